@@ -1,0 +1,87 @@
+namespace IsolationBench.Results;
+
+/// <summary>manifest.json: everything needed to trust and reproduce a run. Written at start, rewritten at the end.</summary>
+public sealed record RunManifest
+{
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; init; } = CurrentSchema;
+
+    public required string RunId { get; init; }
+
+    public required string ToolVersion { get; init; }
+
+    public string? Commit { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public DateTimeOffset? FinishedUtc { get; init; }
+
+    /// <summary>"running", "complete", "partial" (interrupted) or "failed".</summary>
+    public required string Status { get; init; }
+
+    public required HostInfo Host { get; init; }
+
+    public EngineDescription? Engine { get; init; }
+
+    public required IReadOnlyList<ModeDescription> Modes { get; init; }
+
+    public required IReadOnlyList<string> Workloads { get; init; }
+
+    /// <summary>Image reference → image id (digest) actually run.</summary>
+    public IReadOnlyDictionary<string, string> Images { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The options as given (sorted keys), so that a resume can refuse different ones.</summary>
+    public required IReadOnlyDictionary<string, string> Options { get; init; }
+
+    /// <summary>Mode → verification verdict of its fingerprints.</summary>
+    public IReadOnlyDictionary<string, ModeVerification> Verification { get; init; } = new Dictionary<string, ModeVerification>();
+
+    /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+public sealed record HostInfo
+{
+    public required string Os { get; init; }
+
+    public required string OsDescription { get; init; }
+
+    public required string Kernel { get; init; }
+
+    public required string CpuModel { get; init; }
+
+    public required int Cores { get; init; }
+
+    public required long MemoryBytes { get; init; }
+
+    public required string Hostname { get; init; }
+}
+
+public sealed record EngineDescription
+{
+    public required string Endpoint { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string ApiVersion { get; init; }
+
+    /// <summary>"linux" or "windows".</summary>
+    public required string OsType { get; init; }
+
+    public required string OperatingSystem { get; init; }
+
+    public required string KernelVersion { get; init; }
+
+    public string? DefaultRuntime { get; init; }
+
+    /// <summary>Windows: the daemon's default isolation ("process" or "hyperv").</summary>
+    public string? DefaultIsolation { get; init; }
+
+    public required IReadOnlyList<string> Runtimes { get; init; }
+}
+
+/// <summary>An isolation mode as run: "host" (plain process), a Linux runtime, or a Windows isolation.</summary>
+public sealed record ModeDescription(string Name, string Kind, string? Runtime, string? Isolation);
+
+public sealed record ModeVerification(bool Verified, string Reason, int Containers);

@@ -1,0 +1,54 @@
+namespace IsolationBench.Results;
+
+/// <summary>
+/// One measured value: one phase of one container start, or one BenchmarkDotNet iteration of one benchmark.
+/// Columns of samples.csv, in this order (results/README.md is the contract).
+/// </summary>
+public sealed record Sample
+{
+    public required string RunId { get; init; }
+
+    /// <summary>Measured round, 1-based (warmup rounds are not written).</summary>
+    public required int Round { get; init; }
+
+    public required string Mode { get; init; }
+
+    /// <summary>"startup", or a guest category: "syscall", "io", "cpu", "memory".</summary>
+    public required string Workload { get; init; }
+
+    /// <summary>Startup: create, start, ready, exit, remove, total. Guest: benchmark name and target.</summary>
+    public required string Metric { get; init; }
+
+    /// <summary>"ms", "ns/op", "MB/s", "ops/s"… The direction (lower or higher is better) follows from it.</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>The value; NaN for a failed sample.</summary>
+    public required double Value { get; init; }
+
+    /// <summary>"ok" or "failed:&lt;reason&gt;".</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Iteration within a round (guest benchmarks have many per round); 0 for startup phases.</summary>
+    public int Iteration { get; init; }
+
+    /// <summary>The container (short id) or host process that produced it, to join with fingerprints.jsonl.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    public required DateTimeOffset TimestampUtc { get; init; }
+
+    public bool IsOk => Status == SampleStatus.Ok;
+}
+
+public static class SampleStatus
+{
+    public const string Ok = "ok";
+
+    public static string Failed(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+
+        // One line, no commas, so the column stays readable in any CSV viewer and grep.
+        var clean = reason.ReplaceLineEndings(" ").Replace(',', ';').Trim();
+        return "failed:" + (clean.Length > 200 ? clean[..200] : clean);
+    }
+}

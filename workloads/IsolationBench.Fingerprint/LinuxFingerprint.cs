@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace IsolationBench.Fingerprint;
+
+internal static class LinuxFingerprint
+{
+    // gVisor's sentry reports a fixed, fake kernel: release 4.4.0 and this build line (pkg/sentry/fsimpl/proc).
+    private const string GVisorBanner = "#1 SMP Sun Jan 10 15:06:54 PST 2016";
+
+    private static readonly string[] CgroupMarkers = ["docker", "containerd", "kubepods", "libpod", "lxc", "crio", "garden"];
+
+    public static IsolationFingerprint Collect(FileSystemView fs)
+    {
+        var release = fs.ReadText("/proc/sys/kernel/osrelease")?.Trim() ?? "unknown";
+        var banner = fs.ReadText("/proc/version")?.Trim();
+        var status = ParseStatus(fs.ReadText("/proc/self/status"));
+        var pid1 = fs.ReadText("/proc/1/comm")?.Trim();
+        var rootFs = RootFileSystemType(fs.ReadText("/proc/self/mountinfo"));
+
+        var evidence = ContainerEvidence(fs, pid1, rootFs);
+        var gvisor = GVisorEvidence(release, banner, fs);
+        var hypervisor = HasHypervisorFlag(fs.ReadText("/proc/cpuinfo"));
+
+        return FingerprintCollector.Common("linux", release, evidence, gvisor, hypervisor) with
+        {
+            KernelBanner = banner,
+            BootTimeUnixSeconds = BootTime(fs.ReadText("/proc/stat")),
+            MemoryTotalBytes = MemTotal(fs.ReadText("/proc/meminfo")),
+            Pid1Command = pid1,
+            RootFileSystem = rootFs,
+            EffectiveCapabilities = status.GetValueOrDefault("CapEff"),
+            NoNewPrivileges = status.TryGetValue("NoNewPrivs", out var nnp) ? nnp == "1" : null,
+            NetworkInterfaces = fs.ListDirectory("/sys/class/net"),
+        };
+    }
+
+    internal static List<string> ContainerEvidence(FileSystemView fs, string? pid1, string? rootFs)
+    {
+        var evidence = new List<string>();
+        if (fs.Exists("/.dockerenv"))
+        {
+            evidence.Add("dockerenv");
+        }
+
+        if (fs.Exists("/run/.containerenv"))
+        {
+            evidence.Add("containerenv");
+        }
+
+        var cgroupLine = fs.ReadText("/proc/self/cgroup")?
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line[(line.LastIndexOf(':') + 1)..])
+            .FirstOrDefault(path => CgroupMarkers.Any(m => path.Contains(m, StringComparison.Ordinal)));
+        if (cgroupLine is not null)
+        {
+            evidence.Add("cgroup:" + cgroupLine);
+        }
+
+        if (rootFs is "overlay" or "aufs" or "fuse-overlayfs")
+        {
+            evidence.Add("overlay-root:" + rootFs);
+        }
+
+        // On a normal Linux host PID 1 is an init system; in a container it is the workload itself (or a tiny init).
+        if (pid1 is not null && pid1 is not ("systemd" or "init" or "launchd" or "sinit" or "openrc-init" or "runit"))
+        {
+            evidence.Add("pid1:" + pid1);
+        }
+
+        return evidence;
+    }
+
+    internal static List<string> GVisorEvidence(string release, string? banner, FileSystemView fs)
+    {
+        var evidence = new List<string>();
+        if (banner is not null && banner.Contains(GVisorBanner, StringComparison.Ordinal) && release == "4.4.0")
+        {
+            evidence.Add("kernel-banner:4.4.0 " + GVisorBanner);
+        }
+
+        // gVisor's sentry fills the kernel log with its own boot messages; readable where /dev/kmsg is not.
+        var kmsg = fs.ReadText("/proc/gvisor/kmsg");
+        if (kmsg is not null)
+        {
+            evidence.Add("proc-gvisor");
+        }
+
+        return evidence;
+    }
+
+    internal static string? RootFileSystemType(string? mountinfo)
+    {
+        if (mountinfo is null)
+        {
+            return null;
+        }
+
+        // mountinfo: "id parent major:minor root mountpoint options [optional...] - fstype source superopts"
+        foreach (var line in mountinfo.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ');
+            if (fields.Length > 4 && fields[4] == "/")
+            {
+                var dash = Array.IndexOf(fields, "-");
+                if (dash >= 0 && dash + 1 < fields.Length)
+                {
+                    return fields[dash + 1];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool HasHypervisorFlag(string? cpuinfo) =>
+        cpuinfo is not null && cpuinfo.Split('\n').Any(line =>
+            line.StartsWith("flags", StringComparison.Ordinal) &&
+            line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("hypervisor"));
+
+    internal static long? BootTime(string? stat)
+    {
+        var line = stat?.Split('\n').FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
+        return line is not null && long.TryParse(line.AsSpan(6).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : null;
+    }
+
+    internal static long? MemTotal(string? meminfo)
+    {
+        var line = meminfo?.Split('\n').FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return null;
+        }
+
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
+    }
+
+    internal static Dictionary<string, string> ParseStatus(string? status)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in (status ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                result[line[..colon]] = line[(colon + 1)..].Trim();
+            }
+        }
+
+        return result;
+    }
+}

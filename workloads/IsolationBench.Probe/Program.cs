@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using IsolationBench.Fingerprint;
+
+// Protocol (read by the harness): line 1 is the ready line, written before any other work so that its arrival
+// marks "the workload is running"; line 2 is the isolation fingerprint as one JSON line; exit code 0.
+// Fault-injection switches exist for the harness's failure tests: --sleep-ms N (hang/slow), --exit N, --no-ready.
+const string ReadyLine = "ISOBENCH-READY\n";
+
+var stdout = Console.OpenStandardOutput();
+var options = ProbeOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: isobench-probe [--sleep-ms N] [--exit N] [--no-ready]");
+    return 2;
+}
+
+if (!options.NoReady)
+{
+    stdout.Write(Encoding.ASCII.GetBytes(ReadyLine));
+    stdout.Flush();
+}
+
+if (options.SleepMs > 0)
+{
+    Thread.Sleep(options.SleepMs);
+}
+
+var json = FingerprintJson.Serialize(FingerprintCollector.Collect());
+stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
+stdout.Flush();
+return options.ExitCode;
+
+internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady)
+{
+    public static ProbeOptions? Parse(string[] args)
+    {
+        var result = new ProbeOptions(0, 0, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--sleep-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms >= 0:
+                    result = result with { SleepMs = ms };
+                    i++;
+                    break;
+                case "--exit" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code):
+                    result = result with { ExitCode = code };
+                    i++;
+                    break;
+                case "--no-ready":
+                    result = result with { NoReady = true };
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return result;
+    }
+}
