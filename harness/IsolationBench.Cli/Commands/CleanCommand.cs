@@ -1,0 +1,31 @@
+using System.Globalization;
+using IsolationBench.Cli.CommandLine;
+using IsolationBench.Harness;
+using IsolationBench.Harness.Engine;
+
+namespace IsolationBench.Cli.Commands;
+
+internal sealed class CleanCommand : ICommand
+{
+    public CommandSpec Spec { get; } = new(
+        "clean",
+        "remove every container left behind by isobench (by label)",
+        [
+            new("--run-id", false, "only this run's containers"),
+            new("--engine", false, "engine endpoint"),
+            new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
+        ],
+        0,
+        0,
+        "isobench clean [--run-id ID]");
+
+    public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        await using var preflight = await Preflight.RunAsync(args.String("--engine"), args.Has("--insecure-engine"), engineRequired: true, cancellationToken).ConfigureAwait(false);
+        var removed = await new ContainerJanitor(preflight.Engine!).SweepAsync(args.String("--run-id"), includeLiveOwners: true, cancellationToken).ConfigureAwait(false);
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"removed {removed} isobench container(s)"));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using IsolationBench.Cli.CommandLine;
+using IsolationBench.Cli.Output;
+using IsolationBench.Harness;
+using IsolationBench.Harness.Images;
+using IsolationBench.Results;
+
+namespace IsolationBench.Cli.Commands;
+
+internal sealed class RunCommand : ICommand
+{
+    public CommandSpec Spec { get; } = new(
+        "run",
+        "run the benchmark matrix and write results/<run-id>/",
+        [
+            new("--modes", false, "comma-separated isolation modes, e.g. host,runc,crun (default: host + every mode the engine offers)"),
+            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory (default: startup)"),
+            new("--samples", false, "measured startup samples per mode (default 30)"),
+            new("--warmup", false, "discarded warmup rounds (default 3)"),
+            new("--guest-rounds", false, "guest benchmark containers per mode and category (default 1)"),
+            new("--profile", false, "guest benchmark profile: quick, default or thorough (default: default)"),
+            new("--output", false, "folder that receives one directory per run (default: results)"),
+            new("--run-id", false, "name of the run directory (default: UTC time + host name)"),
+            new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)"),
+            new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
+            new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
+            new("--no-report", true, "do not write the report at the end"),
+        ],
+        0,
+        0,
+        "isobench run --modes host,runc,crun --workloads startup --samples 30");
+
+    public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = new RunOptions
+        {
+            Modes = args.String("--modes"),
+            Workloads = args.String("--workloads"),
+            Samples = args.Int("--samples", 30),
+            Warmup = args.Int("--warmup", 3),
+            GuestRounds = args.Int("--guest-rounds", 1),
+            Profile = args.String("--profile") ?? "default",
+            Output = args.String("--output") ?? "results",
+            RunId = args.String("--run-id"),
+            Engine = args.String("--engine"),
+            InsecureEngine = args.Has("--insecure-engine"),
+            AllowMismatch = args.Has("--allow-mismatch"),
+        };
+        options.Validate();
+        var layout = RepositoryLayout.Find(context.WorkingDirectory) ?? RepositoryLayout.Find(AppContext.BaseDirectory)
+            ?? throw new UsageException("cannot find the IsolationBench repository (IsolationBench.sln) from here: run isobench from inside the clone");
+
+        using var progress = new ProgressPrinter(context.Out, context.Interactive);
+        var session = new RunSession(layout, new Progress<string>(m => progress.Message(m)), progress);
+        var summary = await session.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        progress.Finish();
+
+        var samples = SampleCsv.Read(summary.Directory.Samples);
+        StartupTable.Write(context.Out, samples);
+        context.Out.WriteLine($"results: {summary.Directory.Path}");
+
+        if (summary.Outcome.MismatchReason is { } mismatch)
+        {
+            context.Error.WriteLine($"isobench: fingerprint mismatch, run stopped: {mismatch}");
+            return ExitCodes.Failed;
+        }
+
+        if (summary.Outcome.Failures.Count > 0)
+        {
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"isobench: {summary.Outcome.Failures.Count} cell(s) failed:"));
+            foreach (var failure in summary.Outcome.Failures.Take(20))
+            {
+                context.Error.WriteLine("  " + failure);
+            }
+
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

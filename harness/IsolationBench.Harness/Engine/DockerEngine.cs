@@ -1,0 +1,366 @@
+using System.Globalization;
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Docker.DotNet.NPipe;
+using Version = System.Version;
+
+namespace IsolationBench.Harness.Engine;
+
+/// <summary>
+/// The Docker Engine adapter: the only type in the suite that uses Docker.DotNet. Translates engine answers
+/// into plain records and engine failures into one-line exceptions.
+/// </summary>
+public sealed class DockerEngine : IContainerEngine
+{
+    // 1.41 = Docker 20.10 (Debian 12's docker.io); 1.24 is the oldest every current daemon still serves.
+    private static readonly Version ProbeApiVersion = new(1, 24);
+    private static readonly Version NewestApiVersion = new(1, 47);
+
+    private readonly DockerClient _client;
+    private readonly TimeSpan _callTimeout;
+
+    private DockerEngine(DockerClient client, EngineEndpoint endpoint, TimeSpan callTimeout)
+    {
+        _client = client;
+        _callTimeout = callTimeout;
+        Endpoint = endpoint.ToString();
+    }
+
+    public string Endpoint { get; }
+
+    /// <summary>Connects and negotiates the API version (the newest both sides speak).</summary>
+    public static async Task<DockerEngine> ConnectAsync(EngineEndpoint endpoint, TimeSpan callTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        using var probe = Build(endpoint, ProbeApiVersion, callTimeout);
+        VersionResponse version;
+        try
+        {
+            version = await WithTimeout(probe, callTimeout, ct => probe.System.GetVersionAsync(ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw Unreachable(endpoint.ToString(), ex);
+        }
+
+        var server = Version.TryParse(version.APIVersion, out var v) ? v : ProbeApiVersion;
+        var negotiated = server < NewestApiVersion ? server : NewestApiVersion;
+        return new DockerEngine(Build(endpoint, negotiated, callTimeout), endpoint, callTimeout);
+    }
+
+    private static DockerClient Build(EngineEndpoint endpoint, Version apiVersion, TimeSpan callTimeout)
+    {
+        var builder = new DockerClientBuilder().WithEndpoint(endpoint.Uri).WithApiVersion(apiVersion)
+            // Attach and wait stay open for a container's whole life; our own per-call timeouts bound the rest.
+            .WithTimeout(Timeout.InfiniteTimeSpan);
+        return endpoint.IsNamedPipe
+            ? builder.WithTransportOptions(new NPipeTransportOptions { ConnectTimeout = EngineEndpoint.NamedPipeConnectTimeout }).Build()
+            : builder.Build();
+    }
+
+    public async Task<EngineFacts> GetFactsAsync(CancellationToken cancellationToken)
+    {
+        var info = await Call(ct => _client.System.GetSystemInfoAsync(ct), "read /info", cancellationToken).ConfigureAwait(false);
+        var version = await Call(ct => _client.System.GetVersionAsync(ct), "read /version", cancellationToken).ConfigureAwait(false);
+        return new EngineFacts
+        {
+            Version = version.Version ?? info.ServerVersion ?? "unknown",
+            ApiVersion = version.APIVersion ?? "unknown",
+            MinApiVersion = version.MinAPIVersion ?? string.Empty,
+            OsType = info.OSType ?? version.Os ?? "unknown",
+            OperatingSystem = info.OperatingSystem ?? "unknown",
+            KernelVersion = info.KernelVersion ?? version.KernelVersion ?? "unknown",
+            DefaultIsolation = string.IsNullOrEmpty(info.Isolation) ? null : info.Isolation,
+            DefaultRuntime = string.IsNullOrEmpty(info.DefaultRuntime) ? null : info.DefaultRuntime,
+            Runtimes = info.Runtimes is null ? [] : [.. info.Runtimes.Keys.Order(StringComparer.Ordinal)],
+            Cpus = (int)info.NCPU,
+            MemoryBytes = info.MemTotal,
+            Architecture = info.Architecture ?? string.Empty,
+            Name = info.Name ?? string.Empty,
+            DockerRootDir = info.DockerRootDir ?? string.Empty,
+        };
+    }
+
+    public async Task<ImageFacts?> InspectImageAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var image = await Call(ct => _client.Images.InspectImageAsync(reference, ct), "inspect image " + reference, cancellationToken).ConfigureAwait(false);
+            var labels = image.Config?.Labels is { } l ? new Dictionary<string, string>(l, StringComparer.Ordinal) : [];
+            return new ImageFacts(image.ID, labels, image.Size);
+        }
+        catch (EngineRequestException ex) when (ex.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string> BuildImageAsync(ImageBuildRequest request, Stream contextTar, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = new ImageBuildParameters
+        {
+            Tags = [request.Tag],
+            Dockerfile = request.Dockerfile,
+            Labels = new Dictionary<string, string>(request.Labels),
+            BuildArgs = new Dictionary<string, string>(request.BuildArgs),
+            Remove = true,
+            ForceRemove = true,
+            Pull = null,
+        };
+        string? error = null;
+        var messages = new Progress<JSONMessage>(m =>
+        {
+            if (m.Error is not null)
+            {
+                error = m.Error.Message ?? "unknown build error";
+            }
+            else if (!string.IsNullOrWhiteSpace(m.Stream))
+            {
+                progress?.Report(m.Stream.TrimEnd());
+            }
+        });
+        await Call(
+            async ct =>
+            {
+                await _client.Images.BuildImageFromDockerfileAsync(parameters, contextTar, null, null, messages, ct).ConfigureAwait(false);
+                return true;
+            },
+            "build image " + request.Tag,
+            cancellationToken,
+            TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+
+        // Progress<T> posts to the thread pool: give the last message a moment to land before judging.
+        await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            throw new EngineRequestException($"building {request.Tag} failed: {error.Trim()}", 500);
+        }
+
+        var built = await InspectImageAsync(request.Tag, cancellationToken).ConfigureAwait(false);
+        return built?.Id ?? throw new EngineRequestException($"building {request.Tag} reported no error but the image is not there", 500);
+    }
+
+    public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var windows = spec.Isolation is not null;
+        // The Docker.DotNet models are annotated non-null but the engine treats an absent field as "default":
+        // set only what the spec asks for.
+        var host = new HostConfig { NetworkMode = spec.NetworkMode, AutoRemove = false };
+        if (spec.Runtime is not null)
+        {
+            host.Runtime = spec.Runtime;
+        }
+
+        if (spec.Isolation is not null)
+        {
+            host.Isolation = spec.Isolation;
+        }
+
+        if (spec.Binds.Count > 0)
+        {
+            host.Binds = [.. spec.Binds];
+        }
+
+        if (!windows)
+        {
+            if (spec.Limits.DropAllCapabilities)
+            {
+                host.CapDrop = ["ALL"];
+            }
+
+            if (spec.Limits.NoNewPrivileges)
+            {
+                host.SecurityOpt = ["no-new-privileges:true"];
+            }
+
+            host.PidsLimit = spec.Limits.PidsLimit;
+        }
+
+        if (spec.Limits.MemoryBytes is { } memory)
+        {
+            host.Memory = memory;
+        }
+
+        var parameters = new CreateContainerParameters
+        {
+            Image = spec.Image,
+            Cmd = spec.Command.Count > 0 ? [.. spec.Command] : null!,
+            Labels = new Dictionary<string, string>(spec.Labels),
+            Env = spec.Environment.Count > 0 ? [.. spec.Environment] : null!,
+            AttachStdout = true,
+            AttachStderr = true,
+            Tty = false,
+            NetworkDisabled = spec.NetworkMode == "none",
+            HostConfig = host,
+        };
+        var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken).ConfigureAwait(false);
+        return response.ID;
+    }
+
+    public async Task<IContainerOutput> AttachAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var stream = await Call(
+            ct => _client.Containers.AttachContainerAsync(containerId, new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true }, ct),
+            "attach to " + Short(containerId),
+            cancellationToken).ConfigureAwait(false);
+        return new DockerContainerOutput(stream);
+    }
+
+    public Task StartAsync(string containerId, CancellationToken cancellationToken) =>
+        Call(ct => _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), ct), "start " + Short(containerId), cancellationToken);
+
+    public async Task<long> WaitAsync(string containerId, CancellationToken cancellationToken)
+    {
+        // No per-call timeout here: the caller bounds the container's life with its own (per-mode) deadline.
+        try
+        {
+            var response = await _client.Containers.WaitContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            return response.StatusCode;
+        }
+        catch (Exception ex) when (Translate(ex, "wait for " + Short(containerId)) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<ContainerStateFacts> InspectStateAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var inspect = await Call(ct => _client.Containers.InspectContainerAsync(containerId, ct), "inspect " + Short(containerId), cancellationToken).ConfigureAwait(false);
+        var state = inspect.State;
+        return new ContainerStateFacts(state?.Status ?? "unknown", state?.ExitCode ?? -1, state?.OOMKilled ?? false, state?.Error ?? string.Empty);
+    }
+
+    public async Task KillAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Call(ct => _client.Containers.KillContainerAsync(containerId, new ContainerKillParameters { Signal = "KILL" }, ct), "kill " + Short(containerId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineRequestException ex) when (ex.StatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)
+        {
+            // Already stopped or gone: nothing to kill.
+        }
+    }
+
+    public async Task RemoveAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Call(ct => _client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct), "remove " + Short(containerId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineRequestException ex) when (ex.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            // Already removed.
+        }
+    }
+
+    public async Task<Stream> GetArchiveAsync(string containerId, string path, CancellationToken cancellationToken)
+    {
+        var response = await Call(
+            ct => _client.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, false, ct),
+            $"copy {path} out of {Short(containerId)}",
+            cancellationToken).ConfigureAwait(false);
+        return response.Stream ?? throw new EngineRequestException($"engine returned no archive for {path} in {Short(containerId)}", 500);
+    }
+
+    public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(string labelKey, string? labelValue, CancellationToken cancellationToken)
+    {
+        var filter = labelValue is null ? labelKey : labelKey + "=" + labelValue;
+        var parameters = new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [filter] = true } },
+        };
+        var list = await Call(ct => _client.Containers.ListContainersAsync(parameters, ct), "list containers", cancellationToken).ConfigureAwait(false);
+        return [.. list.Select(c => new ContainerSummary(c.ID, c.Image, c.State, c.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(c.Labels)))];
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<T> Call<T>(Func<CancellationToken, Task<T>> call, string what, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        CallCore(call, what, timeout ?? _callTimeout, cancellationToken);
+
+    private Task<bool> Call(Func<CancellationToken, Task> call, string what, CancellationToken cancellationToken) =>
+        CallCore(
+            async ct =>
+            {
+                await call(ct).ConfigureAwait(false);
+                return true;
+            },
+            what,
+            _callTimeout,
+            cancellationToken);
+
+    private async Task<T> CallCore<T>(Func<CancellationToken, Task<T>> call, string what, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WithTimeout(_client, timeout, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Translate(ex, what) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private static async Task<T> WithTimeout<T>(DockerClient client, TimeSpan timeout, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        _ = client;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            return await call(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"no answer within {timeout.TotalSeconds:0.#} s"));
+        }
+    }
+
+    private Exception? Translate(Exception ex, string what) => ex switch
+    {
+        OperationCanceledException => null,
+        EngineRequestException or EngineUnavailableException => null,
+        DockerApiException api => new EngineRequestException($"engine refused to {what}: {ApiMessage(api)}", (int)api.StatusCode, api),
+        TimeoutException t => new EngineUnavailableException($"engine at {Endpoint} did not {what}: {t.Message}; is dockerd alive?", ex),
+        HttpRequestException or IOException or System.Net.Sockets.SocketException => Unreachable(Endpoint, ex),
+        _ => null,
+    };
+
+    private static EngineUnavailableException Unreachable(string endpoint, Exception ex) =>
+        new($"cannot reach the container engine at {endpoint} ({Root(ex).Message.Split('\n')[0].Trim()}): start it (Linux: sudo tools/start-engine.sh; Windows: Start-Service docker) or set DOCKER_HOST", ex);
+
+    private static string ApiMessage(DockerApiException api)
+    {
+        var body = api.ResponseBody ?? string.Empty;
+        const string key = "\"message\":\"";
+        var at = body.IndexOf(key, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var end = body.IndexOf('"', at + key.Length);
+            return end > at ? body[(at + key.Length)..end] : body;
+        }
+
+        return string.IsNullOrWhiteSpace(body) ? api.StatusCode.ToString() : body.Trim();
+    }
+
+    private static Exception Root(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+}

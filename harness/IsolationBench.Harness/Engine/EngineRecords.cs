@@ -1,0 +1,80 @@
+namespace IsolationBench.Harness.Engine;
+
+/// <summary>What the engine says about itself (/info and /version).</summary>
+public sealed record EngineFacts
+{
+    public required string Version { get; init; }
+
+    public required string ApiVersion { get; init; }
+
+    public string MinApiVersion { get; init; } = string.Empty;
+
+    /// <summary>"linux" or "windows".</summary>
+    public required string OsType { get; init; }
+
+    public required string OperatingSystem { get; init; }
+
+    public required string KernelVersion { get; init; }
+
+    /// <summary>Windows: the daemon's default isolation ("process" on Server, "hyperv" on client SKUs).</summary>
+    public string? DefaultIsolation { get; init; }
+
+    public string? DefaultRuntime { get; init; }
+
+    public required IReadOnlyList<string> Runtimes { get; init; }
+
+    public int Cpus { get; init; }
+
+    public long MemoryBytes { get; init; }
+
+    public string Architecture { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public string DockerRootDir { get; init; } = string.Empty;
+
+    /// <summary>Windows: the host build number (17763, 20348, 26100…) read from KernelVersion; null on Linux.</summary>
+    public int? WindowsBuild => WindowsBuilds.FromKernelVersion(OsType, KernelVersion);
+}
+
+public sealed record ImageFacts(string Id, IReadOnlyDictionary<string, string> Labels, long SizeBytes);
+
+public sealed record ImageBuildRequest(string Tag, string Dockerfile, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> BuildArgs);
+
+/// <summary>How to create one container. Runtime/Isolation are what an isolation mode sets.</summary>
+public sealed record ContainerSpec
+{
+    public required string Image { get; init; }
+
+    public IReadOnlyList<string> Command { get; init; } = [];
+
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
+
+    /// <summary>Linux: HostConfig.Runtime (runc, crun, runsc…); null = engine default.</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary>Windows: HostConfig.Isolation ("process" or "hyperv"); null = engine default.</summary>
+    public string? Isolation { get; init; }
+
+    /// <summary>"none" by default: network setup is a separate, named variant.</summary>
+    public string NetworkMode { get; init; } = "none";
+
+    /// <summary>host-path:container-path[:options] bind mounts.</summary>
+    public IReadOnlyList<string> Binds { get; init; } = [];
+
+    public IReadOnlyList<string> Environment { get; init; } = [];
+
+    public ContainerLimits Limits { get; init; } = ContainerLimits.LockedDown;
+}
+
+/// <summary>Privileges and resource limits. Linux only: Windows ignores capabilities and seccomp-style options.</summary>
+public sealed record ContainerLimits(bool DropAllCapabilities, bool NoNewPrivileges, long? PidsLimit, long? MemoryBytes)
+{
+    public static readonly ContainerLimits LockedDown = new(true, true, 256, 2L * 1024 * 1024 * 1024);
+
+    public static readonly ContainerLimits None = new(false, false, null, null);
+}
+
+public sealed record ContainerStateFacts(string Status, long ExitCode, bool OomKilled, string Error);
+
+public sealed record ContainerSummary(string Id, string Image, string State, IReadOnlyDictionary<string, string> Labels);

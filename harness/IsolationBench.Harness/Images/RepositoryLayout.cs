@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace IsolationBench.Harness.Images;
+
+/// <summary>
+/// Where the workloads' sources, Dockerfiles and published binaries are, and publishing them when missing or
+/// older than their sources (so `isobench run` from a clone needs no separate build step).
+/// </summary>
+public sealed class RepositoryLayout(string root)
+{
+    public string Root { get; } = root;
+
+    public string Images => Path.Combine(Root, "workloads", "images");
+
+    public string Artifacts => Path.Combine(Root, "artifacts");
+
+    public string ProbeProject => Path.Combine(Root, "workloads", "IsolationBench.Probe", "IsolationBench.Probe.csproj");
+
+    /// <summary>Finds the repository root (the folder holding IsolationBench.sln) from a start folder upwards.</summary>
+    public static RepositoryLayout? Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IsolationBench.sln")))
+            {
+                return new RepositoryLayout(dir.FullName);
+            }
+        }
+
+        return null;
+    }
+
+    public static string RuntimeIdentifier(string osType) =>
+        string.Equals(osType, "windows", StringComparison.OrdinalIgnoreCase) ? "win-x64" : "linux-x64";
+
+    public string ProbeBinary(string rid) =>
+        Path.Combine(Artifacts, "probe", rid, rid.StartsWith("win", StringComparison.Ordinal) ? "isobench-probe.exe" : "isobench-probe");
+
+    /// <summary>Publishes the probe for <paramref name="rid"/> unless an up-to-date binary exists; returns its path.</summary>
+    public async Task<string> EnsureProbeAsync(string rid, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var binary = ProbeBinary(rid);
+        var sources = Path.Combine(Root, "workloads");
+        if (File.Exists(binary) && File.GetLastWriteTimeUtc(binary) >= NewestSource(sources))
+        {
+            return binary;
+        }
+
+        progress?.Report($"publishing the probe for {rid} (NativeAOT, ~30 s)");
+        await PublishAsync(ProbeProject, rid, Path.GetDirectoryName(binary)!, cancellationToken).ConfigureAwait(false);
+        return File.Exists(binary) ? binary : throw new UsageException($"dotnet publish did not produce {binary}");
+    }
+
+    internal static DateTime NewestSource(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty(DateTime.MinValue)
+            .Max();
+
+    private static async Task PublishAsync(string project, string rid, string output, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", rid, "-o", output, "-nologo", "-v", "q" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info) ?? throw new UsageException("cannot run dotnet: is the .NET SDK on PATH?");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            var log = (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false));
+            var firstError = log.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"dotnet publish {Path.GetFileName(project)} -r {rid} failed (exit {process.ExitCode}): {firstError ?? "see dotnet publish output"} — NativeAOT on Linux needs clang and lld (sudo tools/start-engine.sh installs them)"));
+        }
+    }
+}

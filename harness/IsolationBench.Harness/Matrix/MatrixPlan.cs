@@ -1,0 +1,53 @@
+using IsolationBench.Harness.Modes;
+
+namespace IsolationBench.Harness.Matrix;
+
+/// <summary>One unit of work: one workload run once in one mode, in one round.</summary>
+public sealed record MatrixCell(int Round, bool Warmup, string Workload, IsolationMode Mode)
+{
+    /// <summary>Stable identity of the cell, used to resume a run without repeating or skipping a sample.</summary>
+    public string Key => Warmup ? $"w{Round}/{Workload}/{Mode.Name}" : $"{Round}/{Workload}/{Mode.Name}";
+}
+
+/// <summary>
+/// The order of work. Modes are interleaved within each round (A B C, A B C, …) so that drift of the machine
+/// (thermal, page cache, other tenants) hits every mode alike; warmup rounds come first and are not recorded.
+/// </summary>
+public static class MatrixPlan
+{
+    public static IReadOnlyList<MatrixCell> Build(
+        IReadOnlyList<IsolationMode> modes,
+        IReadOnlyList<string> workloads,
+        int startupSamples,
+        int startupWarmup,
+        int guestRounds)
+    {
+        ArgumentNullException.ThrowIfNull(modes);
+        ArgumentNullException.ThrowIfNull(workloads);
+        var cells = new List<MatrixCell>();
+        if (workloads.Contains("startup"))
+        {
+            for (var w = 1; w <= startupWarmup; w++)
+            {
+                cells.AddRange(modes.Select(m => new MatrixCell(w, true, "startup", m)));
+            }
+
+            for (var r = 1; r <= startupSamples; r++)
+            {
+                cells.AddRange(modes.Select(m => new MatrixCell(r, false, "startup", m)));
+            }
+        }
+
+        // Guest benchmarks warm up inside BenchmarkDotNet; a round runs every category in every mode.
+        var guest = workloads.Where(w => w != "startup").ToList();
+        for (var r = 1; r <= guestRounds && guest.Count > 0; r++)
+        {
+            foreach (var workload in guest)
+            {
+                cells.AddRange(modes.Select(m => new MatrixCell(r, false, workload, m)));
+            }
+        }
+
+        return cells;
+    }
+}

@@ -1,0 +1,60 @@
+using IsolationBench.Harness.Engine;
+
+namespace IsolationBench.Harness.Modes;
+
+/// <summary>The isolation modes this host offers, and for the well-known ones it lacks, why and how to add them.</summary>
+public sealed record ModeCatalog(IReadOnlyList<IsolationMode> Available, IReadOnlyDictionary<string, string> Unavailable)
+{
+    private static readonly string[] WellKnownLinuxRuntimes = ["runc", "crun", "runsc", "kata-runtime"];
+
+    public IsolationMode? Find(string name) => Available.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>Builds the catalog from the engine's /info; with no engine, only <c>host</c> exists.</summary>
+    public static ModeCatalog From(EngineFacts? engine, string? engineProblem = null)
+    {
+        var available = new List<IsolationMode> { IsolationMode.Host };
+        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (engine is null)
+        {
+            foreach (var name in WellKnownLinuxRuntimes)
+            {
+                unavailable[name] = "no container engine: " + (engineProblem ?? "not reachable");
+            }
+
+            return new ModeCatalog(available, unavailable);
+        }
+
+        if (string.Equals(engine.OsType, "windows", StringComparison.OrdinalIgnoreCase))
+        {
+            available.Add(IsolationMode.ForWindowsIsolation("process"));
+            available.Add(IsolationMode.ForWindowsIsolation("hyperv"));
+            foreach (var name in WellKnownLinuxRuntimes)
+            {
+                unavailable[name] = "a Linux runtime; this engine runs Windows containers (switch Docker to Linux containers to use it)";
+            }
+
+            return new ModeCatalog(available, unavailable);
+        }
+
+        // Docker 20.10 also lists its shim names (io.containerd.runc.v2…): aliases of runc, not modes of their own.
+        foreach (var runtime in engine.Runtimes.Where(r => !r.StartsWith("io.containerd.", StringComparison.Ordinal)))
+        {
+            available.Add(IsolationMode.ForRuntime(runtime));
+        }
+
+        foreach (var name in WellKnownLinuxRuntimes.Where(n => available.All(m => m.Name != n)))
+        {
+            unavailable[name] = name switch
+            {
+                "crun" => "not registered with the engine: sudo tools/start-engine.sh (installs crun and registers it)",
+                "runsc" => "gVisor is not registered with the engine: sudo tools/install-runsc.sh",
+                "kata-runtime" => "Kata Containers needs hardware virtualisation (KVM with vmx/svm) and is not installed",
+                _ => "not registered with the engine (add it to /etc/docker/daemon.json \"runtimes\" and reload dockerd)",
+            };
+        }
+
+        unavailable["process"] = "a Windows isolation mode; this engine runs Linux containers";
+        unavailable["hyperv"] = "a Windows isolation mode; this engine runs Linux containers";
+        return new ModeCatalog(available, unavailable);
+    }
+}

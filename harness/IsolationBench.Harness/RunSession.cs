@@ -1,0 +1,185 @@
+using System.Globalization;
+using IsolationBench.Fingerprint;
+using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.Hosting;
+using IsolationBench.Harness.Images;
+using IsolationBench.Harness.Matrix;
+using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Startup;
+using IsolationBench.Results;
+
+namespace IsolationBench.Harness;
+
+/// <summary>
+/// One `isobench run`: preflight → images → matrix → manifest. The composition of the harness's parts; the CLI
+/// only parses arguments and prints.
+/// </summary>
+public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, IProgress<MatrixProgress>? progress)
+{
+    public static string ToolVersion =>
+        typeof(RunSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public async Task<RunSummary> RunAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var workloads = Selection.WorkloadList(options.Workloads);
+        var self = FingerprintCollector.Collect();
+
+        await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken).ConfigureAwait(false);
+        var modes = Selection.Modes(options.Modes, preflight.Catalog);
+        var engine = preflight.Engine;
+        if (engine is not null)
+        {
+            var swept = await new ContainerJanitor(engine).SweepAsync(null, includeLiveOwners: false, cancellationToken).ConfigureAwait(false);
+            if (swept > 0)
+            {
+                log.Report(string.Create(CultureInfo.InvariantCulture, $"removed {swept} container(s) left behind by an earlier run"));
+            }
+        }
+
+        var runId = options.RunId ?? NewRunId();
+        var directory = CreateRunDirectory(options.Output, runId);
+        var started = DateTimeOffset.UtcNow;
+        var images = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hostRid = RepositoryLayout.RuntimeIdentifier(OperatingSystem.IsWindows() ? "windows" : "linux");
+        var hostProbe = await layout.EnsureProbeAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
+        var probeImage = string.Empty;
+        if (engine is not null && preflight.Facts is { } facts && modes.Any(m => m.Kind == ModeKind.Container))
+        {
+            var built = await BuildProbeImageAsync(engine, facts, modes, cancellationToken).ConfigureAwait(false);
+            probeImage = built.Tag;
+            images[built.Tag] = built.Id;
+            log.Report(built.Reused ? $"image {built.Tag} is up to date" : $"built {built.Tag}");
+        }
+
+        var manifest = new RunManifest
+        {
+            RunId = runId,
+            ToolVersion = ToolVersion,
+            Commit = HostFacts.Commit(layout.Root),
+            StartedUtc = started,
+            Status = "running",
+            Host = HostFacts.Describe(self),
+            Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
+            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
+            Workloads = workloads,
+            Images = images,
+            Options = options.ToDictionary(),
+            Notes = Notes(modes),
+        };
+        directory.WriteManifest(manifest);
+
+        var executors = new List<IWorkloadExecutor> { new StartupExecutor(engine, probeImage, hostProbe) };
+        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.GuestRounds);
+        var context = new RunContext(runId, directory, Labels.ForRun(runId));
+        log.Report(string.Create(CultureInfo.InvariantCulture,
+            $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
+
+        MatrixOutcome? outcome = null;
+        var status = "failed";
+        try
+        {
+            using var writer = new SampleWriter(directory.Samples);
+            var runner = new MatrixRunner(executors, self, options.AllowMismatch);
+            outcome = await runner.RunAsync(plan, context, writer, progress, completedKeys: null, cancellationToken).ConfigureAwait(false);
+            status = outcome.MismatchReason is null ? "complete" : "failed";
+            return new RunSummary(directory, outcome, status);
+        }
+        catch (OperationCanceledException)
+        {
+            status = "partial";
+            throw;
+        }
+        finally
+        {
+            directory.WriteManifest(manifest with
+            {
+                FinishedUtc = DateTimeOffset.UtcNow,
+                Status = status,
+                Verification = outcome?.Verification ?? new Dictionary<string, ModeVerification>(),
+            });
+            if (engine is not null)
+            {
+                // Whatever happened (Ctrl+C included), no container of this run stays behind.
+                using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                await new ContainerJanitor(engine).SweepAsync(runId, includeLiveOwners: true, cleanup.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<BuiltImage> BuildProbeImageAsync(IContainerEngine engine, EngineFacts facts, IReadOnlyList<IsolationMode> modes, CancellationToken cancellationToken)
+    {
+        var rid = RepositoryLayout.RuntimeIdentifier(facts.OsType);
+        var binary = await layout.EnsureProbeAsync(rid, log, cancellationToken).ConfigureAwait(false);
+        var windows = rid.StartsWith("win", StringComparison.Ordinal);
+        var buildArgs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (windows)
+        {
+            buildArgs["WINDOWS_TAG"] = WindowsImageTag.Choose(facts, modes);
+        }
+
+        var recipe = new ImageRecipe(
+            "isolationbench/probe",
+            ToolVersion,
+            windows ? "windows-" + buildArgs["WINDOWS_TAG"] : "linux",
+            Path.Combine(layout.Images, windows ? "Dockerfile.probe.windows" : "Dockerfile.probe.linux"),
+            [new ContextFile(binary, Path.GetFileName(binary), Executable: true)],
+            windows ? [] : ["tmp"],
+            buildArgs);
+        return await new ImageBuilder(engine).EnsureAsync(recipe, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes)
+    {
+        var notes = new List<string>();
+        if (modes.Any(m => m.Boundary == KernelBoundary.UserSpaceKernel))
+        {
+            notes.Add("runsc (gVisor) ran on its ptrace platform inside a VM (no hardware virtualisation for its KVM platform): these are gVisor-ptrace figures, not gVisor-KVM figures.");
+        }
+
+        return notes;
+    }
+
+    private static EngineDescription Describe(EngineFacts f, string endpoint) => new()
+    {
+        Endpoint = endpoint,
+        Version = f.Version,
+        ApiVersion = f.ApiVersion,
+        OsType = f.OsType,
+        OperatingSystem = f.OperatingSystem,
+        KernelVersion = f.KernelVersion,
+        DefaultRuntime = f.DefaultRuntime,
+        DefaultIsolation = f.DefaultIsolation,
+        Runtimes = f.Runtimes,
+    };
+
+    private static RunDirectory CreateRunDirectory(string output, string runId)
+    {
+        var path = Path.Combine(output, runId);
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            throw new UsageException($"run directory {path} already exists and is not empty: choose another --run-id (nothing was overwritten)");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = Path.Combine(path, ".write-test");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write to {path} ({ex.Message}): choose a writable --output");
+        }
+
+        return new RunDirectory(path);
+    }
+
+    public static string NewRunId() =>
+        DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
+        new string([.. Environment.MachineName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20)]);
+}
+
+public sealed record RunSummary(RunDirectory Directory, MatrixOutcome Outcome, string Status);

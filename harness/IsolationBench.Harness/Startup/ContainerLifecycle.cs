@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using IsolationBench.Harness.Engine;
+
+namespace IsolationBench.Harness.Startup;
+
+/// <summary>
+/// Runs one container through create → attach → start → ready → exit → [after-exit work] → remove, timing each
+/// phase with a monotonic clock. Never leaves the container behind, whatever fails; never throws for a
+/// workload failure (that becomes <see cref="WorkloadRun.Failure"/>), only for cancellation.
+/// </summary>
+public sealed class ContainerLifecycle(IContainerEngine engine)
+{
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
+
+    /// <param name="afterExit">Work between exit and remove (e.g. copying results out); not part of any phase.</param>
+    public async Task<WorkloadRun> RunAsync(
+        ContainerSpec spec,
+        TimeSpan timeout,
+        Func<string, CancellationToken, Task>? afterExit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var ct = deadline.Token;
+        var output = new OutputCollector();
+        string? id = null;
+        var phase = "create";
+        long t0 = Stopwatch.GetTimestamp(), attached = 0, started = 0, exited = 0;
+        long? exitCode = null;
+        string? failure = null;
+        Task? pump = null;
+        IContainerOutput? stream = null;
+        try
+        {
+            id = await engine.CreateContainerAsync(spec, ct).ConfigureAwait(false);
+            stream = await engine.AttachAsync(id, ct).ConfigureAwait(false);
+            attached = Stopwatch.GetTimestamp();
+            pump = PumpAsync(stream, output, ct);
+
+            phase = "start";
+            await engine.StartAsync(id, ct).ConfigureAwait(false);
+            started = Stopwatch.GetTimestamp();
+
+            phase = "exit";
+            exitCode = await engine.WaitAsync(id, ct).ConfigureAwait(false);
+            exited = Stopwatch.GetTimestamp();
+
+            // The stream ends when the container's output is closed; give it a moment to deliver the last bytes.
+            phase = "output";
+            await pump.WaitAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+
+            if (exitCode != 0)
+            {
+                failure = await DescribeExitAsync(id, exitCode.Value, output, ct).ConfigureAwait(false);
+            }
+            else if (afterExit is not null)
+            {
+                phase = "copy-out";
+                await afterExit(id, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            failure = string.Create(CultureInfo.InvariantCulture, $"timeout after {timeout.TotalSeconds:0} s (phase {phase})");
+        }
+        catch (TimeoutException)
+        {
+            failure = $"output stream did not close after exit (phase {phase})";
+        }
+        catch (EngineRequestException ex)
+        {
+            failure = ex.Message;
+        }
+        finally
+        {
+            stream?.Dispose();
+            if (id is not null)
+            {
+                // Cleanup must happen even when the caller cancelled (Ctrl+C): use our own bounded token.
+                using var cleanup = new CancellationTokenSource(RemoveTimeout);
+                if (failure is not null || exitCode is null)
+                {
+                    await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false);
+                }
+
+                var removeError = await TryAsync(() => engine.RemoveAsync(id, cleanup.Token)).ConfigureAwait(false);
+                failure ??= removeError is null ? null : "remove failed: " + removeError;
+            }
+        }
+
+        var removed = Stopwatch.GetTimestamp();
+        var ready = output.FirstLineAt;
+        if (failure is null && ready is null)
+        {
+            failure = "the workload exited without writing its ready line";
+        }
+
+        return new WorkloadRun
+        {
+            Source = id is null ? string.Empty : id[..Math.Min(12, id.Length)],
+            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, exited, removed) : null,
+            ExitCode = exitCode,
+            StdOut = output.StdOut,
+            StdErr = output.StdErr,
+            Failure = failure,
+        };
+    }
+
+    private async Task<string> DescribeExitAsync(string id, long exitCode, OutputCollector output, CancellationToken ct)
+    {
+        var state = await engine.InspectStateAsync(id, ct).ConfigureAwait(false);
+        var why = state.OomKilled ? " (OOM-killed)" : string.Empty;
+        var err = output.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return string.Create(CultureInfo.InvariantCulture, $"exit code {exitCode}{why}{(err is null ? string.Empty : ": " + err)}");
+    }
+
+    private static async Task PumpAsync(IContainerOutput stream, OutputCollector output, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        while (await stream.ReadAsync(buffer, ct).ConfigureAwait(false) is { } chunk)
+        {
+            output.Add(buffer.AsSpan(0, chunk.Count), chunk.IsStdErr, Stopwatch.GetTimestamp());
+        }
+    }
+
+    private static async Task<string?> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is EngineRequestException or EngineUnavailableException or OperationCanceledException)
+        {
+            return ex.Message;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace IsolationBench.Harness.Startup;
+
+/// <summary>Runs the workload as a plain host process (the <c>host</c> baseline), timed like a container.</summary>
+public static class HostProcessRunner
+{
+    public static async Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        var output = new OutputCollector();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var t0 = Stopwatch.GetTimestamp();
+        using var process = new Process { StartInfo = info };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return Failed($"cannot start {executable}: {ex.Message}");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var source = "host:" + process.Id.ToString(CultureInfo.InvariantCulture);
+        var stdout = PumpAsync(process.StandardOutput.BaseStream, output, false, deadline.Token);
+        var stderr = PumpAsync(process.StandardError.BaseStream, output, true, deadline.Token);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            var exited = Stopwatch.GetTimestamp();
+            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+            string? failure = process.ExitCode != 0
+                ? string.Create(CultureInfo.InvariantCulture, $"exit code {process.ExitCode}: {output.StdErr.Trim().Split('\n').LastOrDefault()}")
+                : output.FirstLineAt is null ? "the workload exited without writing its ready line" : null;
+            return new WorkloadRun
+            {
+                Source = source,
+                Timings = failure is null ? new PhaseTimings(t0, t0, started, output.FirstLineAt, exited, exited) : null,
+                ExitCode = process.ExitCode,
+                StdOut = output.StdOut,
+                StdErr = output.StdErr,
+                Failure = failure,
+            };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            return Failed(string.Create(CultureInfo.InvariantCulture, $"timeout after {timeout.TotalSeconds:0} s")) with { Source = source };
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        WorkloadRun Failed(string why) => new() { Source = string.Empty, StdOut = output.StdOut, StdErr = output.StdErr, Failure = why };
+    }
+
+    private static async Task PumpAsync(Stream stream, OutputCollector output, bool isStdErr, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        int n;
+        while ((n = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            output.Add(buffer.AsSpan(0, n), isStdErr, Stopwatch.GetTimestamp());
+        }
+    }
+}
