@@ -12,6 +12,8 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
     private readonly IReadOnlyList<ICommand> _commands =
     [
         new RunCommand(),
+        new ReportCommand(),
+        new PublishCommand(),
         new DoctorCommand(),
         new CleanCommand(),
         new WhereAmICommand(),

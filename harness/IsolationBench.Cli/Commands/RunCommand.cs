@@ -25,6 +25,7 @@ internal sealed class RunCommand : ICommand
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
+            new("--baseline", false, "mode the report divides by (default: host)"),
         ],
         0,
         0,
@@ -60,6 +61,11 @@ internal sealed class RunCommand : ICommand
         var samples = SampleCsv.Read(summary.Directory.Samples);
         StartupTable.Write(context.Out, samples);
         context.Out.WriteLine($"results: {summary.Directory.Path}");
+        if (!args.Has("--no-report") && samples.Any(s => s.IsOk))
+        {
+            var report = await ReportCommand.WriteAsync(summary.Directory.Path, args.String("--baseline"), null, cancellationToken).ConfigureAwait(false);
+            ReportCommand.Print(context.Out, report);
+        }
 
         if (summary.Outcome.MismatchReason is { } mismatch)
         {

@@ -1,0 +1,39 @@
+using System.Globalization;
+using IsolationBench.Cli.CommandLine;
+using IsolationBench.Harness;
+using IsolationBench.Reporting;
+
+namespace IsolationBench.Cli.Commands;
+
+internal sealed class PublishCommand : ICommand
+{
+    public CommandSpec Spec { get; } = new(
+        "publish",
+        "copy a run's report page and charts into a docs folder (relative links only)",
+        [new("--baseline", false, "baseline used if the report must be written first (default: host)")],
+        2,
+        2,
+        "isobench publish RUN_DIR DOCS_DIR");
+
+    public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var runDir = args.Positional(0, "RUN_DIR");
+        var docs = args.Positional(1, "DOCS_DIR");
+        if (File.Exists(docs))
+        {
+            throw new UsageException($"{docs} is a file: give the docs folder");
+        }
+
+        var reportDir = Path.Combine(runDir, "report");
+        if (!File.Exists(Path.Combine(reportDir, ReportFiles.Html)))
+        {
+            await ReportCommand.WriteAsync(runDir, args.String("--baseline"), null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var copied = ReportPublisher.Publish(reportDir, docs);
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"published {copied.Count} file(s) to {Path.GetFullPath(docs)}"));
+        return ExitCodes.Ok;
+    }
+}

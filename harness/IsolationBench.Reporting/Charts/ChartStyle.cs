@@ -1,0 +1,94 @@
+using System.Globalization;
+using IsolationBench.Results;
+using ScottPlot;
+
+namespace IsolationBench.Reporting.Charts;
+
+/// <summary>What every chart shares: size, colours per mode (the same in every chart), header line, log axes, saving.</summary>
+internal static class ChartStyle
+{
+    public const int Width = 1200;
+    public const int Height = 700;
+
+    private static readonly ScottPlot.Palettes.Category10 Palette = new ScottPlot.Palettes.Category10();
+
+    public static Color ModeColor(IReadOnlyList<string> modes, string mode)
+    {
+        var i = modes.ToList().IndexOf(mode);
+        return Palette.GetColor(i < 0 ? modes.Count : i);
+    }
+
+    /// <summary>host, engine, runtimes/isolation and date, so a chart copied out of the report still says where it came from.</summary>
+    public static string Header(RunManifest m)
+    {
+        var engine = m.Engine is null ? "no engine" : $"engine {m.Engine.Version} (API {m.Engine.ApiVersion})";
+        var modes = string.Join(", ", m.Modes.Select(d => d.Runtime ?? d.Isolation ?? d.Name).Distinct());
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{m.Host.Hostname}: {m.Host.OsDescription}, kernel {m.Host.Kernel}, {m.Host.Cores} cores · {engine} · modes: {modes} · {m.StartedUtc:yyyy-MM-dd HH:mm} UTC");
+    }
+
+    public static Plot NewPlot(string title, RunManifest manifest)
+    {
+        var plot = new Plot();
+        plot.Title(title, size: 18);
+
+        // A second, lighter title panel: one bold line per title would be cut off at the figure's edges.
+        var sub = new ScottPlot.Panels.TitlePanel();
+        sub.Label.Text = Header(manifest);
+        sub.Label.FontSize = 12;
+        sub.Label.Bold = false;
+        sub.Label.ForeColor = Colors.DimGray;
+        plot.Axes.AddPanel(sub);
+        plot.Axes.Bottom.Label.FontSize = 15;
+        plot.Axes.Left.Label.FontSize = 15;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        return plot;
+    }
+
+    /// <summary>
+    /// ScottPlot has no log axis: the data are plotted as log10(value) and the ticks are labelled with the value,
+    /// one major tick per decade (plus 2 and 5 when the span is less than two decades) and minor ticks between.
+    /// </summary>
+    public static void LogTicks(IAxis axis, double minValue, double maxValue, Func<double, string> label)
+    {
+        var lo = Math.Floor(Math.Log10(minValue));
+        var hi = Math.Ceiling(Math.Log10(maxValue));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var decade = lo; decade <= hi; decade++)
+        {
+            var baseValue = Math.Pow(10, decade);
+            ticks.AddMajor(decade, label(baseValue));
+            for (var k = 2; k <= 9; k++)
+            {
+                var v = Math.Log10(k * baseValue);
+                if (v > hi)
+                {
+                    break;
+                }
+
+                if (hi - lo <= 2 && k is 2 or 5)
+                {
+                    ticks.AddMajor(v, label(k * baseValue));
+                }
+                else
+                {
+                    ticks.AddMinor(v);
+                }
+            }
+        }
+
+        axis.TickGenerator = ticks;
+    }
+
+    public static IReadOnlyList<string> Save(Plot plot, string directory, string name, int width = Width, int height = Height)
+    {
+        var png = Path.Combine(directory, name + ".png");
+        var svg = Path.Combine(directory, name + ".svg");
+        plot.SavePng(png, width, height);
+        plot.SaveSvg(svg, width, height);
+        return [png, svg];
+    }
+
+    public static string FormatValue(double v) => Output.Fmt.Value(v);
+}

@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace IsolationBench.Reporting.Output;
+
+/// <summary>report.md (GitHub-flavoured): charts are linked relatively, so the folder can be moved or published as is.</summary>
+public static class MarkdownReport
+{
+    public static string Render(ReportContent c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var sb = new StringBuilder();
+        sb.Append("# ").AppendLine(c.Title).AppendLine();
+
+        sb.AppendLine("## Verdicts").AppendLine();
+        foreach (var v in c.Verdicts)
+        {
+            sb.Append("- **").Append(Escape(v.Workload)).Append("**: ").Append(Escape(v.Sentence)).AppendLine(".");
+        }
+
+        if (c.Verdicts.Count == 0)
+        {
+            sb.AppendLine("- No mode could be compared with the baseline.");
+        }
+
+        sb.AppendLine();
+        if (c.Warnings.Count > 0 || c.Excluded.Count > 0)
+        {
+            sb.AppendLine("## Warnings").AppendLine();
+            foreach (var w in c.Warnings)
+            {
+                sb.Append("> ⚠️ ").AppendLine(Escape(w)).AppendLine();
+            }
+
+            foreach (var e in c.Excluded)
+            {
+                sb.Append("> ⚠️ Excluded mode **").Append(Escape(e.Mode)).Append("**: isolation not verified — ").AppendLine(Escape(e.Reason)).AppendLine();
+            }
+        }
+
+        sb.AppendLine("## Environment").AppendLine();
+        sb.AppendLine("| | |").AppendLine("|---|---|");
+        foreach (var (key, value) in c.Environment)
+        {
+            sb.Append("| ").Append(Escape(key)).Append(" | ").Append(Escape(value)).AppendLine(" |");
+        }
+
+        sb.AppendLine();
+        if (c.Notes.Count > 0)
+        {
+            sb.AppendLine("### Notes").AppendLine();
+            foreach (var note in c.Notes)
+            {
+                sb.Append("- ").AppendLine(note);
+            }
+
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("## CPU control").AppendLine();
+        if (c.CpuControl.Count == 0)
+        {
+            sb.AppendLine("No `cpu` workload in this run: host noise could not be checked.");
+        }
+
+        foreach (var line in c.CpuControl)
+        {
+            sb.Append("- ").AppendLine(Escape(line));
+        }
+
+        sb.AppendLine();
+        foreach (var w in c.Workloads)
+        {
+            sb.Append("## ").AppendLine(Escape(w.Workload)).AppendLine();
+            foreach (var v in w.Verdicts)
+            {
+                sb.Append("- ").Append(Escape(v)).AppendLine(".");
+            }
+
+            sb.AppendLine();
+            foreach (var chart in w.Charts)
+            {
+                sb.Append("![").Append(chart).Append("](").Append(chart).Append(".png) ([SVG](").Append(chart).AppendLine(".svg))").AppendLine();
+            }
+
+            foreach (var t in w.Tables)
+            {
+                sb.Append("**").Append(Escape(t.Caption)).AppendLine("**").AppendLine();
+                sb.Append("| ").Append(string.Join(" | ", ReportContent.TableHeader)).AppendLine(" |");
+                sb.Append('|').Append(string.Concat(ReportContent.TableHeader.Select((_, i) => i == 0 ? "---|" : "---:|"))).AppendLine();
+                foreach (var row in t.Rows)
+                {
+                    sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).AppendLine(" |");
+                }
+
+                sb.AppendLine();
+            }
+        }
+
+        if (c.Excluded.Count > 0)
+        {
+            sb.AppendLine("## Excluded modes").AppendLine();
+            foreach (var e in c.Excluded)
+            {
+                sb.Append("- **").Append(Escape(e.Mode)).Append("**: ").AppendLine(Escape(e.Reason));
+            }
+
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("## Method").AppendLine().AppendLine(c.Method).AppendLine();
+        sb.AppendLine("Raw numbers: [summary.csv](summary.csv).");
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

@@ -1,0 +1,89 @@
+using IsolationBench.Reporting.Statistics;
+using static IsolationBench.Reporting.Output.Fmt;
+
+namespace IsolationBench.Reporting.Output;
+
+/// <summary>One sentence per mode and workload, e.g. "runsc starts 1.62× slower than host (95 % CI 1.55–1.70)".</summary>
+public static class Verdicts
+{
+    public static IReadOnlyList<Verdict> For(RunAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var verdicts = new List<Verdict>();
+        foreach (var workload in analysis.Workloads)
+        {
+            foreach (var mode in analysis.Modes.Where(m => m != analysis.Baseline))
+            {
+                var rows = analysis.RowsOf(workload).Where(r => r.Mode == mode && r.Comparison is not null).ToList();
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                var headline = workload == RunAnalysis.StartupWorkload
+                    ? rows.FirstOrDefault(r => r.Metric == RunAnalysis.StartupHeadline)
+                    : null;
+                verdicts.Add(headline is not null || rows.Count == 1
+                    ? ForRow(headline ?? rows[0], analysis.Baseline)
+                    : Summary(workload, mode, analysis.Baseline, rows));
+            }
+        }
+
+        return verdicts;
+    }
+
+    public static Verdict ForRow(MetricRow row, string baseline)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var c = row.Comparison ?? throw new ArgumentException("row has no comparison", nameof(row));
+        var isStartup = row.Workload == RunAnalysis.StartupWorkload && row.Metric == RunAnalysis.StartupHeadline;
+        var ci = "95 % CI " + Interval(c.OverheadCi, Factor);
+        string sentence;
+        if (!c.Significant)
+        {
+            sentence = $"{row.Mode} is indistinguishable from {baseline}{On(row, isStartup)} (overhead {Factor(c.Overhead)}×, {ci}, not significant)";
+        }
+        else if (c.Overhead >= 1)
+        {
+            var what = isStartup ? "starts" : "is";
+            var how = row.HigherIsBetter ? "lower throughput than" : "slower than";
+            sentence = $"{row.Mode} {what} {Factor(c.Overhead)}× {how} {baseline}{On(row, isStartup)} ({ci})";
+        }
+        else
+        {
+            var what = isStartup ? "starts" : "is";
+            var how = row.HigherIsBetter ? "higher throughput than" : "faster than";
+            sentence = $"{row.Mode} {what} {Factor(1 / c.Overhead)}× {how} {baseline}{On(row, isStartup)} (overhead {Factor(c.Overhead)}×, {ci})";
+        }
+
+        return new Verdict(row.Workload, row.Mode, row.Metric, sentence, c.Significant, c.Overhead);
+    }
+
+    private static Verdict Summary(string workload, string mode, string baseline, List<MetricRow> rows)
+    {
+        var significant = rows.Where(r => r.Comparison!.Significant).ToList();
+        var geoMean = Math.Exp(rows.Average(r => Math.Log(r.Comparison!.Overhead)));
+        if (significant.Count == 0)
+        {
+            return new Verdict(workload, mode, "*",
+                $"{mode} is indistinguishable from {baseline} on {workload} (none of {rows.Count} metrics significant; geometric-mean overhead {Factor(geoMean)}×)",
+                false, geoMean);
+        }
+
+        var worst = significant.MaxBy(r => r.Comparison!.Overhead)!;
+        var slower = significant.Count(r => r.Comparison!.Overhead > 1);
+        var w = worst.Comparison!;
+        var sentence = $"{mode} is worse than {baseline} on {slower} of {rows.Count} {workload} metrics "
+            + $"(geometric-mean overhead {Factor(geoMean)}×); worst: {worst.Metric} {Factor(w.Overhead)}× "
+            + $"(95 % CI {Interval(w.OverheadCi, Factor)})";
+        if (slower == 0)
+        {
+            sentence = $"{mode} is better than {baseline} on {significant.Count} of {rows.Count} {workload} metrics and worse on none "
+                + $"(geometric-mean overhead {Factor(geoMean)}×)";
+        }
+
+        return new Verdict(workload, mode, "*", sentence, true, geoMean);
+    }
+
+    private static string On(MetricRow row, bool isStartup) => isStartup ? string.Empty : $" on {row.Workload} {row.Metric}";
+}

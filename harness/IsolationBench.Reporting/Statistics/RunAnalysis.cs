@@ -1,0 +1,33 @@
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.Statistics;
+
+/// <summary>Everything the report shows, computed once from a run directory's files.</summary>
+public sealed record RunAnalysis(
+    RunManifest Manifest,
+    string Baseline,
+    IReadOnlyList<string> Modes,
+    IReadOnlyList<ExcludedMode> Excluded,
+    IReadOnlyList<string> Workloads,
+    IReadOnlyList<MetricRow> Rows,
+    IReadOnlyList<Sample> Samples)
+{
+    public const string StartupWorkload = "startup";
+    public const string StartupHeadline = "total";
+    public const string CpuWorkload = "cpu";
+
+    /// <summary>Startup phases in the order they happen; host mode has only start, ready and exit.</summary>
+    public static readonly IReadOnlyList<string> StartupPhases = ["create", "start", "ready", "exit", "remove"];
+
+    public IEnumerable<MetricRow> RowsOf(string workload) => Rows.Where(r => r.Workload == workload);
+
+    public IReadOnlyList<string> MetricsOf(string workload) => RowsOf(workload).Select(r => r.Metric).Distinct().ToList();
+
+    public MetricRow? Row(string workload, string metric, string mode) =>
+        Rows.FirstOrDefault(r => r.Workload == workload && r.Metric == metric && r.Mode == mode);
+
+    /// <summary>The ok values of one series, in file order (charts plot every one of them).</summary>
+    public IReadOnlyList<double> Values(string workload, string metric, string mode) =>
+        Samples.Where(s => s.Workload == workload && s.Metric == metric && s.Mode == mode && RunAnalyzer.IsUsable(s))
+            .Select(s => s.Value).ToList();
+}

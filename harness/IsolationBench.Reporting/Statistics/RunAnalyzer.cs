@@ -1,0 +1,169 @@
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.Statistics;
+
+/// <summary>Samples + manifest + fingerprints → <see cref="RunAnalysis"/>. Pure: reads nothing, writes nothing.</summary>
+public static class RunAnalyzer
+{
+    /// <summary>An ok sample with a finite value; an "ok" NaN is a writer bug and is counted as failed, never averaged.</summary>
+    public static bool IsUsable(Sample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return sample.IsOk && double.IsFinite(sample.Value);
+    }
+
+    public static RunAnalysis Analyze(
+        RunManifest manifest,
+        IReadOnlyList<Sample> samples,
+        IReadOnlyList<FingerprintRecord> fingerprints,
+        ReportOptions options,
+        string samplesPath)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var present = OrderModes(manifest, samples.Select(s => s.Mode).Distinct(StringComparer.Ordinal));
+        var baseline = options.Baseline;
+        if (!present.Contains(baseline, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"baseline mode '{baseline}' has no samples in {samplesPath}; modes present: "
+                + (present.Count == 0 ? "(none)" : string.Join(", ", present))
+                + ". Pick one with --baseline MODE.");
+        }
+
+        var excluded = Unverified(manifest, fingerprints).Where(e => present.Contains(e.Mode, StringComparer.Ordinal)).ToList();
+        if (excluded.FirstOrDefault(e => e.Mode == baseline) is { } badBaseline)
+        {
+            throw new ArgumentException(
+                $"baseline mode '{baseline}' failed isolation verification ({badBaseline.Reason}); its numbers cannot anchor ratios. "
+                + "Pick another with --baseline MODE: " + string.Join(", ", present.Where(m => excluded.All(e => e.Mode != m))) + ".");
+        }
+
+        var modes = present.Where(m => excluded.All(e => e.Mode != m)).ToList();
+        modes.Remove(baseline);
+        modes.Insert(0, baseline);
+        var kept = samples.Where(s => modes.Contains(s.Mode, StringComparer.Ordinal)).ToList();
+
+        var workloads = OrderWorkloads(manifest, kept);
+        var rows = new List<MetricRow>();
+        foreach (var workload in workloads)
+        {
+            var ofWorkload = kept.Where(s => s.Workload == workload).ToList();
+            foreach (var metric in OrderMetrics(workload, ofWorkload))
+            {
+                var ofMetric = ofWorkload.Where(s => s.Metric == metric).ToList();
+                var unit = ofMetric.FirstOrDefault(s => s.Mode == baseline)?.Unit ?? ofMetric[0].Unit;
+                rows.AddRange(AnalyzeMetric(workload, metric, unit, modes, baseline, ofMetric, options));
+            }
+        }
+
+        return new RunAnalysis(manifest, baseline, modes, excluded, workloads, rows, kept);
+    }
+
+    private static IEnumerable<MetricRow> AnalyzeMetric(
+        string workload, string metric, string unit, IReadOnlyList<string> modes, string baseline, List<Sample> samples, ReportOptions options)
+    {
+        var higherIsBetter = Units.HigherIsBetter(unit);
+        (double[] Values, double[] Replicates)? baseSeries = null;
+        foreach (var mode in modes)
+        {
+            var ofMode = samples.Where(s => s.Mode == mode).ToList();
+            if (ofMode.Count == 0)
+            {
+                continue;
+            }
+
+            var ok = ofMode.Where(IsUsable).ToList();
+            var values = ok.Select(s => s.Value).ToArray();
+            var clusters = ok.GroupBy(s => (s.Round, s.Source)).Select(g => g.Select(s => s.Value).ToArray()).ToList();
+            var replicates = Bootstrap.Medians(clusters, options.BootstrapResamples, Bootstrap.SeedFor(options.Seed, workload, metric, mode));
+            var stats = new SeriesStatistics(
+                values.Length,
+                ofMode.Count - values.Length,
+                clusters.Count,
+                Descriptive.Median(values),
+                Descriptive.Mean(values),
+                Descriptive.StandardDeviation(values),
+                values.Length == 0 ? Interval.Unknown : Bootstrap.PercentileInterval(replicates));
+
+            BaselineComparison? comparison = null;
+            if (mode == baseline)
+            {
+                baseSeries = (values, replicates);
+            }
+            else if (baseSeries is { } b && b.Values.Length > 0 && values.Length > 0)
+            {
+                comparison = Comparisons.Compare(values, b.Values, replicates, b.Replicates, higherIsBetter);
+            }
+
+            yield return new MetricRow(workload, metric, unit, mode, baseline, stats, comparison);
+        }
+    }
+
+    /// <summary>Modes whose fingerprints contradict the mode asked, from the manifest's verdict or any fingerprint line.</summary>
+    public static IReadOnlyList<ExcludedMode> Unverified(RunManifest manifest, IReadOnlyList<FingerprintRecord> fingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        var result = new List<ExcludedMode>();
+        foreach (var (mode, verification) in manifest.Verification.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!verification.Verified)
+            {
+                result.Add(new ExcludedMode(mode, string.IsNullOrWhiteSpace(verification.Reason) ? "manifest: not verified" : verification.Reason));
+            }
+        }
+
+        foreach (var group in fingerprints.Where(f => !f.Verified).GroupBy(f => f.Mode, StringComparer.Ordinal))
+        {
+            if (result.All(e => e.Mode != group.Key))
+            {
+                var first = group.First();
+                result.Add(new ExcludedMode(
+                    group.Key,
+                    FormattableString.Invariant($"{group.Count()} container(s) failed fingerprint verification, e.g. {first.Source}: {first.Reason}")));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> OrderModes(RunManifest manifest, IEnumerable<string> present)
+    {
+        var set = present.ToList();
+        var ordered = manifest.Modes.Select(m => m.Name).Where(set.Contains).Distinct().ToList();
+        ordered.AddRange(set.Where(m => !ordered.Contains(m)));
+        return ordered;
+    }
+
+    private static List<string> OrderWorkloads(RunManifest manifest, List<Sample> samples)
+    {
+        var present = samples.Select(s => s.Workload).Distinct().ToList();
+        var ordered = new List<string>();
+        if (present.Contains(RunAnalysis.StartupWorkload))
+        {
+            ordered.Add(RunAnalysis.StartupWorkload);
+        }
+
+        ordered.AddRange(manifest.Workloads.Where(w => present.Contains(w) && !ordered.Contains(w)));
+        ordered.AddRange(present.Where(w => !ordered.Contains(w)));
+        return ordered;
+    }
+
+    private static List<string> OrderMetrics(string workload, List<Sample> samples)
+    {
+        var present = samples.Select(s => s.Metric).Distinct().ToList();
+        if (workload != RunAnalysis.StartupWorkload)
+        {
+            return present;
+        }
+
+        // Headline first, then phases in the order they happen.
+        var ordered = new[] { RunAnalysis.StartupHeadline }.Concat(RunAnalysis.StartupPhases).Where(present.Contains).ToList();
+        ordered.AddRange(present.Where(m => !ordered.Contains(m)));
+        return ordered;
+    }
+}
