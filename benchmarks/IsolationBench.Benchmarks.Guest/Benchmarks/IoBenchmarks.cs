@@ -1,0 +1,184 @@
+using BenchmarkDotNet.Attributes;
+using IsolationBench.Benchmarks.Guest.Native;
+using Microsoft.Win32.SafeHandles;
+
+namespace IsolationBench.Benchmarks.Guest.Benchmarks;
+
+/// <summary>
+/// File I/O on two targets: the container's own writable layer (overlayfs on Linux) and a bind-mounted host
+/// directory. Uses RandomAccess (a thin pread/pwrite wrapper on Linux) and fsync through FileStream.Flush(true).
+/// Page cache: writes end with fsync, so they reach the device; before every read iteration the file's pages
+/// are dropped with posix_fadvise(POSIX_FADV_DONTNEED) (Linux), so reads come from the device, as fio's
+/// invalidate=1 does. Each io iteration is one invocation (RunStrategy.Monitoring, see GuestConfig).
+/// </summary>
+[BenchmarkCategory(GuestCategories.Io)]
+public class IoBenchmarks
+{
+    public const int Block = 1 << 20;
+    public const long SequentialBytes = 256L << 20;
+    public const int SmallBlock = 4096;
+    public const int RandomReads = 4096;
+    public const long RandomWriteFileBytes = 64L << 20;
+    public const int RandomWrites = 256;
+    public const int SmallFiles = 256;
+
+    private const string DropNote = "posix_fadvise(DONTNEED) after fsync, before each read iteration: reads come from the device";
+
+    private string _dir = string.Empty;
+    private string _readFile = string.Empty;
+    private string _randomWriteFile = string.Empty;
+    private byte[] _block = [];
+    private long[] _readOffsets = [];
+    private long[] _writeOffsets = [];
+
+    [ParamsSource(nameof(Targets))]
+    public string Target { get; set; } = IoTargets.Layer;
+
+    /// <summary>The volume target exists only when the harness mounted one (--volume-dir).</summary>
+    public static IEnumerable<string> Targets =>
+        GuestSettings.VolumeDir is null ? [IoTargets.Layer] : [IoTargets.Layer, IoTargets.Volume];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Path.Combine(GuestSettings.DirectoryFor(Target), "isobench-io");
+        Directory.CreateDirectory(_dir);
+        _block = new byte[Block];
+        new Random(42).NextBytes(_block); // incompressible, in case the file system compresses
+        _readFile = Path.Combine(_dir, "read.dat");
+        _randomWriteFile = Path.Combine(_dir, "random-write.dat");
+        WriteFile(_readFile, SequentialBytes);
+        WriteFile(_randomWriteFile, RandomWriteFileBytes);
+
+        // Distinct pages (a shuffled prefix), so no random read is served by an earlier one.
+        _readOffsets = DistinctPages(SequentialBytes, RandomReads, seed: 1);
+        _writeOffsets = DistinctPages(RandomWriteFileBytes, RandomWrites, seed: 2);
+    }
+
+    /// <summary>Deleting the previous iteration's file is not part of the write (fio's seq write starts with no file either).</summary>
+    [IterationSetup(Target = nameof(SequentialWrite1MiB))]
+    public void DeleteWrittenFile() => File.Delete(SequentialWriteFile);
+
+    [Benchmark]
+    [ReportedUnit("MB/s", BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB writes to a new file, then one fsync (timed)")]
+    public void SequentialWrite1MiB() => WriteFile(SequentialWriteFile, SequentialBytes);
+
+    private string SequentialWriteFile => Path.Combine(_dir, "sequential-write.dat");
+
+    [IterationSetup(Targets = [nameof(SequentialRead1MiB), nameof(RandomRead4KiB)])]
+    public void DropReadFile() => DropCache(_readFile);
+
+    [Benchmark]
+    [ReportedUnit("MB/s", BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB reads, kernel readahead on; " + DropNote)]
+    public long SequentialRead1MiB()
+    {
+        using var handle = File.OpenHandle(_readFile, FileMode.Open, FileAccess.Read);
+        long total = 0;
+        int read;
+        while ((read = RandomAccess.Read(handle, _block, total)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = RandomReads)]
+    [ReportedUnit("ops/s", OpsPerInvoke = RandomReads,
+        CacheNote = "4096 distinct random 4 KiB pages of a 256 MiB file, POSIX_FADV_RANDOM (no readahead); " + DropNote)]
+    public long RandomRead4KiB()
+    {
+        using var handle = File.OpenHandle(_readFile, FileMode.Open, FileAccess.Read);
+        Advise(handle, Libc.PosixFadvRandom);
+        var buffer = _block.AsSpan(0, SmallBlock);
+        long total = 0;
+        foreach (var offset in _readOffsets)
+        {
+            total += RandomAccess.Read(handle, buffer, offset);
+        }
+
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = RandomWrites)]
+    [ReportedUnit("ops/s", OpsPerInvoke = RandomWrites,
+        CacheNote = "one op = 4 KiB pwrite at a random page of a 64 MiB file + fsync (fio --fsync=1)")]
+    public void RandomWrite4KiB()
+    {
+        using var stream = new FileStream(_randomWriteFile, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0);
+        var buffer = _block.AsSpan(0, SmallBlock);
+        foreach (var offset in _writeOffsets)
+        {
+            RandomAccess.Write(stream.SafeFileHandle, buffer, offset);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = SmallFiles)]
+    [ReportedUnit("ops/s", OpsPerInvoke = SmallFiles,
+        CacheNote = "one op = create + 4 KiB write + close + delete, no fsync: metadata work in the page/dentry cache")]
+    public void SmallFileCreateDelete()
+    {
+        var buffer = _block.AsSpan(0, SmallBlock);
+        for (var i = 0; i < SmallFiles; i++)
+        {
+            var path = Path.Combine(_dir, FormattableString.Invariant($"small-{i}.dat"));
+            using (var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                RandomAccess.Write(handle, buffer, 0);
+            }
+
+            File.Delete(path);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftovers in a container layer vanish with the container; on the host the next run overwrites them.
+        }
+    }
+
+    private void WriteFile(string path, long bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        for (long offset = 0; offset < bytes; offset += Block)
+        {
+            RandomAccess.Write(stream.SafeFileHandle, _block, offset);
+        }
+
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static void DropCache(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // no per-file equivalent on Windows: the cache note in isobench-units.json says so
+        }
+
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        Advise(handle, Libc.PosixFadvDontNeed);
+    }
+
+    private static void Advise(SafeFileHandle handle, int advice)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            Libc.Fadvise((int)handle.DangerousGetHandle(), advice, advice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static long[] DistinctPages(long fileBytes, int count, int seed)
+    {
+        var pages = Enumerable.Range(0, (int)(fileBytes / SmallBlock)).Select(p => (long)p * SmallBlock).ToArray();
+        new Random(seed).Shuffle(pages);
+        return pages[..count];
+    }
+}

@@ -1,0 +1,123 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace IsolationBench.Benchmarks.Guest;
+
+public enum GuestProfile
+{
+    /// <summary>Tests and CI: a pipeline check, numbers not meaningful (BDN's Job.Dry, a bit wider).</summary>
+    Smoke,
+
+    /// <summary>Seconds per benchmark: enough to see 2× effects, used by `isobench run --quick` and CI.</summary>
+    Quick,
+
+    /// <summary>The real suite's default.</summary>
+    Default,
+
+    /// <summary>Publication runs: more iterations and launches, tighter confidence intervals.</summary>
+    Thorough,
+}
+
+public static class GuestProfiles
+{
+    public static GuestProfile Parse(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "smoke" => GuestProfile.Smoke,
+        "quick" => GuestProfile.Quick,
+        "default" => GuestProfile.Default,
+        "thorough" => GuestProfile.Thorough,
+        _ => throw new GuestArgumentException($"unknown profile '{text}'; expected quick, default, thorough or smoke"),
+    };
+}
+
+/// <summary>The one place that turns a profile (and a category) into BenchmarkDotNet jobs and config.</summary>
+public static class GuestConfig
+{
+    /// <summary>
+    /// The job for one category. Every job uses the in-process Emit toolchain: the image has no SDK, so BDN
+    /// cannot build a separate host process; Emit (not NoEmit) because it generates the same unrolled
+    /// call loop the out-of-process toolchains use, keeping per-call overhead out of ns/op figures.
+    /// </summary>
+    public static Job CreateJob(GuestProfile profile, string category)
+    {
+        var job = Job.Default
+            .WithToolchain(InProcessEmitToolchain.DontLogOutput)
+            // In-process: a second launch would run in the same process and JIT state, so it adds time, not information.
+            .WithLaunchCount(1)
+            .WithId(FormattableString.Invariant($"{profile}-{category}").ToLowerInvariant());
+
+        // io operations are whole files (256 MiB) or batches of fsyncs: one invocation is already 0.1–2 s, so
+        // BDN's pilot stage (which multiplies invocations to reach an iteration time) would only waste minutes.
+        // Monitoring = one invocation per iteration, no pilot, no overhead subtraction (a few ns vs ≥ 100 ms).
+        return category == GuestCategories.Io ? IoJob(job, profile) : ComputeJob(job, profile);
+    }
+
+    private static Job IoJob(Job job, GuestProfile profile)
+    {
+        job = job.WithStrategy(RunStrategy.Monitoring).WithInvocationCount(1).WithUnrollFactor(1);
+        return profile switch
+        {
+            // One warmup absorbs first-touch costs (file creation in GlobalSetup is outside timing already).
+            GuestProfile.Smoke => job.WithWarmupCount(0).WithIterationCount(1),
+            GuestProfile.Quick => job.WithWarmupCount(1).WithIterationCount(3),
+            GuestProfile.Default => job.WithWarmupCount(2).WithIterationCount(10),
+            GuestProfile.Thorough => job.WithWarmupCount(3).WithIterationCount(25),
+            _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
+        };
+    }
+
+    private static Job ComputeJob(Job job, GuestProfile profile) => profile switch
+    {
+        // Like Job.Dry (ColdStart, one invocation) but 3 iterations so converters see more than one value.
+        GuestProfile.Smoke => job.WithStrategy(RunStrategy.ColdStart).WithWarmupCount(0).WithIterationCount(3)
+            .WithInvocationCount(1).WithUnrollFactor(1),
+        // 100 ms iterations: syscall ops are 0.1–30 µs, so each iteration still holds thousands of them;
+        // 2 warmups settle tiered JIT (the in-process engine has already run the pilot), 5 iterations give a median.
+        GuestProfile.Quick => job.WithIterationTime(TimeInterval.FromMilliseconds(100)).WithWarmupCount(2).WithIterationCount(5),
+        // Fixed counts (not BDN's auto-stop), so every mode gets the same number of samples per round.
+        // Half BDN's 500 ms iteration time: syscall iterations already hold ~10⁵ operations.
+        GuestProfile.Default => job.WithIterationTime(TimeInterval.FromMilliseconds(250)).WithWarmupCount(5).WithIterationCount(15),
+        GuestProfile.Thorough => job.WithIterationTime(TimeInterval.FromMilliseconds(500)).WithWarmupCount(8).WithIterationCount(30),
+        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
+    };
+
+    /// <summary>The config for one category's run: its job, JSON full export into the artifacts dir, filters.</summary>
+    public static IConfig Create(GuestOptions options, string category, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(CreateJob(options.Profile, category))
+            // Full = with every iteration's measurements: the harness turns each Result iteration into a sample.
+            .AddExporter(JsonExporter.Full)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddLogger(logger ?? ConsoleLogger.Default)
+            .WithArtifactsPath(options.ArtifactsDir);
+
+        if (options.Profile == GuestProfile.Smoke)
+        {
+            // Smoke checks the pipeline (tests run it from a Debug build); it never reports numbers.
+            config = config.WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Filter))
+        {
+            config = config.AddFilter(new GlobFilter([options.Filter]));
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            config = config.AddFilter(new SimpleFilter(b =>
+                !b.Descriptor.WorkloadMethod.IsDefined(typeof(LinuxOnlyAttribute), inherit: false)
+                && !b.Descriptor.Type.IsDefined(typeof(LinuxOnlyAttribute), inherit: false)));
+        }
+
+        return config;
+    }
+}

@@ -1,0 +1,10 @@
+namespace IsolationBench.Benchmarks.Guest;
+
+/// <summary>The guest's command line, parsed. Directories are absolute.</summary>
+public sealed record GuestOptions(
+    IReadOnlyList<string> Categories,
+    GuestProfile Profile,
+    string ArtifactsDir,
+    string LayerDir,
+    string? VolumeDir,
+    string? Filter);

@@ -1,0 +1,133 @@
+using System.Text.Json;
+
+namespace IsolationBench.Results.BenchmarkDotNet;
+
+/// <summary>What the caller knows about the run that produced a BDN report; the report knows the rest.</summary>
+public sealed record GuestSampleContext(string RunId, int Round, string Mode, string Source, DateTimeOffset TimestampUtc);
+
+/// <summary>
+/// Turns a BenchmarkDotNet full JSON report (*-report-full.json) plus isobench-units.json into samples: one per
+/// measured iteration (IterationMode "Workload", IterationStage "Result": BDN's actual workload iterations with
+/// overhead subtracted and outliers still in). Pure: reads files, never measures.
+/// </summary>
+public static class BdnReportConverter
+{
+    public const string WorkloadMode = "Workload";
+    public const string ResultStage = "Result";
+
+    /// <summary>Every report under &lt;artifactsDir&gt;/results/ with the units file at &lt;artifactsDir&gt;/isobench-units.json.</summary>
+    public static IReadOnlyList<Sample> ConvertArtifacts(string artifactsDir, GuestSampleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(artifactsDir);
+        var results = Path.Combine(artifactsDir, "results");
+        var reports = Directory.Exists(results)
+            ? Directory.GetFiles(results, "*-report-full.json").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (reports.Count == 0)
+        {
+            throw new ResultsFormatException(results, 0, "no *-report-full.json: did isobench-guest run with --artifacts pointing here?");
+        }
+
+        var units = GuestUnitsFile.Read(Path.Combine(artifactsDir, GuestUnitsFile.FileName));
+        return reports.SelectMany(r => Convert(r, units, context)).ToList();
+    }
+
+    public static IReadOnlyList<Sample> Convert(string reportPath, string unitsPath, GuestSampleContext context) =>
+        Convert(reportPath, GuestUnitsFile.Read(unitsPath), context);
+
+    public static IReadOnlyList<Sample> Convert(string reportPath, IReadOnlyDictionary<string, GuestUnit> units, GuestSampleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reportPath);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!File.Exists(reportPath))
+        {
+            throw new ResultsFormatException(reportPath, 0, "not found: BenchmarkDotNet writes it to <artifacts>/results/*-report-full.json");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(reportPath));
+        }
+        catch (JsonException ex)
+        {
+            throw new ResultsFormatException(reportPath, (ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message.Split('\n')[0], ex);
+        }
+
+        using (document)
+        {
+            var benchmarks = Json.Required(document.RootElement, "Benchmarks", reportPath, "the report");
+            if (benchmarks.ValueKind != JsonValueKind.Array)
+            {
+                throw new ResultsFormatException(reportPath, 0, "the report: \"Benchmarks\" must be an array");
+            }
+
+            var samples = new List<Sample>();
+            var index = 0;
+            foreach (var benchmark in benchmarks.EnumerateArray())
+            {
+                index++;
+                samples.AddRange(Benchmark(reportPath, benchmark, index, units, context));
+            }
+
+            return samples;
+        }
+    }
+
+    private static List<Sample> Benchmark(
+        string path, JsonElement benchmark, int index, IReadOnlyDictionary<string, GuestUnit> units, GuestSampleContext context)
+    {
+        var fullName = Json.RequiredString(benchmark, "FullName", path, $"benchmark #{index}");
+        if (!units.TryGetValue(fullName, out var unit))
+        {
+            throw new ResultsFormatException(path, 0, $"{fullName}: not in {GuestUnitsFile.FileName} (units file from another build?)");
+        }
+
+        var measurements = Json.Required(benchmark, "Measurements", path, fullName);
+        if (measurements.ValueKind != JsonValueKind.Array)
+        {
+            throw new ResultsFormatException(path, 0, $"{fullName}: \"Measurements\" must be an array (is this the full JSON export?)");
+        }
+
+        var samples = new List<Sample>();
+        foreach (var m in measurements.EnumerateArray())
+        {
+            var where = $"{fullName} measurement";
+            if (Json.RequiredString(m, "IterationMode", path, where) != WorkloadMode
+                || Json.RequiredString(m, "IterationStage", path, where) != ResultStage)
+            {
+                continue;
+            }
+
+            var operations = Json.RequiredNumber(m, "Operations", path, where);
+            var nanoseconds = Json.RequiredNumber(m, "Nanoseconds", path, where);
+            if (operations <= 0)
+            {
+                throw new ResultsFormatException(path, 0, $"{where}: Operations must be positive");
+            }
+
+            var nsPerOp = nanoseconds / operations;
+            var value = nsPerOp > 0 ? unit.Convert(nsPerOp) : double.NaN;
+            samples.Add(new Sample
+            {
+                RunId = context.RunId,
+                Round = context.Round,
+                Mode = context.Mode,
+                Workload = unit.Category,
+                Metric = unit.Metric,
+                Unit = unit.Unit,
+                Value = value,
+                Status = double.IsNaN(value) ? SampleStatus.Failed("non-positive time after overhead subtraction") : SampleStatus.Ok,
+                // Ordinal of the Result iteration (1-based). BDN restarts IterationIndex per launch; this never repeats.
+                Iteration = samples.Count + 1,
+                Source = context.Source,
+                TimestampUtc = context.TimestampUtc,
+            });
+        }
+
+        return samples.Count > 0
+            ? samples
+            : throw new ResultsFormatException(path, 0, $"{fullName}: no Workload/Result measurements (did the benchmark fail?)");
+    }
+}

@@ -1,0 +1,77 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+using Xunit;
+
+namespace IsolationBench.Benchmarks.Guest.Tests;
+
+public sealed class GuestConfigTests
+{
+    [Theory]
+    [InlineData(GuestProfile.Quick, 2, 5, 100)]
+    [InlineData(GuestProfile.Default, 5, 15, 250)]
+    [InlineData(GuestProfile.Thorough, 8, 30, 500)]
+    public void ComputeCategoriesUseFixedCountsAndIterationTime(GuestProfile profile, int warmups, int iterations, int iterationMs)
+    {
+        foreach (var category in new[] { GuestCategories.Syscall, GuestCategories.Cpu, GuestCategories.Memory })
+        {
+            var job = GuestConfig.CreateJob(profile, category);
+
+            Assert.IsType<InProcessEmitToolchain>(job.Infrastructure.Toolchain);
+            Assert.Equal(1, job.Run.LaunchCount);
+            Assert.Equal(warmups, job.Run.WarmupCount);
+            Assert.Equal(iterations, job.Run.IterationCount);
+            Assert.Equal(TimeInterval.FromMilliseconds(iterationMs), job.Run.IterationTime);
+            Assert.False(job.Run.HasValue(BenchmarkDotNet.Jobs.RunMode.RunStrategyCharacteristic)); // BDN's default: Throughput
+        }
+    }
+
+    [Theory]
+    [InlineData(GuestProfile.Smoke, 0, 1)]
+    [InlineData(GuestProfile.Quick, 1, 3)]
+    [InlineData(GuestProfile.Default, 2, 10)]
+    [InlineData(GuestProfile.Thorough, 3, 25)]
+    public void IoIsOneInvocationPerIteration(GuestProfile profile, int warmups, int iterations)
+    {
+        var job = GuestConfig.CreateJob(profile, GuestCategories.Io);
+
+        Assert.Equal(RunStrategy.Monitoring, job.Run.RunStrategy);
+        Assert.Equal(1, job.Run.InvocationCount);
+        Assert.Equal(1, job.Run.UnrollFactor);
+        Assert.Equal(warmups, job.Run.WarmupCount);
+        Assert.Equal(iterations, job.Run.IterationCount);
+    }
+
+    [Fact]
+    public void SmokeIsDryLikeAndSkipsTheOptimizationCheck()
+    {
+        var options = GuestArguments.Parse(["--category", "cpu", "--profile", "smoke", "--artifacts", "/tmp/isobench-test"]);
+        var config = GuestConfig.Create(options, GuestCategories.Cpu);
+        var job = Assert.Single(config.GetJobs());
+
+        Assert.Equal(RunStrategy.ColdStart, job.Run.RunStrategy);
+        Assert.Equal(3, job.Run.IterationCount);
+        Assert.True(config.Options.HasFlag(ConfigOptions.DisableOptimizationsValidator));
+    }
+
+    [Fact]
+    public void ExportsFullJsonIntoTheArtifactsDirectory()
+    {
+        var options = GuestArguments.Parse(["--category", "cpu", "--profile", "quick", "--artifacts", "/tmp/isobench-test"]);
+        var config = GuestConfig.Create(options, GuestCategories.Cpu);
+
+        Assert.Contains(config.GetExporters(), e => ReferenceEquals(e, JsonExporter.Full));
+        Assert.Equal("/tmp/isobench-test", config.ArtifactsPath);
+        Assert.False(config.Options.HasFlag(ConfigOptions.DisableOptimizationsValidator));
+    }
+
+    [Fact]
+    public void FilterBecomesAGlobFilter()
+    {
+        var options = GuestArguments.Parse(["--category", "cpu", "--profile", "quick", "--artifacts", "a", "--filter", "*Mix*"]);
+
+        Assert.NotEmpty(GuestConfig.Create(options, GuestCategories.Cpu).GetFilters());
+    }
+}
