@@ -17,11 +17,25 @@ command -v clang >/dev/null 2>&1 || need+=(clang)
 command -v ld.lld >/dev/null 2>&1 || need+=(lld)
 # Building the guest base image without a registry.
 command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
+# The io workload's cross-check runs fio on the host baseline too (the guest image has its own).
+command -v fio >/dev/null 2>&1 || need+=(fio)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 \
     || die "apt-get install ${need[*]} failed; run it by hand to see why"
+fi
+
+# On a cgroup v1 host (/sys/fs/cgroup is a tmpfs of per-controller mounts), controllers the kernel left on the
+# v2 "unified" hierarchy (hugetlb here) make crun refuse to start ("cgroups in hybrid mode not supported"):
+# mount each of them as a v1 hierarchy of its own, as systemd would. runc does not care either way.
+if [ "$(stat -f -c %T /sys/fs/cgroup 2>/dev/null)" = tmpfs ] && [ -r /sys/fs/cgroup/unified/cgroup.controllers ]; then
+  for c in $(cat /sys/fs/cgroup/unified/cgroup.controllers); do
+    mountpoint -q "/sys/fs/cgroup/$c" && continue
+    mkdir -p "/sys/fs/cgroup/$c"
+    mount -t cgroup -o "$c" cgroup "/sys/fs/cgroup/$c" 2>/dev/null && log "mounted cgroup v1 controller $c (crun needs it)" \
+      || log "warning: could not mount cgroup controller $c; crun may refuse to start"
+  done
 fi
 
 # Register crun beside the default runc, keeping whatever else daemon.json holds (runsc is added by install-runsc.sh).

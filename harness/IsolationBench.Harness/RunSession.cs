@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsolationBench.Fingerprint;
 using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.Guest;
 using IsolationBench.Harness.Hosting;
 using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Matrix;
@@ -16,6 +17,8 @@ namespace IsolationBench.Harness;
 /// </summary>
 public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, IProgress<MatrixProgress>? progress)
 {
+    private readonly Dictionary<string, string> _images = new(StringComparer.Ordinal);
+
     public static string ToolVersion =>
         typeof(RunSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -41,16 +44,28 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var runId = options.RunId ?? NewRunId();
         var directory = CreateRunDirectory(options.Output, runId);
         var started = DateTimeOffset.UtcNow;
-        var images = new Dictionary<string, string>(StringComparer.Ordinal);
         var hostRid = RepositoryLayout.RuntimeIdentifier(OperatingSystem.IsWindows() ? "windows" : "linux");
         var hostProbe = await layout.EnsureProbeAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
+        var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
+        var windowsEngine = string.Equals(preflight.Facts?.OsType, "windows", StringComparison.OrdinalIgnoreCase);
+        var windowsTag = windowsEngine && containers ? WindowsImageTag.Choose(preflight.Facts!, modes) : null;
         var probeImage = string.Empty;
-        if (engine is not null && preflight.Facts is { } facts && modes.Any(m => m.Kind == ModeKind.Container))
+        if (containers && workloads.Contains("startup"))
         {
-            var built = await BuildProbeImageAsync(engine, facts, modes, cancellationToken).ConfigureAwait(false);
-            probeImage = built.Tag;
-            images[built.Tag] = built.Id;
-            log.Report(built.Reused ? $"image {built.Tag} is up to date" : $"built {built.Tag}");
+            probeImage = Record(await BuildProbeImageAsync(engine!, preflight.Facts!, windowsTag, cancellationToken).ConfigureAwait(false));
+        }
+
+        var guestWorkloads = workloads.Where(w => w != "startup").ToList();
+        var guest = new GuestArtifacts(layout);
+        string? guestImage = null;
+        string? hostGuest = null;
+        if (guestWorkloads.Count > 0)
+        {
+            hostGuest = await guest.EnsurePublishedAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
+            if (containers)
+            {
+                guestImage = Record(await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         var manifest = new RunManifest
@@ -64,13 +79,18 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
             Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
             Workloads = workloads,
-            Images = images,
+            Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(),
             Notes = Notes(modes),
         };
         directory.WriteManifest(manifest);
 
         var executors = new List<IWorkloadExecutor> { new StartupExecutor(engine, probeImage, hostProbe) };
+        if (hostGuest is not null)
+        {
+            var scratch = Path.Combine(Path.GetTempPath(), "isobench-scratch");
+            executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch));
+        }
         var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.GuestRounds);
         var context = new RunContext(runId, directory, Labels.ForRun(runId));
         log.Report(string.Create(CultureInfo.InvariantCulture,
@@ -108,7 +128,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         }
     }
 
-    private async Task<BuiltImage> BuildProbeImageAsync(IContainerEngine engine, EngineFacts facts, IReadOnlyList<IsolationMode> modes, CancellationToken cancellationToken)
+    private async Task<BuiltImage> BuildProbeImageAsync(IContainerEngine engine, EngineFacts facts, string? windowsTag, CancellationToken cancellationToken)
     {
         var rid = RepositoryLayout.RuntimeIdentifier(facts.OsType);
         var binary = await layout.EnsureProbeAsync(rid, log, cancellationToken).ConfigureAwait(false);
@@ -116,7 +136,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var buildArgs = new Dictionary<string, string>(StringComparer.Ordinal);
         if (windows)
         {
-            buildArgs["WINDOWS_TAG"] = WindowsImageTag.Choose(facts, modes);
+            buildArgs["WINDOWS_TAG"] = windowsTag ?? throw new UsageException("a Windows engine needs a nanoserver tag");
         }
 
         var recipe = new ImageRecipe(
@@ -128,6 +148,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             windows ? [] : ["tmp"],
             buildArgs);
         return await new ImageBuilder(engine).EnsureAsync(recipe, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Record(BuiltImage built)
+    {
+        _images[built.Tag] = built.Id;
+        log.Report(built.Reused ? $"image {built.Tag} is up to date" : $"built {built.Tag}");
+        return built.Tag;
     }
 
     private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes)

@@ -54,6 +54,20 @@ public sealed class LinuxFingerprintTests
     }
 
     [Fact]
+    public void GVisor_without_osrelease_is_still_recognised_from_the_banner()
+    {
+        // Seen here: gVisor release-20221219 serves /proc/version but no /proc/sys/kernel/osrelease.
+        using var tree = FakeProcTree.Host()
+            .With("/proc/version", "Linux version 4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016\n");
+        File.Delete(Path.Combine(tree.Root, "proc/sys/kernel/osrelease"));
+
+        var fp = LinuxFingerprint.Collect(tree.View);
+
+        Assert.Equal("4.4.0", fp.KernelVersion);
+        Assert.True(fp.IsGVisor);
+    }
+
+    [Fact]
     public void A_real_old_4_4_kernel_is_not_taken_for_gvisor()
     {
         using var tree = FakeProcTree.Host()

@@ -11,8 +11,10 @@ internal static class LinuxFingerprint
 
     public static IsolationFingerprint Collect(FileSystemView fs)
     {
-        var release = fs.ReadText("/proc/sys/kernel/osrelease")?.Trim() ?? "unknown";
         var banner = fs.ReadText("/proc/version")?.Trim();
+
+        // gVisor (2022 releases) has no /proc/sys/kernel/osrelease: the release is also the banner's third word.
+        var release = fs.ReadText("/proc/sys/kernel/osrelease")?.Trim() ?? ReleaseFromBanner(banner) ?? "unknown";
         var status = ParseStatus(fs.ReadText("/proc/self/status"));
         var pid1 = fs.ReadText("/proc/1/comm")?.Trim();
         var rootFs = RootFileSystemType(fs.ReadText("/proc/self/mountinfo"));
@@ -86,6 +88,13 @@ internal static class LinuxFingerprint
         }
 
         return evidence;
+    }
+
+    internal static string? ReleaseFromBanner(string? banner)
+    {
+        // "Linux version 6.1.0-18-amd64 (debian-kernel@…) #1 SMP …"
+        var words = banner?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words is { Length: >= 3 } && words[0] == "Linux" && words[1] == "version" ? words[2] : null;
     }
 
     internal static string? RootFileSystemType(string? mountinfo)

@@ -60,6 +60,7 @@ internal sealed class RunCommand : ICommand
 
         var samples = SampleCsv.Read(summary.Directory.Samples);
         StartupTable.Write(context.Out, samples);
+        GuestTable.Write(context.Out, samples);
         context.Out.WriteLine($"results: {summary.Directory.Path}");
         if (!args.Has("--no-report") && samples.Any(s => s.IsOk))
         {

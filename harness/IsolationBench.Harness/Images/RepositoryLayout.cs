@@ -61,7 +61,7 @@ public sealed class RepositoryLayout(string root)
             .DefaultIfEmpty(DateTime.MinValue)
             .Max();
 
-    private static async Task PublishAsync(string project, string rid, string output, CancellationToken cancellationToken)
+    internal static async Task PublishAsync(string project, string rid, string output, CancellationToken cancellationToken, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -69,7 +69,7 @@ public sealed class RepositoryLayout(string root)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", rid, "-o", output, "-nologo", "-v", "q" })
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", rid, "-o", output, "-nologo", "-v", "q" }.Concat(extra))
         {
             info.ArgumentList.Add(arg);
         }

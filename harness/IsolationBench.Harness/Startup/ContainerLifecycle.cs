@@ -18,6 +18,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         ContainerSpec spec,
         TimeSpan timeout,
         Func<string, CancellationToken, Task>? afterExit,
+        bool requireReadyLine,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -92,7 +93,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
 
         var removed = Stopwatch.GetTimestamp();
         var ready = output.FirstLineAt;
-        if (failure is null && ready is null)
+        if (failure is null && ready is null && requireReadyLine)
         {
             failure = "the workload exited without writing its ready line";
         }

@@ -6,7 +6,8 @@ namespace IsolationBench.Harness.Startup;
 /// <summary>Runs the workload as a plain host process (the <c>host</c> baseline), timed like a container.</summary>
 public static class HostProcessRunner
 {
-    public static async Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="requireReadyLine">The probe's protocol starts with a ready line; the guest benchmarks print BDN's log instead.</param>
+    public static async Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireReadyLine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var info = new ProcessStartInfo(executable)
@@ -45,7 +46,7 @@ public static class HostProcessRunner
             await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
             string? failure = process.ExitCode != 0
                 ? string.Create(CultureInfo.InvariantCulture, $"exit code {process.ExitCode}: {output.StdErr.Trim().Split('\n').LastOrDefault()}")
-                : output.FirstLineAt is null ? "the workload exited without writing its ready line" : null;
+                : requireReadyLine && output.FirstLineAt is null ? "the workload exited without writing its ready line" : null;
             return new WorkloadRun
             {
                 Source = source,

@@ -18,7 +18,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
         string[] phases;
         if (cell.Mode.Kind == ModeKind.Host)
         {
-            run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, cancellationToken).ConfigureAwait(false);
             phases = [.. PhaseTimings.HostPhases, "total"];
         }
         else
@@ -31,7 +31,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
                 Runtime = cell.Mode.Runtime,
                 Isolation = cell.Mode.Isolation,
             };
-            run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, cancellationToken).ConfigureAwait(false);
+            run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
             phases = [.. PhaseTimings.ContainerPhases, "total"];
         }
 

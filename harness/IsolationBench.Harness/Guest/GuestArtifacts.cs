@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.Images;
+
+namespace IsolationBench.Harness.Guest;
+
+/// <summary>
+/// The guest benchmark binary (self-contained .NET, published from benchmarks/) and its Linux image on the
+/// debootstrap base (workloads/images/build-guest-base.sh), both built here without a registry.
+/// </summary>
+public sealed class GuestArtifacts(RepositoryLayout layout)
+{
+    public string Project => Path.Combine(layout.Root, "benchmarks", "IsolationBench.Benchmarks.Guest", "IsolationBench.Benchmarks.Guest.csproj");
+
+    public string PublishDirectory(string rid) => Path.Combine(layout.Artifacts, "guest", rid);
+
+    public string Binary(string rid) =>
+        Path.Combine(PublishDirectory(rid), rid.StartsWith("win", StringComparison.Ordinal) ? "isobench-guest.exe" : "isobench-guest");
+
+    /// <summary>Publishes the guest for <paramref name="rid"/> unless an up-to-date publish exists.</summary>
+    public async Task<string> EnsurePublishedAsync(string rid, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var binary = Binary(rid);
+        var newest = new[] { Path.Combine(layout.Root, "benchmarks"), Path.Combine(layout.Root, "workloads", "IsolationBench.Fingerprint") }
+            .Select(RepositoryLayout.NewestSource)
+            .Max();
+        if (File.Exists(binary) && File.GetLastWriteTimeUtc(binary) >= newest)
+        {
+            return binary;
+        }
+
+        progress?.Report($"publishing the guest benchmarks for {rid} (self-contained, ~1 min)");
+        await RepositoryLayout.PublishAsync(Project, rid, PublishDirectory(rid), cancellationToken, "--self-contained").ConfigureAwait(false);
+        return File.Exists(binary) ? binary : throw new UsageException($"dotnet publish did not produce {binary}");
+    }
+
+    /// <summary>
+    /// Builds (or reuses) the guest image for the engine's OS. Linux: on the debootstrap base from
+    /// build-guest-base.sh (root, ~3 min once). Windows: on nanoserver of the tag chosen for the host build.
+    /// </summary>
+    public async Task<BuiltImage> EnsureImageAsync(IContainerEngine engine, string osType, string? windowsTag, string version, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var rid = RepositoryLayout.RuntimeIdentifier(osType);
+        var windows = rid.StartsWith("win", StringComparison.Ordinal);
+        await EnsurePublishedAsync(rid, progress, cancellationToken).ConfigureAwait(false);
+        var buildArgs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (windows)
+        {
+            buildArgs["WINDOWS_TAG"] = windowsTag ?? throw new ArgumentNullException(nameof(windowsTag));
+        }
+        else
+        {
+            buildArgs["BASE"] = await EnsureBaseAsync(engine, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var publish = PublishDirectory(rid);
+        var files = Directory.EnumerateFiles(publish, "*", SearchOption.AllDirectories)
+            .Select(f => new ContextFile(f, Path.GetRelativePath(publish, f).Replace('\\', '/'), Executable: Path.GetFileName(f) == "isobench-guest" || f.EndsWith(".so", StringComparison.Ordinal)))
+            .ToList();
+        var recipe = new ImageRecipe(
+            "isolationbench/guest",
+            version,
+            windows ? "windows-" + windowsTag : "linux",
+            Path.Combine(layout.Images, windows ? "Dockerfile.guest.windows" : "Dockerfile.guest.linux"),
+            files,
+            [],
+            buildArgs);
+        return await new ImageBuilder(engine).EnsureAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> EnsureBaseAsync(IContainerEngine engine, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(layout.Images, "build-guest-base.sh");
+        var tag = (await RunScriptAsync(script, ["--print-tag"], cancellationToken).ConfigureAwait(false)).Trim();
+        if (await engine.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return tag;
+        }
+
+        progress?.Report($"building the guest base image {tag} with debootstrap (root, ~3 min, once)");
+        await RunScriptAsync(script, [], cancellationToken).ConfigureAwait(false);
+        return tag;
+    }
+
+    private static async Task<string> RunScriptAsync(string script, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info) ?? throw new UsageException("cannot run bash");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            var last = (await stderr.ConfigureAwait(false)).Trim().Split('\n').LastOrDefault();
+            throw new UsageException($"{Path.GetFileName(script)} failed: {last}");
+        }
+
+        return await stdout.ConfigureAwait(false);
+    }
+}

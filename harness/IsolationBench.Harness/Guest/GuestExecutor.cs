@@ -1,0 +1,176 @@
+using System.Formats.Tar;
+using System.Globalization;
+using IsolationBench.Fingerprint;
+using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.Matrix;
+using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Startup;
+using IsolationBench.Results;
+using IsolationBench.Results.BenchmarkDotNet;
+
+namespace IsolationBench.Harness.Guest;
+
+/// <summary>
+/// A guest category (syscall, io, cpu, memory) in one mode: the same isobench-guest binary runs as a host
+/// process or in a container; BenchmarkDotNet measures inside; its JSON comes out through the engine's archive
+/// API after the container exits (works for Hyper-V isolation too) and becomes samples.
+/// </summary>
+public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool windowsContainers, string hostBinary, string profile, string scratchRoot) : IWorkloadExecutor
+{
+    // Where Dockerfile.guest.{linux,windows} lay out the working folders.
+    private readonly string _artifactsPath = windowsContainers ? @"C:\work\artifacts" : "/work/artifacts";
+    private readonly string _layerPath = windowsContainers ? @"C:\work\layer" : "/work/layer";
+    private readonly string _volumePath = windowsContainers ? @"C:\work\volume" : "/work/volume";
+
+    public bool CanRun(string workload) => workload is "syscall" or "io" or "cpu" or "memory";
+
+    public async Task<CellResult> ExecuteAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(context);
+        var artifacts = Path.Combine(context.Directory.Artifacts, cell.Mode.Name, "r" + cell.Round.ToString(CultureInfo.InvariantCulture), cell.Workload);
+        Directory.CreateDirectory(artifacts);
+        var volume = ScratchDirectory(context.RunId, cell.Mode.Name, "volume");
+        var timeout = Timeout(cell.Mode);
+        WorkloadRun run;
+        try
+        {
+            if (cell.Mode.Kind == ModeKind.Host)
+            {
+                var layer = ScratchDirectory(context.RunId, cell.Mode.Name, "layer");
+                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell.Workload, artifacts, layer, volume), timeout, requireReadyLine: false, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var spec = new ContainerSpec
+                {
+                    Image = image ?? throw new InvalidOperationException("guest container without an image"),
+                    Command = Arguments(cell.Workload, _artifactsPath, _layerPath, _volumePath),
+                    Labels = Labels.For(context, cell),
+                    Runtime = cell.Mode.Runtime,
+                    Isolation = cell.Mode.Isolation,
+                    Binds = [volume + ":" + _volumePath],
+                };
+                var lifecycle = new ContainerLifecycle(engine ?? throw new InvalidOperationException("container mode without an engine"));
+                run = await lifecycle.RunAsync(spec, timeout, (id, ct) => CopyOutAsync(id, artifacts, ct), requireReadyLine: false, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            TryDelete(Path.Combine(scratchRoot, context.RunId, cell.Mode.Name));
+        }
+
+        File.WriteAllText(Path.Combine(artifacts, "guest.log"), run.StdOut + run.StdErr);
+        var sampleContext = new GuestSampleContext(context.RunId, cell.Round, cell.Mode.Name, run.Source, DateTimeOffset.UtcNow);
+        var failure = run.Failure;
+        IReadOnlyList<Sample> samples = [];
+        IsolationFingerprint? fingerprint = null;
+        if (failure is null)
+        {
+            try
+            {
+                fingerprint = ReadFingerprint(artifacts);
+                samples = BdnReportConverter.ConvertArtifacts(artifacts, sampleContext);
+            }
+            catch (Exception ex) when (ex is ResultsFormatException or FormatException or IOException)
+            {
+                failure = "results unreadable: " + ex.Message;
+            }
+        }
+
+        if (failure is not null)
+        {
+            samples = [Failed(cell, context, run.Source, failure)];
+        }
+
+        return new CellResult(samples, run.Source, fingerprint, failure, HeadlineMilliseconds: null);
+    }
+
+    private List<string> Arguments(string category, string artifacts, string layer, string volume) =>
+        ["--category", category, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume];
+
+    /// <summary>How long a guest container may live: BDN's profile sets the scale; sandboxes serve syscalls slowly.</summary>
+    private TimeSpan Timeout(IsolationMode mode)
+    {
+        var minutes = profile switch { "quick" => 15, "thorough" => 360, _ => 90 };
+        var factor = mode.Boundary is KernelBoundary.UserSpaceKernel or KernelBoundary.VirtualMachine ? 3 : 1;
+        return TimeSpan.FromMinutes(minutes * factor);
+    }
+
+    private async Task CopyOutAsync(string containerId, string destination, CancellationToken cancellationToken)
+    {
+        await using var tar = await engine!.GetArchiveAsync(containerId, _artifactsPath, cancellationToken).ConfigureAwait(false);
+        await using var reader = new TarReader(tar);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            // The archive's entries start with the folder's own name ("artifacts/…"): strip it.
+            var slash = entry.Name.IndexOf('/', StringComparison.Ordinal);
+            var relative = slash < 0 ? string.Empty : entry.Name[(slash + 1)..];
+            if (relative.Length == 0 || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
+            {
+                continue;
+            }
+
+            var target = Path.GetFullPath(Path.Combine(destination, relative));
+            if (!target.StartsWith(Path.GetFullPath(destination) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new IOException($"archive entry {entry.Name} points outside the artifacts folder");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await entry.ExtractToFileAsync(target, overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static IsolationFingerprint? ReadFingerprint(string artifacts)
+    {
+        var path = Path.Combine(artifacts, "fingerprint.json");
+        return File.Exists(path) ? FingerprintJson.Parse(File.ReadAllText(path).Trim()) : null;
+    }
+
+    private string ScratchDirectory(string runId, string mode, string name)
+    {
+        var path = Path.Combine(scratchRoot, runId, mode, name);
+        Directory.CreateDirectory(path);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The container's root has no CAP_DAC_OVERRIDE (all capabilities dropped): let any uid write here.
+            File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+        }
+
+        return path;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Scratch space; a leftover is harmless and lives under the system temp folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Files written by the container as another uid: same.
+        }
+    }
+
+    private static Sample Failed(MatrixCell cell, RunContext context, string source, string failure) => new()
+    {
+        RunId = context.RunId,
+        Round = cell.Round,
+        Mode = cell.Mode.Name,
+        Workload = cell.Workload,
+        Metric = "(run)",
+        Unit = Units.NanosecondsPerOp,
+        Value = double.NaN,
+        Status = SampleStatus.Failed(failure),
+        Source = source,
+        TimestampUtc = DateTimeOffset.UtcNow,
+    };
+}
