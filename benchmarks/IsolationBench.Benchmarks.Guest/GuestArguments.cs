@@ -2,14 +2,17 @@ namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>
 /// Parses <c>isobench-guest --category syscall|io|cpu|memory[,…] --profile quick|default|thorough|smoke
-/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB]</c>. Hand-written on purpose: the
+/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio]</c>. Hand-written on purpose: the
 /// harness is the only caller, and a one-line error is all a user of a container needs.
 /// </summary>
 public static class GuestArguments
 {
     public const string Usage =
         "usage: isobench-guest --category syscall|io|cpu|memory[,...] --profile quick|default|thorough|smoke "
-        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB]";
+        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio]";
+
+    /// <summary>Flag (no value): after the benchmarks, measure the io layer workloads with fio too (Linux only).</summary>
+    public const string FioFlag = "--fio";
 
     /// <summary>Where the io "layer" target writes when --layer-dir is not given (the container's own layer).</summary>
     public const string DefaultLayerDir = "/tmp/isobench-io";
@@ -18,12 +21,24 @@ public static class GuestArguments
     {
         ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fio = false;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
             if (name is "-h" or "--help")
             {
                 throw new GuestArgumentException(Usage);
+            }
+
+            if (name == FioFlag)
+            {
+                if (fio)
+                {
+                    throw new GuestArgumentException($"{FioFlag} given twice");
+                }
+
+                fio = true;
+                continue;
             }
 
             if (!KnownOptions.Contains(name))
@@ -53,7 +68,7 @@ public static class GuestArguments
         }
 
         var filter = values.GetValueOrDefault("--filter");
-        return new GuestOptions(categories, profile, artifacts, layer, volume, filter);
+        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio);
     }
 
     private static readonly HashSet<string> KnownOptions =

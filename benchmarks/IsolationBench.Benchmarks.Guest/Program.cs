@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
+using IsolationBench.Benchmarks.Guest.Fio;
 
 // Exit codes: 0 all benchmarks ran, 1 a benchmark failed or BDN refused to run, 2 bad command line.
+// The fio cross-check (--fio) never changes the exit code: it is a second opinion, not a benchmark.
 GuestOptions options;
 try
 {
@@ -13,16 +15,21 @@ catch (GuestArgumentException ex)
     return 2;
 }
 
+using var cancellation = new CancellationTokenSource();
+// Ctrl+C still ends the process (BDN cannot be cancelled midway); the token stops a running fio with it.
+Console.CancelKeyPress += (_, _) => cancellation.Cancel();
+
 GuestSettings.LayerDir = options.LayerDir;
 GuestSettings.VolumeDir = options.VolumeDir;
 try
 {
     Directory.CreateDirectory(options.ArtifactsDir);
     Directory.CreateDirectory(options.LayerDir);
+    await FingerprintFile.WriteAsync(options.ArtifactsDir, cancellation.Token).ConfigureAwait(false);
 }
 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 {
-    await Console.Error.WriteLineAsync($"isobench-guest: cannot create a directory: {ex.Message}").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync($"isobench-guest: cannot write to a directory: {ex.Message}").ConfigureAwait(false);
     return 2;
 }
 
@@ -37,6 +44,11 @@ foreach (var category in options.Categories)
     }
 
     failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+}
+
+if (options.Fio && options.Categories.Contains(GuestCategories.Io))
+{
+    await FioCrossCheck.RunAsync(options, Console.Out, cancellation.Token).ConfigureAwait(false);
 }
 
 if (failed.Count > 0)

@@ -14,6 +14,7 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         new RunCommand(),
         new ReportCommand(),
         new PublishCommand(),
+        new CompareCommand(),
         new DoctorCommand(),
         new CleanCommand(),
         new WhereAmICommand(),
@@ -44,6 +45,16 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         try
         {
             var parsed = ArgumentParser.Parse(command.Spec, [.. args.Skip(1)]);
+            if (command.Spec.Name is not ("whereami" or "run"))
+            {
+                // `run` sweeps in its own preflight; whereami must work inside a container with no engine.
+                var swept = await LeftoverSweep.RunAsync(parsed.String("--engine"), parsed.Has("--insecure-engine"), cancellationToken).ConfigureAwait(false);
+                if (swept > 0)
+                {
+                    output.WriteLine($"isobench: removed {swept} container(s) left behind by an earlier run");
+                }
+            }
+
             return await command.ExecuteAsync(parsed, new CliContext(output, error, interactive, workingDirectory), cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException ex)

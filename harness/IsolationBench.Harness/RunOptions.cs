@@ -30,6 +30,12 @@ public sealed record RunOptions
 
     public string? RunId { get; init; }
 
+    /// <summary>After the matrix, also measure the startup lifecycle with BenchmarkDotNet (engine-bench/) for the report's cross-check.</summary>
+    public bool EngineBench { get; init; }
+
+    /// <summary>An interrupted run directory to complete (its manifest's options are used).</summary>
+    public string? Resume { get; init; }
+
     public void Validate()
     {
         if (Samples is < 1 or > MaxSamples)
@@ -52,6 +58,11 @@ public sealed record RunOptions
             throw new UsageException($"unknown profile '{Profile}': choose from {string.Join(", ", Profiles)}");
         }
 
+        if (EngineBench && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Contains("startup"))
+        {
+            throw new UsageException("--engine-bench measures the startup lifecycle: add startup to --workloads");
+        }
+
         if (File.Exists(Output))
         {
             throw new UsageException($"--output {Output} is a file: give a directory (it will hold one folder per run)");
@@ -63,14 +74,54 @@ public sealed record RunOptions
         }
     }
 
-    public IReadOnlyDictionary<string, string> ToDictionary() => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The options as run, with the mode and workload lists resolved, so that a resume can repeat them exactly.</summary>
+    public IReadOnlyDictionary<string, string> ToDictionary(IEnumerable<string> modes, IEnumerable<string> workloads) => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
-        ["modes"] = Modes ?? "(all available)",
-        ["workloads"] = Workloads ?? "startup",
+        ["modes"] = string.Join(',', modes),
+        ["workloads"] = string.Join(',', workloads),
         ["samples"] = Samples.ToString(CultureInfo.InvariantCulture),
         ["warmup"] = Warmup.ToString(CultureInfo.InvariantCulture),
         ["guest_rounds"] = GuestRounds.ToString(CultureInfo.InvariantCulture),
         ["profile"] = Profile,
         ["allow_mismatch"] = AllowMismatch ? "true" : "false",
+        ["engine_bench"] = EngineBench ? "true" : "false",
     };
+
+    /// <summary>
+    /// The options of an interrupted run, from its manifest. <paramref name="given"/> are the options the user
+    /// typed with --resume: any that differ from the run's are refused (a resumed run must be the same run).
+    /// </summary>
+    public static RunOptions ForResume(string directory, IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string?> given)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(given);
+        foreach (var (option, value) in given)
+        {
+            var key = option.TrimStart('-').Replace('-', '_');
+            if (value is not null && recorded.TryGetValue(key, out var was) && was != value)
+            {
+                throw new UsageException($"{option} {value} differs from the run's {was}: --resume repeats the run's own options (drop {option}, or start a new run)");
+            }
+        }
+
+        string Get(string key) => recorded.TryGetValue(key, out var v)
+            ? v
+            : throw new UsageException($"{directory}: manifest.json has no option '{key}': it was not written by this version of isobench run");
+        int Number(string key) => int.TryParse(Get(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new UsageException($"{directory}: manifest.json option '{key}' is not a number");
+
+        return new RunOptions
+        {
+            Modes = Get("modes"),
+            Workloads = Get("workloads"),
+            Samples = Number("samples"),
+            Warmup = Number("warmup"),
+            GuestRounds = Number("guest_rounds"),
+            Profile = Get("profile"),
+            AllowMismatch = Get("allow_mismatch") == "true",
+            EngineBench = recorded.TryGetValue("engine_bench", out var bench) && bench == "true",
+            Resume = directory,
+        };
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsolationBench.Fingerprint;
 using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.EngineBench;
 using IsolationBench.Harness.Guest;
 using IsolationBench.Harness.Hosting;
 using IsolationBench.Harness.Images;
@@ -41,9 +42,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             }
         }
 
-        var runId = options.RunId ?? NewRunId();
-        var directory = CreateRunDirectory(options.Output, runId);
-        var started = DateTimeOffset.UtcNow;
+        var resumed = options.Resume is null ? null : OpenForResume(options.Resume);
+        var runId = resumed?.RunId ?? options.RunId ?? NewRunId();
+        var directory = options.Resume is null ? CreateRunDirectory(options.Output, runId) : new RunDirectory(options.Resume);
+        var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
+        var completed = CompletedCells(directory);
         var hostRid = RepositoryLayout.RuntimeIdentifier(OperatingSystem.IsWindows() ? "windows" : "linux");
         var hostProbe = await layout.EnsureProbeAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
         var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
@@ -80,8 +83,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
             Workloads = workloads,
             Images = new Dictionary<string, string>(_images),
-            Options = options.ToDictionary(),
-            Notes = Notes(modes),
+            Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
+            Notes = resumed is null ? Notes(modes) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -95,6 +98,10 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var context = new RunContext(runId, directory, Labels.ForRun(runId));
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
+        if (completed.Count > 0)
+        {
+            log.Report(string.Create(CultureInfo.InvariantCulture, $"resuming: {completed.Count} measured cells already done, {plan.Count(c => !c.Warmup && !completed.Contains(c.Key))} to go"));
+        }
 
         MatrixOutcome? outcome = null;
         var status = "failed";
@@ -102,14 +109,26 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         {
             using var writer = new SampleWriter(directory.Samples);
             var runner = new MatrixRunner(executors, self, options.AllowMismatch);
-            outcome = await runner.RunAsync(plan, context, writer, progress, completedKeys: null, cancellationToken).ConfigureAwait(false);
+            outcome = await runner.RunAsync(plan, context, writer, progress, completed, cancellationToken).ConfigureAwait(false);
             status = outcome.MismatchReason is null ? "complete" : "failed";
-            return new RunSummary(directory, outcome, status);
+            // After the matrix, on the same modes, image and probe binary, so BDN's lifecycle can be cross-checked.
+            var engineBench = options.EngineBench && outcome.MismatchReason is null
+                ? await new EngineBenchLauncher(layout, log).RunAsync(
+                    new EngineBenchRequest(runId, [.. modes.Select(m => m.Name)], probeImage, hostProbe, directory.Path, options.Samples, options.Warmup, options.Engine, options.InsecureEngine),
+                    cancellationToken).ConfigureAwait(false)
+                : null;
+            return new RunSummary(directory, outcome, status) { EngineBench = engineBench };
         }
         catch (OperationCanceledException)
         {
             status = "partial";
             throw;
+        }
+        catch (EngineUnavailableException ex)
+        {
+            // The engine died mid-run: what was measured is kept; --resume completes the run once it is back.
+            status = "partial";
+            throw new EngineUnavailableException($"{ex.Message} — the run stopped; samples taken so far are kept in {directory.Path}; when the engine is back: isobench run --resume {directory.Path}", ex);
         }
         finally
         {
@@ -121,9 +140,17 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             });
             if (engine is not null)
             {
-                // Whatever happened (Ctrl+C included), no container of this run stays behind.
+                // Whatever happened (Ctrl+C included), no container of this run stays behind; a dead engine
+                // cannot be swept now — the next isobench command does it.
                 using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                await new ContainerJanitor(engine).SweepAsync(runId, includeLiveOwners: true, cleanup.Token).ConfigureAwait(false);
+                try
+                {
+                    await new ContainerJanitor(engine).SweepAsync(runId, includeLiveOwners: true, cleanup.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is EngineUnavailableException or EngineRequestException or OperationCanceledException)
+                {
+                    log.Report("could not remove this run's containers now (" + ex.Message.Split('\n')[0] + "); the next isobench command will");
+                }
             }
         }
     }
@@ -181,6 +208,41 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         Runtimes = f.Runtimes,
     };
 
+    private static RunManifest OpenForResume(string path)
+    {
+        var directory = new RunDirectory(path);
+        var manifest = directory.ReadManifest();
+        if (manifest.ToolVersion != ToolVersion)
+        {
+            throw new UsageException($"{path} was written by IsolationBench {manifest.ToolVersion}, this is {ToolVersion}: resume it with that version, or start a new run");
+        }
+
+        if (manifest.Status == "complete")
+        {
+            throw new UsageException($"{path} is already complete: nothing to resume (isobench report {path} writes its report)");
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Cells whose samples are on disk (a cell's rows are written in one append: all or none).</summary>
+    private ISet<string> CompletedCells(RunDirectory directory)
+    {
+        if (!File.Exists(directory.Samples))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        if (SampleCsv.TruncatePartialLastLine(directory.Samples))
+        {
+            log.Report($"dropped a partial last line of {directory.Samples} (the run was cut off mid-write)");
+        }
+
+        return SampleCsv.Read(directory.Samples)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Round}/{s.Workload}/{s.Mode}"))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     private static RunDirectory CreateRunDirectory(string output, string runId)
     {
         var path = Path.Combine(output, runId);
@@ -209,4 +271,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         new string([.. Environment.MachineName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20)]);
 }
 
-public sealed record RunSummary(RunDirectory Directory, MatrixOutcome Outcome, string Status);
+public sealed record RunSummary(RunDirectory Directory, MatrixOutcome Outcome, string Status)
+{
+    /// <summary>Set when --engine-bench ran BenchmarkDotNet after the matrix.</summary>
+    public EngineBenchOutcome? EngineBench { get; init; }
+}

@@ -1,4 +1,6 @@
 using IsolationBench.Reporting.Charts;
+using IsolationBench.Reporting.Export;
+using IsolationBench.Reporting.History;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
@@ -13,7 +15,12 @@ public static class ReportGenerator
 {
     /// <exception cref="ResultsFormatException">samples.csv, manifest.json or fingerprints.jsonl is unreadable (names file and line).</exception>
     /// <exception cref="ArgumentException">the baseline mode has no samples (the message names the modes present) or failed verification.</exception>
-    public static async Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, CancellationToken ct)
+    public static Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, CancellationToken ct) =>
+        GenerateAsync(runDir, options, historyPath: null, ct);
+
+    /// <param name="historyPath">when given, this run's rows are appended to that history (atomic, idempotent per run id) and trend charts added.</param>
+    /// <exception cref="ResultsFormatException">also: the history file is foreign or corrupt (it is checked before anything is written, and never overwritten).</exception>
+    public static async Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, string? historyPath, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(runDir);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,6 +36,11 @@ public static class ReportGenerator
         ct.ThrowIfCancellationRequested();
 
         var analysis = await Task.Run(() => RunAnalyzer.Analyze(manifest, samples, fingerprints, options, run.Samples), ct).ConfigureAwait(false);
+        if (historyPath is not null)
+        {
+            HistoryStore.Read(historyPath);
+        }
+
         var outDir = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(run.Path, "report"));
         Directory.CreateDirectory(outDir);
 
@@ -58,7 +70,21 @@ public static class ReportGenerator
         warnings.AddRange(analysis.Rows.Where(r => r.Statistics.NFailed > 0).Select(r => FormattableString.Invariant(
             $"{r.Statistics.NFailed} failed sample(s) of {r.Mode} {r.Workload}/{r.Metric} were left out of the statistics")));
 
-        var content = ReportContent.From(analysis, verdicts, warnings, charts);
+        var trends = new List<string>();
+        if (historyPath is not null)
+        {
+            var (append, trendFiles, trendCharts) = HistoryReport.AppendAndChart(analysis, run.Path, historyPath, outDir, options.WriteCharts, ct);
+            files.AddRange(trendFiles);
+            trends.AddRange(trendCharts);
+            files.Add(append.Path);
+            if (append.AlreadyPresent)
+            {
+                warnings.Add(append.Describe());
+            }
+        }
+
+        files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
+        var content = ReportContent.From(analysis, verdicts, warnings, charts) with { Trends = trends, EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis) };
         var md = Path.Combine(outDir, ReportFiles.Markdown);
         await File.WriteAllTextAsync(md, MarkdownReport.Render(content), ct).ConfigureAwait(false);
         var html = Path.Combine(outDir, ReportFiles.Html);

@@ -53,6 +53,41 @@ public static class SampleCsv
         return rows;
     }
 
+    /// <summary>
+    /// Drops a partial last line (no line end: the writer was killed mid-write, e.g. by a power cut) so that a
+    /// resumed run can append after the last complete sample. Returns true when something was dropped.
+    /// </summary>
+    public static bool TruncatePartialLastLine(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return false;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        if (stream.ReadByte() == '\n')
+        {
+            return false;
+        }
+
+        var position = stream.Length - 1;
+        while (position > 0)
+        {
+            stream.Seek(position - 1, SeekOrigin.Begin);
+            if (stream.ReadByte() == '\n')
+            {
+                break;
+            }
+
+            position--;
+        }
+
+        stream.SetLength(position);
+        return true;
+    }
+
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
 

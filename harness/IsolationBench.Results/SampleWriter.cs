@@ -42,19 +42,33 @@ public sealed class SampleWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends one cell's samples with a single write and flush, so a killed harness leaves either all of a
+    /// cell's rows or none (a resume then retakes exactly the cells that are missing).
+    /// </summary>
     public void WriteAll(IEnumerable<Sample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        lock (_gate)
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var count = 0;
+        using (var csv = new CsvWriter(text, SampleCsv.Configuration))
         {
+            csv.Context.RegisterClassMap<SampleMap>();
             foreach (var sample in samples)
             {
-                _csv.WriteRecord(sample);
-                _csv.NextRecord();
-                Written++;
+                csv.WriteRecord(sample);
+                csv.NextRecord();
+                count++;
             }
+        }
 
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        lock (_gate)
+        {
             Flush();
+            _stream.Write(bytes);
+            _stream.Flush(flushToDisk: true);
+            Written += count;
         }
     }
 

@@ -18,6 +18,15 @@ public sealed class GuestArgumentsTests
         Assert.Equal("/tmp/l", options.LayerDir);
         Assert.Equal(volume, options.VolumeDir);
         Assert.Equal("*Stat*", options.Filter);
+        Assert.False(options.Fio);
+    }
+
+    [Fact]
+    public void FioIsAFlagAnywhereOnTheLine()
+    {
+        Assert.True(GuestArguments.Parse(["--fio", "--category", "io", "--profile", "quick", "--artifacts", "a"]).Fio);
+        Assert.True(GuestArguments.Parse(["--category", "io", "--fio", "--profile", "quick", "--artifacts", "a"]).Fio);
+        Assert.True(GuestArguments.Parse(["--category", "io", "--profile", "quick", "--artifacts", "a", "--fio"]).Fio);
     }
 
     [Fact]
@@ -39,6 +48,8 @@ public sealed class GuestArgumentsTests
     [InlineData("--profile needs a value", "--category", "cpu", "--profile")]
     [InlineData("--profile needs a value", "--category", "cpu", "--profile", "--artifacts", "a")]
     [InlineData("--category given twice", "--category", "cpu", "--category", "io")]
+    [InlineData("--fio given twice", "--fio", "--category", "io", "--fio", "--profile", "quick", "--artifacts", "a")]
+    [InlineData("--category needs a value", "--category", "--fio", "--profile", "quick", "--artifacts", "a")]
     [InlineData("--category is empty", "--category", ",", "--profile", "quick", "--artifacts", "a")]
     [InlineData("does not exist", "--category", "io", "--profile", "quick", "--artifacts", "a", "--volume-dir", "/nonexistent/isobench")]
     public void RejectsBadInputWithOneLine(string expected, params string[] args)

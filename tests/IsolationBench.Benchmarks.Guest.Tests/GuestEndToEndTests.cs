@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IsolationBench.Fingerprint;
 using IsolationBench.Results.BenchmarkDotNet;
 using Xunit;
 
@@ -11,13 +12,34 @@ public sealed class GuestEndToEndTests
     public async Task SmokeRunWritesAReportTheConverterReads()
     {
         var artifacts = Directory.CreateTempSubdirectory("isobench-e2e").FullName;
-        var (code, output) = await RunGuest(["--category", "cpu", "--profile", "smoke", "--artifacts", artifacts]);
+        // --fio without the io category: nothing for fio to cross-check, so no fio folder.
+        var (code, output) = await RunGuest(["--category", "cpu", "--profile", "smoke", "--artifacts", artifacts, "--fio"]);
 
         Assert.True(code == 0, output);
+        Assert.False(Directory.Exists(Path.Combine(artifacts, "fio")));
+        Assert.Empty(FioReportConverter.ConvertArtifacts(artifacts, new GuestSampleContext("e2e", 1, "host", "host:0", DateTimeOffset.UnixEpoch)));
         var context = new GuestSampleContext("e2e", 1, "host", "host:0", DateTimeOffset.UnixEpoch);
         var samples = BdnReportConverter.ConvertArtifacts(artifacts, context);
         Assert.Equal(3, samples.Count);
         Assert.All(samples, s => Assert.Equal(("cpu", "IntegerMix", "ns/op"), (s.Workload, s.Metric, s.Unit)));
+    }
+
+    [Fact]
+    public async Task FingerprintIsWrittenFirstAsOneLine()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("isobench-e2e").FullName;
+        var (code, output) = await RunGuest(["--category", "cpu", "--profile", "smoke", "--artifacts", artifacts]);
+
+        Assert.True(code == 0, output);
+        var lines = File.ReadAllLines(Path.Combine(artifacts, "fingerprint.json"));
+        var fingerprint = FingerprintJson.Parse(Assert.Single(lines));
+        // Same machine, same view (the test host is not in another cage than the guest it starts).
+        Assert.Equal(FingerprintCollector.Collect().KernelVersion, fingerprint.KernelVersion);
+        Assert.Equal(Environment.ProcessorCount, fingerprint.CpuCount);
+        Assert.True(
+            File.GetLastWriteTimeUtc(Path.Combine(artifacts, "fingerprint.json"))
+                <= Directory.GetFiles(Path.Combine(artifacts, "results")).Min(File.GetLastWriteTimeUtc),
+            "fingerprint.json must be written before any benchmark result");
     }
 
     [Fact]

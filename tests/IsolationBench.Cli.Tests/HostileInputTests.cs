@@ -29,7 +29,7 @@ public sealed class HostileInputTests : IDisposable
         { ["run", "extra"], "isobench: 'run' takes no positional arguments: " },
         { ["run", "--engine", "garbage"], "isobench: engine endpoint 'garbage' (--engine) is not valid" },
         { ["run", "--engine", "tcp://192.0.2.1:2375"], "isobench: engine endpoint 'tcp://192.0.2.1:2375' (--engine) is plain TCP" },
-        { ["frobnicate"], "isobench: unknown command 'frobnicate': choose from run, report, publish, doctor, clean, whereami" },
+        { ["frobnicate"], "isobench: unknown command 'frobnicate': choose from run, report, publish, compare, doctor, clean, whereami" },
         { ["report"], "isobench: 'report' takes 1 argument(s): " },
         { ["whereami", "--json=yes"], "isobench: --json takes no value" },
     };

@@ -64,6 +64,9 @@ public sealed record IsolationFingerprint
     /// <summary>Linux: the no_new_privs flag of this process.</summary>
     public bool? NoNewPrivileges { get; init; }
 
+    /// <summary>Linux: the cgroup's process limit (pids.max), "max" when unlimited, null when unknown.</summary>
+    public string? PidsLimit { get; init; }
+
     /// <summary>Network interfaces visible (Linux: /sys/class/net), e.g. ["lo"] when the container has no network.</summary>
     public required IReadOnlyList<string> NetworkInterfaces { get; init; }
 

@@ -33,6 +33,7 @@ internal static class LinuxFingerprint
             EffectiveCapabilities = status.GetValueOrDefault("CapEff"),
             NoNewPrivileges = status.TryGetValue("NoNewPrivs", out var nnp) ? nnp == "1" : null,
             NetworkInterfaces = fs.ListDirectory("/sys/class/net"),
+            PidsLimit = (fs.ReadText("/sys/fs/cgroup/pids/pids.max") ?? fs.ReadText("/sys/fs/cgroup/pids.max"))?.Trim(),
         };
     }
 

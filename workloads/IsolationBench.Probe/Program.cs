@@ -4,14 +4,15 @@ using IsolationBench.Fingerprint;
 
 // Protocol (read by the harness): line 1 is the ready line, written before any other work so that its arrival
 // marks "the workload is running"; line 2 is the isolation fingerprint as one JSON line; exit code 0.
-// Fault-injection switches exist for the harness's failure tests: --sleep-ms N (hang/slow), --exit N, --no-ready.
+// Fault-injection switches exist for the harness's failure tests: --sleep-ms N (hang/slow), --exit N, --no-ready,
+// --alloc-mb N (touch N MiB: OOM under a small memory limit).
 const string ReadyLine = "ISOBENCH-READY\n";
 
 var stdout = Console.OpenStandardOutput();
 var options = ProbeOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: isobench-probe [--sleep-ms N] [--exit N] [--no-ready]");
+    Console.Error.WriteLine("usage: isobench-probe [--sleep-ms N] [--exit N] [--no-ready] [--alloc-mb N]");
     return 2;
 }
 
@@ -26,16 +27,30 @@ if (options.SleepMs > 0)
     Thread.Sleep(options.SleepMs);
 }
 
+if (options.AllocMb > 0)
+{
+    // Native memory, touched page by page: the GC would refuse at its own cgroup-aware limit with an
+    // OutOfMemoryException; this must meet the kernel's OOM killer, as a real memory-hungry workload does.
+    for (var i = 0; i < options.AllocMb; i++)
+    {
+        var block = System.Runtime.InteropServices.Marshal.AllocHGlobal(1024 * 1024);
+        for (var page = 0; page < 1024 * 1024; page += 4096)
+        {
+            System.Runtime.InteropServices.Marshal.WriteByte(block, page, 1);
+        }
+    }
+}
+
 var json = FingerprintJson.Serialize(FingerprintCollector.Collect());
 stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
 stdout.Flush();
 return options.ExitCode;
 
-internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady)
+internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady, int AllocMb)
 {
     public static ProbeOptions? Parse(string[] args)
     {
-        var result = new ProbeOptions(0, 0, false);
+        var result = new ProbeOptions(0, 0, false, 0);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -46,6 +61,10 @@ internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady)
                     break;
                 case "--exit" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code):
                     result = result with { ExitCode = code };
+                    i++;
+                    break;
+                case "--alloc-mb" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var mb) && mb >= 0:
+                    result = result with { AllocMb = mb };
                     i++;
                     break;
                 case "--no-ready":

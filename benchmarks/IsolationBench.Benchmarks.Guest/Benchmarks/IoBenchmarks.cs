@@ -30,6 +30,7 @@ public class IoBenchmarks
     private byte[] _block = [];
     private long[] _readOffsets = [];
     private long[] _writeOffsets = [];
+    private int _readDraw;
 
     [ParamsSource(nameof(Targets))]
     public string Target { get; set; } = IoTargets.Layer;
@@ -50,8 +51,7 @@ public class IoBenchmarks
         WriteFile(_readFile, SequentialBytes);
         WriteFile(_randomWriteFile, RandomWriteFileBytes);
 
-        // Distinct pages (a shuffled prefix), so no random read is served by an earlier one.
-        _readOffsets = DistinctPages(SequentialBytes, RandomReads, seed: 1);
+        // Distinct pages (a shuffled prefix), so no random read is served by an earlier one; reads draw anew per iteration.
         _writeOffsets = DistinctPages(RandomWriteFileBytes, RandomWrites, seed: 2);
     }
 
@@ -65,8 +65,20 @@ public class IoBenchmarks
 
     private string SequentialWriteFile => Path.Combine(_dir, "sequential-write.dat");
 
-    [IterationSetup(Targets = [nameof(SequentialRead1MiB), nameof(RandomRead4KiB)])]
+    [IterationSetup(Target = nameof(SequentialRead1MiB))]
     public void DropReadFile() => DropCache(_readFile);
+
+    /// <summary>
+    /// A new set of pages every iteration, as fio draws new offsets for every job: re-reading the same 4096 pages
+    /// let a cache below the guest's page cache (a VM disk's host-side cache, which DONTNEED cannot reach) warm
+    /// up, and ours read ~10 % faster than fio, climbing iteration after iteration.
+    /// </summary>
+    [IterationSetup(Target = nameof(RandomRead4KiB))]
+    public void DropReadFileAndDrawPages()
+    {
+        _readOffsets = DistinctPages(SequentialBytes, RandomReads, seed: ++_readDraw);
+        DropCache(_readFile);
+    }
 
     [Benchmark]
     [ReportedUnit("MB/s", BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB reads, kernel readahead on; " + DropNote)]
@@ -85,7 +97,7 @@ public class IoBenchmarks
 
     [Benchmark(OperationsPerInvoke = RandomReads)]
     [ReportedUnit("ops/s", OpsPerInvoke = RandomReads,
-        CacheNote = "4096 distinct random 4 KiB pages of a 256 MiB file, POSIX_FADV_RANDOM (no readahead); " + DropNote)]
+        CacheNote = "4096 distinct random 4 KiB pages of a 256 MiB file, new pages each iteration, POSIX_FADV_RANDOM (no readahead); " + DropNote)]
     public long RandomRead4KiB()
     {
         using var handle = File.OpenHandle(_readFile, FileMode.Open, FileAccess.Read);

@@ -12,22 +12,23 @@ internal sealed class ReportCommand : ICommand
         [
             new("--baseline", false, "mode every ratio divides by (default: host)"),
             new("--out", false, "output folder (default: RUN_DIR/report)"),
+            new("--history", false, "append this run to a history CSV (idempotent per run id) and add trend charts"),
         ],
         1,
         1,
-        "isobench report RUN_DIR [--baseline MODE] [--out DIR]");
+        "isobench report RUN_DIR [--baseline MODE] [--out DIR] [--history FILE]");
 
     public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var runDir = args.Positional(0, "RUN_DIR");
-        var result = await WriteAsync(runDir, args.String("--baseline"), args.String("--out"), cancellationToken).ConfigureAwait(false);
+        var result = await WriteAsync(runDir, args.String("--baseline"), args.String("--out"), cancellationToken, args.String("--history")).ConfigureAwait(false);
         Print(context.Out, result);
         return ExitCodes.Ok;
     }
 
-    internal static async Task<ReportResult> WriteAsync(string runDir, string? baseline, string? output, CancellationToken cancellationToken)
+    internal static async Task<ReportResult> WriteAsync(string runDir, string? baseline, string? output, CancellationToken cancellationToken, string? history = null)
     {
         if (!Directory.Exists(runDir))
         {
@@ -42,7 +43,7 @@ internal sealed class ReportCommand : ICommand
         var options = new ReportOptions { Baseline = baseline ?? ReportOptions.DefaultBaseline, OutputDirectory = output };
         try
         {
-            return await ReportGenerator.GenerateAsync(runDir, options, cancellationToken).ConfigureAwait(false);
+            return await ReportGenerator.GenerateAsync(runDir, options, history, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
@@ -64,5 +65,9 @@ internal sealed class ReportCommand : ICommand
 
         output.WriteLine($"report: {result.ReportMarkdown}");
         output.WriteLine($"page:   {result.IndexHtml}");
+        foreach (var history in result.FilesWritten.Where(f => f.EndsWith(".csv", StringComparison.Ordinal) && f != result.SummaryCsv))
+        {
+            output.WriteLine($"history: {history}");
+        }
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using IsolationBench.Cli.CommandLine;
 using IsolationBench.Cli.Output;
 using IsolationBench.Harness;
+using IsolationBench.Harness.EngineBench;
 using IsolationBench.Harness.Images;
+using IsolationBench.Reporting.CrossCheck;
 using IsolationBench.Results;
 
 namespace IsolationBench.Cli.Commands;
@@ -25,17 +27,41 @@ internal sealed class RunCommand : ICommand
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
+            new("--engine-bench", true, "after the matrix, also time the startup lifecycle with BenchmarkDotNet and cross-check it (startup workload)"),
+            new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)"),
             new("--baseline", false, "mode the report divides by (default: host)"),
         ],
         0,
         0,
         "isobench run --modes host,runc,crun --workloads startup --samples 30");
 
+    private static readonly string[] NotWithResume = ["--output", "--run-id"];
+    private static readonly string[] RecordedOptions = ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile"];
+
+    private static RunOptions ResumeOptions(ParsedArguments args, string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new UsageException($"--resume {directory}: no such run directory");
+        }
+
+        foreach (var option in NotWithResume.Where(args.Has))
+        {
+            throw new UsageException($"{option} cannot be combined with --resume: the run keeps its own directory");
+        }
+
+        var manifest = new RunDirectory(directory).ReadManifest();
+        var given = RecordedOptions
+            .Where(args.Has)
+            .ToDictionary(o => o, args.String, StringComparer.Ordinal);
+        return RunOptions.ForResume(directory, manifest.Options, given);
+    }
+
     public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        var options = new RunOptions
+        var options = args.String("--resume") is { } resume ? ResumeOptions(args, resume) : new RunOptions
         {
             Modes = args.String("--modes"),
             Workloads = args.String("--workloads"),
@@ -45,9 +71,13 @@ internal sealed class RunCommand : ICommand
             Profile = args.String("--profile") ?? "default",
             Output = args.String("--output") ?? "results",
             RunId = args.String("--run-id"),
+            AllowMismatch = args.Has("--allow-mismatch"),
+        };
+        options = options with
+        {
             Engine = args.String("--engine"),
             InsecureEngine = args.Has("--insecure-engine"),
-            AllowMismatch = args.Has("--allow-mismatch"),
+            EngineBench = args.Has("--engine-bench"),
         };
         options.Validate();
         var layout = RepositoryLayout.Find(context.WorkingDirectory) ?? RepositoryLayout.Find(AppContext.BaseDirectory)
@@ -68,6 +98,11 @@ internal sealed class RunCommand : ICommand
             ReportCommand.Print(context.Out, report);
         }
 
+        if (summary.EngineBench is { } bench && !WriteEngineBench(context, bench, samples))
+        {
+            return ExitCodes.Failed;
+        }
+
         if (summary.Outcome.MismatchReason is { } mismatch)
         {
             context.Error.WriteLine($"isobench: fingerprint mismatch, run stopped: {mismatch}");
@@ -86,5 +121,35 @@ internal sealed class RunCommand : ICommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>BDN's medians beside the harness's on the console; false when the BDN run failed.</summary>
+    private static bool WriteEngineBench(CliContext context, EngineBenchOutcome bench, IReadOnlyList<Sample> samples)
+    {
+        if (bench.Failure is { } failure)
+        {
+            context.Error.WriteLine("isobench: --engine-bench: " + failure);
+            return false;
+        }
+
+        var figures = BdnLifecycleReader.Read(Path.GetDirectoryName(bench.Directory)!) ?? [];
+        var harness = samples.Where(s => s.IsOk && s.Workload == "startup" && s.Metric == "total")
+            .GroupBy(s => s.Mode, StringComparer.Ordinal)
+            .Select(g => (g.Key, Median(g.Select(s => s.Value))))
+            .ToList();
+        context.Out.WriteLine("BenchmarkDotNet cross-check (median lifecycle, create → remove):");
+        foreach (var row in LifecycleCrossCheck.Compare(figures, harness))
+        {
+            context.Out.WriteLine("  " + row.Sentence);
+        }
+
+        context.Out.WriteLine($"BenchmarkDotNet exports: {Path.Combine(bench.Directory, "results")}");
+        return true;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

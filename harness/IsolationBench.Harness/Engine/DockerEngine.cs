@@ -145,6 +145,7 @@ public sealed class DockerEngine : IContainerEngine
     public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        EngineSocketGuard.Check(spec);
         var windows = spec.Isolation is not null;
         // The Docker.DotNet models are annotated non-null but the engine treats an absent field as "default":
         // set only what the spec asks for.

@@ -70,7 +70,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             try
             {
                 fingerprint = ReadFingerprint(artifacts);
-                samples = BdnReportConverter.ConvertArtifacts(artifacts, sampleContext);
+                samples = [.. BdnReportConverter.ConvertArtifacts(artifacts, sampleContext), .. FioReportConverter.ConvertArtifacts(artifacts, sampleContext)];
             }
             catch (Exception ex) when (ex is ResultsFormatException or FormatException or IOException)
             {
@@ -86,8 +86,9 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
         return new CellResult(samples, run.Source, fingerprint, failure, HeadlineMilliseconds: null);
     }
 
+    /// <summary>The io category also runs fio on the layer target in the same container: a second opinion on our figures.</summary>
     private List<string> Arguments(string category, string artifacts, string layer, string volume) =>
-        ["--category", category, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume];
+        ["--category", category, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume, .. category == "io" && !windowsContainers ? ["--fio"] : Array.Empty<string>()];
 
     /// <summary>How long a guest container may live: BDN's profile sets the scale; sandboxes serve syscalls slowly.</summary>
     private TimeSpan Timeout(IsolationMode mode)
@@ -99,8 +100,16 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
 
     private async Task CopyOutAsync(string containerId, string destination, CancellationToken cancellationToken)
     {
-        await using var tar = await engine!.GetArchiveAsync(containerId, _artifactsPath, cancellationToken).ConfigureAwait(false);
-        await using var reader = new TarReader(tar);
+        // Buffered first: the archive is small (BDN JSON, logs), and TarReader over the raw HTTP stream hit an early
+        // end of stream (seen here with Docker 20.10): read the whole response, then untar.
+        using var buffer = new MemoryStream();
+        await using (var tar = await engine!.GetArchiveAsync(containerId, _artifactsPath, cancellationToken).ConfigureAwait(false))
+        {
+            await tar.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        buffer.Position = 0;
+        await using var reader = new TarReader(buffer);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
             // The archive's entries start with the folder's own name ("artifacts/…"): strip it.

@@ -74,6 +74,10 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         {
             failure = ex.Message;
         }
+        catch (Exception ex) when (phase == "copy-out" && ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            failure = $"copying results out failed: {ex.GetType().Name}: {ex.Message}";
+        }
         finally
         {
             stream?.Dispose();

@@ -113,6 +113,21 @@ public static class HtmlReport
             }
         }
 
+        if (c.Trends.Count > 0)
+        {
+            sb.AppendLine("<h2 id=\"trends\">Trends</h2>");
+            foreach (var chart in c.Trends)
+            {
+                sb.Append("<p><a href=\"").Append(E(chart)).Append(".png\"><img src=\"").Append(E(chart)).Append(".svg\" alt=\"")
+                    .Append(E(chart)).AppendLine("\" loading=\"lazy\"></a></p>");
+            }
+        }
+
+        if (c.EngineBench is { } bench)
+        {
+            AppendEngineBench(sb, bench);
+        }
+
         if (c.Excluded.Count > 0)
         {
             sb.AppendLine("<h2>Excluded modes</h2><ul>");
@@ -128,6 +143,35 @@ public static class HtmlReport
         sb.AppendLine("<p>Raw numbers: <a href=\"summary.csv\">summary.csv</a> · <a href=\"report.md\">report.md</a></p>");
         sb.AppendLine("</body></html>");
         return sb.ToString();
+    }
+
+    private static void AppendEngineBench(StringBuilder sb, CrossCheck.EngineBenchSection bench)
+    {
+        sb.AppendLine("<h2 id=\"engine-bench\">BenchmarkDotNet cross-check (startup lifecycle)</h2><ul>");
+        foreach (var finding in bench.Findings)
+        {
+            sb.Append(bench.AllAgree ? "<li>" : "<li class=\"warn\">").Append(E(finding)).AppendLine(".</li>");
+        }
+
+        sb.AppendLine("</ul><table><tr>");
+        foreach (var h in CrossCheck.EngineBenchSection.TableHeader)
+        {
+            sb.Append("<th>").Append(E(h)).Append("</th>");
+        }
+
+        sb.AppendLine("</tr>");
+        foreach (var row in bench.Rows)
+        {
+            sb.Append("<tr>");
+            foreach (var (cell, i) in row.Select((x, i) => (x, i)))
+            {
+                sb.Append(i == 0 ? "<td>" : "<td class=\"n\">").Append(E(cell)).Append("</td>");
+            }
+
+            sb.AppendLine("</tr>");
+        }
+
+        sb.Append("</table><p class=\"method\">").Append(E(CrossCheck.EngineBenchSection.Explanation).Replace("`", string.Empty, StringComparison.Ordinal)).AppendLine("</p>");
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

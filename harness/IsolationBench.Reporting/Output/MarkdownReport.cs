@@ -96,6 +96,20 @@ public static class MarkdownReport
             }
         }
 
+        if (c.Trends.Count > 0)
+        {
+            sb.AppendLine("## Trends").AppendLine();
+            foreach (var chart in c.Trends)
+            {
+                sb.Append("![").Append(chart).Append("](").Append(chart).Append(".png) ([SVG](").Append(chart).AppendLine(".svg))").AppendLine();
+            }
+        }
+
+        if (c.EngineBench is { } bench)
+        {
+            AppendEngineBench(sb, bench);
+        }
+
         if (c.Excluded.Count > 0)
         {
             sb.AppendLine("## Excluded modes").AppendLine();
@@ -110,6 +124,25 @@ public static class MarkdownReport
         sb.AppendLine("## Method").AppendLine().AppendLine(c.Method).AppendLine();
         sb.AppendLine("Raw numbers: [summary.csv](summary.csv).");
         return sb.ToString();
+    }
+
+    private static void AppendEngineBench(StringBuilder sb, CrossCheck.EngineBenchSection bench)
+    {
+        sb.AppendLine("## BenchmarkDotNet cross-check (startup lifecycle)").AppendLine();
+        foreach (var finding in bench.Findings)
+        {
+            sb.Append("- ").Append(Escape(finding)).AppendLine(".");
+        }
+
+        sb.AppendLine();
+        sb.Append("| ").Append(string.Join(" | ", CrossCheck.EngineBenchSection.TableHeader)).AppendLine(" |");
+        sb.Append('|').Append(string.Concat(CrossCheck.EngineBenchSection.TableHeader.Select((_, i) => i == 0 ? "---|" : "---:|"))).AppendLine();
+        foreach (var row in bench.Rows)
+        {
+            sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).AppendLine(" |");
+        }
+
+        sb.AppendLine().AppendLine(CrossCheck.EngineBenchSection.Explanation).AppendLine();
     }
 
     private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

@@ -19,6 +19,12 @@ public sealed record ReportContent(
     IReadOnlyList<WorkloadSection> Workloads,
     string Method)
 {
+    /// <summary>Base names of the trend charts (history over time), empty without a history.</summary>
+    public IReadOnlyList<string> Trends { get; init; } = [];
+
+    /// <summary>BenchmarkDotNet's lifecycle figures beside the harness's (isobench run --engine-bench); null without them.</summary>
+    public CrossCheck.EngineBenchSection? EngineBench { get; init; }
+
     public static readonly string[] TableHeader =
         ["mode", "n", "failed", "median", "95 % CI (median)", "ratio", "overhead (95 % CI)", "significant?"];
 

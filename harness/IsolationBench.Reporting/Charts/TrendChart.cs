@@ -1,0 +1,101 @@
+using System.Globalization;
+using IsolationBench.Reporting.History;
+using IsolationBench.Reporting.Output;
+using ScottPlot;
+
+namespace IsolationBench.Reporting.Charts;
+
+/// <summary>
+/// trend-&lt;workload&gt;: the overhead factor vs the baseline per mode over time (x = run date), one line per mode
+/// (and metric, for guest workloads; startup shows its headline "total"), the 95 % CI as a band. Reads the history,
+/// never re-measures.
+/// </summary>
+internal static class TrendChart
+{
+    public static string Name(string workload) => "trend-" + ChartNames.Slug(workload);
+
+    public static IReadOnlyList<string> Render(IReadOnlyList<HistoryRow> history, string workload, string baseline, string directory)
+    {
+        var rows = history
+            .Where(r => r.Workload == workload && r.Baseline == baseline && r.Mode != baseline && double.IsFinite(r.Overhead) && r.Overhead > 0)
+            .Where(r => workload != Statistics.RunAnalysis.StartupWorkload || r.Metric == Statistics.RunAnalysis.StartupHeadline)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var series = rows.GroupBy(r => (r.Mode, r.Metric)).OrderBy(g => g.Key.Mode, StringComparer.Ordinal).ThenBy(g => g.Key.Metric, StringComparer.Ordinal).ToList();
+        var modes = series.Select(s => s.Key.Mode).Distinct().ToList();
+        var values = rows.SelectMany(r => new[] { r.Overhead, r.OverheadCiLow, r.OverheadCiHigh, 1.0 }).Where(v => double.IsFinite(v) && v > 0).ToList();
+        var log = values.Max() / values.Min() > OverheadChart.LogThreshold;
+        Func<double, double> y = log ? Math.Log10 : v => v;
+
+        using var plot = new Plot();
+        plot.Title($"{(workload == Statistics.RunAnalysis.StartupWorkload ? "Container startup (total)" : "Workload " + workload)}: overhead vs {baseline} over time", size: 18);
+        var latest = rows.MaxBy(r => r.RunDateUtc)!;
+        var sub = new ScottPlot.Panels.TitlePanel();
+        sub.Label.Text = string.Create(CultureInfo.InvariantCulture,
+            $"{latest.Host}: {latest.Os} · engine {latest.EngineVersion} · {rows.Select(r => r.RunId).Distinct().Count()} run(s) · band = 95 % CI");
+        sub.Label.FontSize = 12;
+        sub.Label.Bold = false;
+        sub.Label.ForeColor = Colors.DimGray;
+        plot.Axes.AddPanel(sub);
+
+        var palette = new ScottPlot.Palettes.Category10();
+        var patterns = new[] { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
+        foreach (var group in series)
+        {
+            var points = group.GroupBy(r => r.RunId).Select(g => g.First()).OrderBy(r => r.RunDateUtc).ToList();
+            var xs = points.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray();
+            var ys = points.Select(p => y(p.Overhead)).ToArray();
+            var color = palette.GetColor(modes.IndexOf(group.Key.Mode) + 1);
+            var metricIndex = series.Where(s => s.Key.Mode == group.Key.Mode).Select(s => s.Key.Metric).ToList().IndexOf(group.Key.Metric);
+            var known = points.Where(p => double.IsFinite(p.OverheadCiLow) && double.IsFinite(p.OverheadCiHigh) && p.OverheadCiLow > 0).ToList();
+            if (known.Count >= 2)
+            {
+                var band = plot.Add.FillY(
+                    known.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray(),
+                    known.Select(p => y(p.OverheadCiHigh)).ToArray(),
+                    known.Select(p => y(p.OverheadCiLow)).ToArray());
+                band.FillStyle.Color = color.WithAlpha(0.18);
+                band.LineWidth = 0;
+            }
+            else if (known.Count == 1)
+            {
+                var p = known[0];
+                var err = plot.Add.ErrorBar(
+                    [p.RunDateUtc.UtcDateTime.ToOADate()], [y(p.Overhead)], [y(p.OverheadCiHigh) - y(p.Overhead)]);
+                err.YErrorNegative = [y(p.Overhead) - y(p.OverheadCiLow)];
+                err.Color = color;
+            }
+
+            var line = plot.Add.Scatter(xs, ys);
+            line.Color = color;
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LinePattern = patterns[Math.Max(0, metricIndex) % patterns.Length];
+            line.LegendText = workload == Statistics.RunAnalysis.StartupWorkload ? group.Key.Mode : $"{group.Key.Mode} · {group.Key.Metric}";
+        }
+
+        var one = plot.Add.HorizontalLine(y(1.0), 1.5f, Colors.DimGray, LinePattern.Dashed);
+        one.LegendText = baseline + " = 1.0";
+        plot.Axes.DateTimeTicksBottom();
+        plot.XLabel("run date (UTC)");
+        plot.YLabel($"overhead vs {baseline} (×, > 1 = worse{(log ? ", log scale" : string.Empty)})");
+        if (log)
+        {
+            ChartStyle.LogTicks(plot.Axes.Left, values.Min(), values.Max(), v => Fmt.Factor(v) + "×");
+        }
+
+        var dates = rows.Select(r => r.RunDateUtc.UtcDateTime.ToOADate()).ToList();
+        var pad = Math.Max((dates.Max() - dates.Min()) * 0.05, 0.5);
+        plot.Axes.SetLimitsX(dates.Min() - pad, dates.Max() + pad);
+        var lo = y(values.Min());
+        var hi = y(values.Max());
+        var margin = Math.Max((hi - lo) * 0.1, log ? 0.05 : 0.05 * hi);
+        plot.Axes.SetLimitsY(log ? lo - margin : Math.Max(0, lo - margin), hi + margin);
+        plot.ShowLegend(Edge.Right);
+        return ChartStyle.Save(plot, directory, Name(workload));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using IsolationBench.Reporting.Output;
+
+namespace IsolationBench.Reporting.Comparison;
+
+/// <summary>The comparison for people: a console table and a Markdown section, from the same rows. Pure.</summary>
+public static class ComparisonText
+{
+    public static readonly string[] Header = ["verdict", "workload", "metric", "mode", "unit", "baseline", "current", "change", "95 % CI (change)", "MW p"];
+
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Changes
+            .OrderBy(c => c.Verdict switch { ChangeVerdict.Regressed => 0, ChangeVerdict.Improved => 1, _ => 2 })
+            .Select(c => (IReadOnlyList<string>)
+            [
+                c.Verdict.ToString().ToLowerInvariant(), c.Workload, c.Metric, c.Mode, c.Unit,
+                Fmt.Value(c.BaselineMedian), Fmt.Value(c.CurrentMedian), Percent(c.Change),
+                c.SlowdownCi.IsKnown ? Percent(c.SlowdownCi.Low - 1) + " … " + Percent(c.SlowdownCi.High - 1) : "–",
+                Fmt.P(c.MannWhitneyP),
+            ]).ToList();
+    }
+
+    /// <summary>Lines that explain the gate: sides, noise, the rule, sensitivity at other thresholds.</summary>
+    public static IReadOnlyList<string> Preamble(ComparisonResult result, CompareOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        var lines = new List<string>
+        {
+            $"baseline: {Describe(result.Baseline)}",
+            $"current:  {Describe(result.Current)}",
+        };
+        lines.AddRange(result.Baseline.Notes.Concat(result.Current.Notes).Select(n => "note: " + n));
+        lines.AddRange(result.Baseline.NoiseReasons.Concat(result.Current.NoiseReasons).Select(n => "noisy host: " + n));
+        lines.Add(FormattableString.Invariant(
+            $"rule: regressed ⇔ worse by more than {options.Threshold * 100:0.#} % AND the 95 % bootstrap CI of the ratio of medians excludes 1 (change = slowdown, > 0 is worse; units ending in /s are higher-is-better)"));
+        lines.Add("would regress at: " + string.Join(", ", options.SensitivityThresholds.Select(t =>
+            FormattableString.Invariant($"{t * 100:0.#} % → {result.RegressionsAt(t)}"))));
+        lines.AddRange(result.Unmatched.Select(u => "not compared: " + u));
+        return lines;
+    }
+
+    public static string Table(ComparisonResult result)
+    {
+        var rows = Rows(result);
+        var widths = Header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join("  ", Header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in rows)
+        {
+            sb.AppendLine(string.Join("  ", row.Select((cell, i) => i >= 5 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Markdown(ComparisonResult result, CompareOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.AppendLine("## Regression check").AppendLine();
+        sb.Append(result.GateFails ? "**FAILED** — " : result.Regressions.Count > 0 ? "**passed (noisy host)** — " : "**passed** — ")
+            .Append(Escape(result.Summary())).AppendLine(".").AppendLine();
+        foreach (var line in Preamble(result, options))
+        {
+            sb.Append("- ").AppendLine(Escape(line));
+        }
+
+        sb.AppendLine();
+        sb.Append("| ").Append(string.Join(" | ", Header)).AppendLine(" |");
+        sb.Append('|').Append(string.Concat(Header.Select((_, i) => i >= 5 ? "---:|" : "---|"))).AppendLine();
+        foreach (var row in Rows(result))
+        {
+            var cells = row.Select(Escape).ToList();
+            cells[0] = cells[0] switch { "regressed" => "🔴 regressed", "improved" => "🟢 improved", _ => "same" };
+            sb.Append("| ").Append(string.Join(" | ", cells)).AppendLine(" |");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Describe(CompareSide side) =>
+        side.Label + " = " + string.Join(", ", side.Runs.Select(r => r.RunId + (r.IsNoisy ? " (noisy)" : string.Empty)));
+
+    private static string Percent(double change) =>
+        !double.IsFinite(change) ? "–" : (change >= 0 ? "+" : string.Empty) + (change * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

@@ -1,0 +1,39 @@
+using IsolationBench.Reporting.Statistics;
+
+namespace IsolationBench.Reporting.Comparison;
+
+public enum ChangeVerdict
+{
+    Same,
+    Improved,
+    Regressed,
+}
+
+/// <summary>
+/// One series (workload, metric, mode) in CURRENT against BASELINE. <see cref="Ratio"/> = median(current)/median(baseline)
+/// over the samples; <see cref="Slowdown"/> turns it so that &gt; 1 always means worse (1/ratio for units ending in /s).
+/// </summary>
+public sealed record MetricChange(
+    string Workload,
+    string Metric,
+    string Mode,
+    string Unit,
+    int BaselineN,
+    int CurrentN,
+    double BaselineMedian,
+    double CurrentMedian,
+    double Ratio,
+    Interval RatioCi,
+    double Slowdown,
+    Interval SlowdownCi,
+    double MannWhitneyP,
+    ChangeVerdict Verdict)
+{
+    public bool HigherIsBetter => IsolationBench.Results.Units.HigherIsBetter(Unit);
+
+    /// <summary>The 95 % CI of the ratio excludes 1: the samples differ beyond their noise.</summary>
+    public bool Significant => RatioCi.IsKnown && !RatioCi.Contains(1.0);
+
+    /// <summary>Signed change in the "worse" direction, e.g. +0.20 = 20 % worse, −0.10 ≈ 10 % better.</summary>
+    public double Change => Slowdown - 1;
+}

@@ -1,0 +1,90 @@
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.Comparison;
+
+/// <summary>
+/// CURRENT against BASELINE on the samples, series by series (workload, metric, mode — the host baseline too, since a
+/// slower host is news as well). Ratio of medians with a bootstrap CI (rounds and, for several runs, runs resampled),
+/// then <see cref="CompareRule"/>. Pure: takes samples, returns numbers.
+/// </summary>
+public static class RunComparer
+{
+    public static ComparisonResult Compare(CompareSide baseline, CompareSide current, CompareOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(options);
+        var baseSeries = Series(baseline);
+        var currentSeries = Series(current);
+        var changes = new List<MetricChange>();
+        var unmatched = new List<string>();
+        foreach (var (key, cur) in currentSeries)
+        {
+            if (!baseSeries.TryGetValue(key, out var bas))
+            {
+                unmatched.Add($"{key.Workload}/{key.Metric} [{key.Mode}]: only in {current.Label}");
+                continue;
+            }
+
+            if (bas.Unit != cur.Unit)
+            {
+                unmatched.Add($"{key.Workload}/{key.Metric} [{key.Mode}]: unit {bas.Unit} in {baseline.Label}, {cur.Unit} in {current.Label}");
+                continue;
+            }
+
+            changes.Add(Change(key, bas, cur, options));
+        }
+
+        unmatched.AddRange(baseSeries.Keys.Where(k => !currentSeries.ContainsKey(k))
+            .Select(k => $"{k.Workload}/{k.Metric} [{k.Mode}]: only in {baseline.Label}"));
+        return new ComparisonResult(baseline, current, options.Threshold, changes, unmatched);
+    }
+
+    private static MetricChange Change(SeriesKey key, SeriesData bas, SeriesData cur, CompareOptions options)
+    {
+        var baseReps = HierarchicalBootstrap.Medians(bas.Runs, options.BootstrapResamples,
+            Bootstrap.SeedFor(options.Seed, "baseline", key.Workload, key.Metric, key.Mode));
+        var curReps = HierarchicalBootstrap.Medians(cur.Runs, options.BootstrapResamples,
+            Bootstrap.SeedFor(options.Seed, "current", key.Workload, key.Metric, key.Mode));
+        var baseValues = bas.Runs.SelectMany(r => r).SelectMany(c => c).ToList();
+        var curValues = cur.Runs.SelectMany(r => r).SelectMany(c => c).ToList();
+        var baseMedian = Descriptive.Median(baseValues);
+        var curMedian = Descriptive.Median(curValues);
+        var ratio = curMedian / baseMedian;
+        var ratioCi = Bootstrap.PercentileInterval(Bootstrap.Ratios(curReps, baseReps));
+        var higherIsBetter = Units.HigherIsBetter(cur.Unit);
+        var slowdown = higherIsBetter ? 1 / ratio : ratio;
+        var slowdownCi = higherIsBetter ? ratioCi.Reciprocal() : ratioCi;
+        return new MetricChange(
+            key.Workload, key.Metric, key.Mode, cur.Unit, baseValues.Count, curValues.Count, baseMedian, curMedian,
+            ratio, ratioCi, slowdown, slowdownCi, Comparisons.MannWhitneyP(curValues, baseValues),
+            CompareRule.Classify(slowdown, slowdownCi, options.Threshold));
+    }
+
+    /// <summary>Per series: per run, the usable values grouped by round (one container = one cluster), in file order.</summary>
+    private static Dictionary<SeriesKey, SeriesData> Series(CompareSide side)
+    {
+        var result = new Dictionary<SeriesKey, SeriesData>();
+        foreach (var run in side.Runs)
+        {
+            foreach (var group in run.Samples.Where(RunAnalyzer.IsUsable).GroupBy(s => new SeriesKey(s.Workload, s.Metric, s.Mode)))
+            {
+                var clusters = group.GroupBy(s => (s.Round, s.Source)).Select(g => g.Select(s => s.Value).ToArray()).ToList();
+                if (!result.TryGetValue(group.Key, out var data))
+                {
+                    data = new SeriesData(group.First().Unit, []);
+                    result.Add(group.Key, data);
+                }
+
+                data.Runs.Add(clusters);
+            }
+        }
+
+        return result;
+    }
+
+    private readonly record struct SeriesKey(string Workload, string Metric, string Mode);
+
+    private sealed record SeriesData(string Unit, List<IReadOnlyList<double[]>> Runs);
+}

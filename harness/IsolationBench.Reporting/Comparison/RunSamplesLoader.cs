@@ -1,0 +1,25 @@
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.Comparison;
+
+/// <summary>Reads what compare needs from a run directory: manifest, samples, fingerprints (never re-measures).</summary>
+public static class RunSamplesLoader
+{
+    /// <exception cref="ResultsFormatException">a file of the run is missing or unreadable (names file and line).</exception>
+    public static RunSamples Load(string runDir)
+    {
+        ArgumentNullException.ThrowIfNull(runDir);
+        var run = new RunDirectory(runDir);
+        var manifest = run.ReadManifest();
+        if (!File.Exists(run.Samples))
+        {
+            throw new ResultsFormatException(run.Samples, 0, "not found: the run measured nothing yet");
+        }
+
+        var samples = SampleCsv.Read(run.Samples);
+        var excluded = RunAnalyzer.Unverified(manifest, run.ReadFingerprints()).Select(e => e.Mode).ToHashSet(StringComparer.Ordinal);
+        var kept = samples.Where(s => !excluded.Contains(s.Mode)).ToList();
+        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept));
+    }
+}

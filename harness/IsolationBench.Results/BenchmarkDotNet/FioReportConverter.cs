@@ -1,0 +1,127 @@
+using System.Text.Json;
+
+namespace IsolationBench.Results.BenchmarkDotNet;
+
+/// <summary>
+/// Turns the fio JSON that isobench-guest --fio leaves in &lt;artifacts&gt;/fio/*.json into samples: one per fio job
+/// (each job is one iteration), metric "fio." + the job name, which isobench-guest sets to our own metric
+/// (<c>SequentialWrite1MiB@layer</c>), so ours and fio's figures sit side by side. Pure: reads files, never measures.
+/// </summary>
+public static class FioReportConverter
+{
+    public const string DirectoryName = "fio";
+    public const string MetricPrefix = "fio.";
+
+    /// <summary>Jobs named so are fio's warmups (isobench-guest runs as many as BDN's warmup iterations): not samples.</summary>
+    public const string WarmupPrefix = "warmup.";
+
+    /// <summary>Which side of fio's job result holds the figure, and in which unit, per benchmark (the job name before '@').</summary>
+    private static readonly Dictionary<string, (string Direction, string Unit)> Benchmarks = new(StringComparer.Ordinal)
+    {
+        ["SequentialWrite1MiB"] = ("write", Units.MegabytesPerSecond),
+        ["RandomRead4KiB"] = ("read", Units.OpsPerSecond),
+    };
+
+    /// <summary>Every &lt;artifactsDir&gt;/fio/*.json, in name order; none (and no folder) is an empty list: --fio is optional.</summary>
+    public static IReadOnlyList<Sample> ConvertArtifacts(string artifactsDir, GuestSampleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(artifactsDir);
+        ArgumentNullException.ThrowIfNull(context);
+        var directory = Path.Combine(artifactsDir, DirectoryName);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var samples = new List<Sample>();
+        foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            samples.AddRange(Convert(file, context));
+        }
+
+        return samples;
+    }
+
+    /// <summary>One fio JSON report (--output-format=json); iterations are numbered 1.. per metric in job order, warmups skipped.</summary>
+    public static IReadOnlyList<Sample> Convert(string path, GuestSampleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!File.Exists(path))
+        {
+            throw new ResultsFormatException(path, 0, "not found: isobench-guest --fio writes <artifacts>/fio/<name>.json");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new ResultsFormatException(path, (ex.LineNumber ?? 0) + 1, "not valid fio JSON: " + ex.Message.Split('\n')[0], ex);
+        }
+
+        using (document)
+        {
+            var jobs = Json.Required(document.RootElement, "jobs", path, "the fio report");
+            if (jobs.ValueKind != JsonValueKind.Array)
+            {
+                throw new ResultsFormatException(path, 0, "the fio report: \"jobs\" must be an array (was fio run with --output-format=json?)");
+            }
+
+            var samples = new List<Sample>();
+            foreach (var job in jobs.EnumerateArray())
+            {
+                var name = Json.RequiredString(job, "jobname", path, $"fio job #{samples.Count + 1}");
+                if (name.StartsWith(WarmupPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var iteration = samples.Count(s => s.Metric == MetricPrefix + name) + 1;
+                samples.Add(Job(path, job, name, iteration, context));
+            }
+
+            return samples;
+        }
+    }
+
+    private static Sample Job(string path, JsonElement job, string name, int iteration, GuestSampleContext context)
+    {
+        var benchmark = name.Split('@')[0];
+        if (!Benchmarks.TryGetValue(benchmark, out var kind))
+        {
+            throw new ResultsFormatException(
+                path, 0, $"fio job '{name}': unknown benchmark (expected {string.Join(" or ", Benchmarks.Keys)}, then @target)");
+        }
+
+        var where = $"fio job '{name}' #{iteration}";
+        var side = Json.Required(job, kind.Direction, path, where);
+        var runtimeMs = Json.RequiredNumber(side, "runtime", path, where + " " + kind.Direction);
+        var error = Json.RequiredNumber(job, "error", path, where);
+
+        // fio's own bw/iops fields are rounded (KiB/s, integers); recompute from bytes/ios and runtime (ms).
+        // MB/s with MB = 10⁶ bytes, like ours: bytes ÷ (ms / 1000) ÷ 10⁶ = bytes ÷ ms ÷ 1000.
+        var value = kind.Unit == Units.MegabytesPerSecond
+            ? Json.RequiredNumber(side, "io_bytes", path, where) / runtimeMs / 1000.0
+            : Json.RequiredNumber(side, "total_ios", path, where) * 1000.0 / runtimeMs;
+        var status = error != 0 ? SampleStatus.Failed(FormattableString.Invariant($"fio error {error}"))
+            : runtimeMs <= 0 || !double.IsFinite(value) || value <= 0 ? SampleStatus.Failed("fio reported no runtime or no io")
+            : SampleStatus.Ok;
+        return new Sample
+        {
+            RunId = context.RunId,
+            Round = context.Round,
+            Mode = context.Mode,
+            Workload = "io",
+            Metric = MetricPrefix + name,
+            Unit = kind.Unit,
+            Value = status == SampleStatus.Ok ? value : double.NaN,
+            Status = status,
+            Iteration = iteration,
+            Source = context.Source,
+            TimestampUtc = context.TimestampUtc,
+        };
+    }
+}
