@@ -1,0 +1,77 @@
+using IsolationBench.Results;
+
+namespace IsolationBench.Harness.Tests.Integration;
+
+/// <summary>
+/// The guest benchmark image (built here: debootstrap base + self-contained .NET) under real runtimes with the
+/// quick profile: every category yields samples, fio's cross-check comes out, the fingerprints verify.
+/// </summary>
+[Collection(RealEngineCollection.Name)]
+public sealed class GuestRunTests(RealEngine real)
+{
+    private static readonly string[] Categories = ["syscall", "io", "cpu", "memory"];
+
+    [SkippableFact]
+    public async Task Quick_guest_workloads_on_host_runc_and_crun()
+    {
+        real.Require();
+        real.RequireRuntime("crun");
+
+        await RunAndCheckAsync("host,runc,crun", "it-guest");
+    }
+
+    [SkippableFact]
+    public async Task Quick_guest_workloads_under_runsc_see_gvisor()
+    {
+        real.Require();
+        real.RequireRuntime("runsc");
+
+        var directory = await RunAndCheckAsync("runsc", "it-guest-runsc");
+
+        Assert.All(directory.ReadFingerprints(), f => Assert.True(f.Fingerprint!.IsGVisor, f.Reason));
+    }
+
+    private async Task<RunDirectory> RunAndCheckAsync(string modes, string runId)
+    {
+        using var temp = new TempRoot();
+        var options = new RunOptions { Modes = modes, Workloads = string.Join(',', Categories), Profile = "quick", Output = temp.Path, RunId = runId };
+
+        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+
+        Assert.Null(summary.Outcome.MismatchReason);
+        Assert.Empty(summary.Outcome.Failures);
+        var samples = SampleCsv.Read(summary.Directory.Samples);
+        foreach (var mode in modes.Split(','))
+        {
+            foreach (var category in Categories)
+            {
+                var rows = samples.Where(s => s.Mode == mode && s.Workload == category).ToList();
+                Assert.True(rows.Count > 0, $"{mode}/{category}: no samples");
+                Assert.All(rows, r => Assert.True(r.IsOk && r.Value > 0 && double.IsFinite(r.Value), $"{mode}/{category}/{r.Metric}: {r.Status} {r.Value}"));
+            }
+
+            // The io category also ran fio in the same container, on the layer target.
+            Assert.Contains(samples, s => s.Mode == mode && s.Metric == "fio.SequentialWrite1MiB@layer" && s.Unit == Units.MegabytesPerSecond);
+            Assert.Contains(samples, s => s.Mode == mode && s.Metric == "fio.RandomRead4KiB@layer" && s.Unit == Units.OpsPerSecond);
+            Assert.Contains(samples, s => s.Mode == mode && s.Metric.EndsWith("@volume", StringComparison.Ordinal));
+            var bdnJson = Directory.GetFiles(Path.Combine(summary.Directory.Artifacts, mode), "*-report-full.json", SearchOption.AllDirectories);
+            Assert.Equal(Categories.Length, bdnJson.Length);
+        }
+
+        var manifest = summary.Directory.ReadManifest();
+        Assert.All(modes.Split(','), m => Assert.True(manifest.Verification[m].Verified, manifest.Verification[m].Reason));
+        Assert.Equal(modes.Split(',').Length * Categories.Length, summary.Directory.ReadFingerprints().Count);
+        Assert.Empty(await real.Engine!.ListContainersAsync(Labels.Run, runId, CancellationToken.None));
+
+        // TempRoot is deleted on return: hand back a copy of what the caller checks.
+        var keep = Path.Combine(Path.GetTempPath(), "isobench-it-keep-" + runId);
+        if (Directory.Exists(keep))
+        {
+            Directory.Delete(keep, recursive: true);
+        }
+
+        Directory.CreateDirectory(keep);
+        File.Copy(summary.Directory.Fingerprints, Path.Combine(keep, RunDirectory.FingerprintsFile));
+        return new RunDirectory(keep);
+    }
+}
