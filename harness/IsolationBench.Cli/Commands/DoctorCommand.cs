@@ -1,5 +1,7 @@
+using System.Globalization;
 using IsolationBench.Cli.CommandLine;
 using IsolationBench.Harness;
+using IsolationBench.Harness.Modes;
 
 namespace IsolationBench.Cli.Commands;
 
@@ -42,7 +44,7 @@ internal sealed class DoctorCommand : ICommand
         o.WriteLine("modes available:");
         foreach (var mode in preflight.Catalog.Available)
         {
-            o.WriteLine($"  ✔ {mode.Name,-14} {mode.Boundary}");
+            o.WriteLine($"  ✔ {mode.Name,-14} {Describe(mode.Boundary)}");
         }
 
         if (preflight.Catalog.Unavailable.Count > 0)
@@ -54,6 +56,58 @@ internal sealed class DoctorCommand : ICommand
             }
         }
 
+        if (preflight.Engine is not null && preflight.Facts is { } facts)
+        {
+            var platform = string.Equals(facts.OsType, "windows", StringComparison.OrdinalIgnoreCase) ? "windows-" : "linux";
+            o.WriteLine("images:");
+            foreach (var repository in new[] { "isolationbench/probe", "isolationbench/guest" })
+            {
+                var tag = platform == "linux" ? $"{repository}:{RunSession.ToolVersion}-linux" : $"{repository}:{RunSession.ToolVersion}-windows-*";
+                var image = platform == "linux" ? await preflight.Engine.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false) : null;
+                o.WriteLine(image is null
+                    ? $"  · {tag,-40} not built yet (isobench run builds it)"
+                    : string.Create(CultureInfo.InvariantCulture, $"  ✔ {tag,-40} {image.SizeBytes / 1_000_000} MB"));
+            }
+
+            WriteDisk(o, "engine data", facts.DockerRootDir);
+        }
+
+        WriteDisk(o, "results", Path.GetFullPath("results"));
         return preflight.Facts is null ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static string Describe(KernelBoundary boundary) => boundary switch
+    {
+        KernelBoundary.None => "the bare host: the baseline",
+        KernelBoundary.SharedKernel => "a container on the host's kernel",
+        KernelBoundary.UserSpaceKernel => "a sandbox: a user-space kernel serves the syscalls",
+        KernelBoundary.VirtualMachine => "its own kernel in a VM",
+        _ => boundary.ToString(),
+    };
+
+    private static void WriteDisk(TextWriter o, string what, string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        try
+        {
+            var existing = path;
+            while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+            {
+                existing = parent;
+            }
+
+            var drive = new DriveInfo(existing);
+            var freeGb = drive.AvailableFreeSpace / 1e9;
+            var warning = freeGb < 5 ? "  ✘ low: the guest image and I/O benchmarks need ~5 GB" : string.Empty;
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"disk       {what} ({path}): {freeGb:0.0} GB free{warning}"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            o.WriteLine($"disk       {what} ({path}): cannot read ({ex.Message})");
+        }
     }
 }

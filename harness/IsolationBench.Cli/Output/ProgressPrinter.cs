@@ -20,8 +20,9 @@ internal sealed class ProgressPrinter(TextWriter output, bool interactive) : IPr
         {
             var percent = value.Done * 100 / Math.Max(1, value.Total);
             var last = value.HeadlineMilliseconds is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms,8:0.0} ms") : "        ";
+            var bar = new string('#', percent / 5).PadRight(20, '.');
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"[{value.Done,4}/{value.Total}] {percent,3}% {value.Cell.Workload,-8} {value.Cell.Mode.Name,-8} round {value.Cell.Round,-3}{(value.Cell.Warmup ? " (warmup)" : "         ")} {last}  ETA {Eta(value.Remaining)}");
+                $"[{bar}] {value.Done,4}/{value.Total} {percent,3}% {value.Cell.Workload,-8} {value.Cell.Mode.Name,-8} round {value.Cell.Round,-3}{(value.Cell.Warmup ? " (warmup)" : "         ")} {last}  ETA {Eta(value.Remaining)}");
             if (value.Failure is not null)
             {
                 CloseLine();
