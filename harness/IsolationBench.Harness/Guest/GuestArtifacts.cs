@@ -18,21 +18,17 @@ public sealed class GuestArtifacts(RepositoryLayout layout)
         Path.Combine(PublishDirectory(rid), rid.StartsWith("win", StringComparison.Ordinal) ? "isobench-guest.exe" : "isobench-guest");
 
     /// <summary>Publishes the guest for <paramref name="rid"/> unless an up-to-date publish exists.</summary>
-    public async Task<string> EnsurePublishedAsync(string rid, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        var binary = Binary(rid);
-        var newest = new[] { Path.Combine(layout.Root, "benchmarks"), Path.Combine(layout.Root, "workloads", "IsolationBench.Fingerprint") }
-            .Select(RepositoryLayout.NewestSource)
-            .Max();
-        if (File.Exists(binary) && File.GetLastWriteTimeUtc(binary) >= newest)
-        {
-            return binary;
-        }
-
-        progress?.Report($"publishing the guest benchmarks for {rid} (self-contained, ~1 min)");
-        await RepositoryLayout.PublishAsync(Project, rid, PublishDirectory(rid), cancellationToken, "--self-contained").ConfigureAwait(false);
-        return File.Exists(binary) ? binary : throw new UsageException($"dotnet publish did not produce {binary}");
-    }
+    public Task<string> EnsurePublishedAsync(string rid, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        layout.EnsurePublishedAsync(
+            Project,
+            rid,
+            Binary(rid),
+            [Path.Combine(layout.Root, "benchmarks"), Path.Combine(layout.Root, "workloads", "IsolationBench.Fingerprint")],
+            "the guest benchmarks",
+            "self-contained, ~1 min",
+            ["--self-contained"],
+            progress,
+            cancellationToken);
 
     /// <summary>
     /// Builds (or reuses) the guest image for the engine's OS. Linux: on the debootstrap base from

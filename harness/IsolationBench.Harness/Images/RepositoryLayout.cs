@@ -42,13 +42,31 @@ public sealed class RepositoryLayout(string root)
     {
         var binary = ProbeBinary(rid);
         var sources = Path.Combine(Root, "workloads");
-        if (File.Exists(binary) && File.GetLastWriteTimeUtc(binary) >= NewestSource(sources))
+        return await EnsurePublishedAsync(ProbeProject, rid, binary, [sources], "the probe", "NativeAOT, ~30 s", [], progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="project"/> unless <paramref name="binary"/> is newer than every source under
+    /// <paramref name="sourceRoots"/>; one publisher at a time across processes.
+    /// </summary>
+    internal async Task<string> EnsurePublishedAsync(
+        string project, string rid, string binary, IReadOnlyList<string> sourceRoots, string what, string cost, string[] extra,
+        IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        bool UpToDate() => File.Exists(binary) && File.GetLastWriteTimeUtc(binary) >= sourceRoots.Select(NewestSource).Max();
+        if (UpToDate())
         {
             return binary;
         }
 
-        progress?.Report($"publishing the probe for {rid} (NativeAOT, ~30 s)");
-        await PublishAsync(ProbeProject, rid, Path.GetDirectoryName(binary)!, cancellationToken).ConfigureAwait(false);
+        using var gate = await PublishLock.AcquireAsync(Artifacts, Path.GetFileNameWithoutExtension(project) + "-" + rid, cancellationToken).ConfigureAwait(false);
+        if (UpToDate())
+        {
+            return binary; // another process published it while we waited
+        }
+
+        progress?.Report($"publishing {what} for {rid} ({cost})");
+        await PublishAsync(project, rid, Path.GetDirectoryName(binary)!, cancellationToken, extra).ConfigureAwait(false);
         return File.Exists(binary) ? binary : throw new UsageException($"dotnet publish did not produce {binary}");
     }
 
