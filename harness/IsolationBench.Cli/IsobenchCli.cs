@@ -72,6 +72,11 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
             error.WriteLine("isobench: " + ex.Message);
             return ExitCodes.Usage;
         }
+        catch (EngineLostException ex)
+        {
+            error.WriteLine("isobench: " + ex.Message);
+            return ExitCodes.Failed;
+        }
         catch (EngineRequestException ex)
         {
             error.WriteLine("isobench: " + ex.Message);

@@ -128,7 +128,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         {
             // The engine died mid-run: what was measured is kept; --resume completes the run once it is back.
             status = "partial";
-            throw new EngineUnavailableException($"{ex.Message} — the run stopped; samples taken so far are kept in {directory.Path}; when the engine is back: isobench run --resume {directory.Path}", ex);
+            throw new EngineLostException($"{ex.Message} — the run stopped; samples taken so far are kept in {directory.Path}; when the engine is back: isobench run --resume {directory.Path}", ex);
         }
         finally
         {

@@ -62,6 +62,11 @@ public static class ReportGenerator
 
         var verdicts = Verdicts.For(analysis);
         var warnings = new List<string>(CpuControl.Warnings(analysis));
+        if (analysis.Rows.Any(r => r.Workload != "startup" && r.Statistics.Rounds == 1))
+        {
+            warnings.Add("guest benchmarks ran one container per mode: their intervals cover the variation inside one container only; run with --guest-rounds 3 or more to include the variation between containers");
+        }
+
         if (manifest.Status != "complete")
         {
             warnings.Insert(0, $"run status is '{manifest.Status}', not 'complete': some rounds or modes may be missing");

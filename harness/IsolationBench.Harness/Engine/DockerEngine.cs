@@ -337,7 +337,7 @@ public sealed class DockerEngine : IContainerEngine
     };
 
     private static EngineUnavailableException Unreachable(string endpoint, Exception ex) =>
-        new($"cannot reach the container engine at {endpoint} ({Root(ex).Message.Split('\n')[0].Trim()}): start it (Linux: sudo tools/start-engine.sh; Windows: Start-Service docker) or set DOCKER_HOST", ex);
+        new($"cannot reach the container engine at {endpoint} ({Describe(Root(ex))}): start it (Linux: sudo tools/start-engine.sh; Windows: Start-Service docker) or set DOCKER_HOST", ex);
 
     private static string ApiMessage(DockerApiException api)
     {
@@ -352,6 +352,13 @@ public sealed class DockerEngine : IContainerEngine
 
         return string.IsNullOrWhiteSpace(body) ? api.StatusCode.ToString() : body.Trim();
     }
+
+    /// <summary>The innermost error in words; a connection the engine dropped surfaces as odd parser errors.</summary>
+    private static string Describe(Exception root) => root switch
+    {
+        InvalidOperationException or FormatException => "the engine closed the connection",
+        _ => root.Message.Split('\n')[0].Trim(),
+    };
 
     private static Exception Root(Exception ex)
     {

@@ -79,11 +79,19 @@ public static class RunAnalyzer
             var ok = ofMode.Where(IsUsable).ToList();
             var values = ok.Select(s => s.Value).ToArray();
             var clusters = ok.GroupBy(s => (s.Round, s.Source)).Select(g => g.Select(s => s.Value).ToArray()).ToList();
+            var rounds = clusters.Count;
+            if (rounds == 1 && values.Length > 1)
+            {
+                // One container gives no between-container spread: resample its iterations, and the report says
+                // that such an interval only covers the variation inside one container.
+                clusters = [.. values.Select(v => new[] { v })];
+            }
+
             var replicates = Bootstrap.Medians(clusters, options.BootstrapResamples, Bootstrap.SeedFor(options.Seed, workload, metric, mode));
             var stats = new SeriesStatistics(
                 values.Length,
                 ofMode.Count - values.Length,
-                clusters.Count,
+                rounds,
                 Descriptive.Median(values),
                 Descriptive.Mean(values),
                 Descriptive.StandardDeviation(values),
