@@ -80,7 +80,13 @@ internal static class TrendChart
 
         var one = plot.Add.HorizontalLine(y(1.0), 1.5f, Colors.DimGray, LinePattern.Dashed);
         one.LegendText = baseline + " = 1.0";
-        plot.Axes.DateTimeTicksBottom();
+        // ISO dates: the invariant culture would print 11/29/2026, which half the world reads the wrong way.
+        var dateAxis = plot.Axes.DateTimeTicksBottom();
+        if (dateAxis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+        {
+            automatic.LabelFormatter = d => d.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         plot.XLabel("run date (UTC)");
         plot.YLabel($"overhead vs {baseline} (×, > 1 = worse{(log ? ", log scale" : string.Empty)})");
         if (log)

@@ -15,6 +15,11 @@ public static class Fmt
             return "–";
         }
 
+        if (v == 0)
+        {
+            return "0";
+        }
+
         var a = Math.Abs(v);
         var format = a >= 1000 ? "#,0" : a >= 100 ? "0" : a >= 10 ? "0.0" : a >= 1 ? "0.00" : a >= 0.01 ? "0.000" : "0.###E+0";
         return v.ToString(format, Inv);
