@@ -25,6 +25,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
         var verification = new Dictionary<string, ModeVerification>(StringComparer.Ordinal);
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
+        var spent = new Dictionary<string, (TimeSpan Total, int Count)>(StringComparer.Ordinal);
         var todo = plan.Where(c => completedKeys is null || !completedKeys.Contains(c.Key)).ToList();
         var done = 0;
         foreach (var cell in todo)
@@ -32,7 +33,10 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             cancellationToken.ThrowIfCancellationRequested();
             var executor = executors.FirstOrDefault(e => e.CanRun(cell.Workload))
                 ?? throw new UsageException($"no executor for workload '{cell.Workload}'");
+            var started = clock.Elapsed;
             var result = await executor.ExecuteAsync(cell, context, cancellationToken).ConfigureAwait(false);
+            var (total, count) = spent.GetValueOrDefault(cell.Workload);
+            spent[cell.Workload] = (total + (clock.Elapsed - started), count + 1);
 
             var verdict = result.Failure is not null && result.Fingerprint is null
                 ? null
@@ -55,8 +59,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             }
 
             done++;
-            var remaining = todo.Count - done;
-            progress?.Report(new MatrixProgress(done, todo.Count, cell, result.HeadlineMilliseconds, result.Failure, clock.Elapsed / done * remaining));
+            progress?.Report(new MatrixProgress(done, todo.Count, cell, result.HeadlineMilliseconds, result.Failure, Remaining(todo.Skip(done), spent, clock.Elapsed / done)));
 
             if (verdict is { Ok: false } && !allowMismatch)
             {
@@ -66,6 +69,13 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
 
         return new MatrixOutcome(verification, failures, MismatchReason: null);
     }
+
+    /// <summary>
+    /// Time left: each remaining cell at the mean duration of its workload so far (a guest benchmark takes a
+    /// minute, a startup sample a third of a second), else at the mean of all cells.
+    /// </summary>
+    private static TimeSpan Remaining(IEnumerable<MatrixCell> left, Dictionary<string, (TimeSpan Total, int Count)> spent, TimeSpan overall) =>
+        left.Aggregate(TimeSpan.Zero, (sum, c) => sum + (spent.TryGetValue(c.Workload, out var s) ? s.Total / s.Count : overall));
 
     private static void Record(Dictionary<string, ModeVerification> verification, string mode, Verdict verdict)
     {
