@@ -70,7 +70,7 @@ public static class RunComparer
         {
             foreach (var group in run.Samples.Where(RunAnalyzer.IsUsable).GroupBy(s => new SeriesKey(s.Workload, s.Metric, s.Mode)))
             {
-                var clusters = group.GroupBy(s => (s.Round, s.Source)).Select(g => g.Select(s => s.Value).ToArray()).ToList();
+                var clusters = RoundClusters.Of(group);
                 if (!result.TryGetValue(group.Key, out var data))
                 {
                     data = new SeriesData(group.First().Unit, []);

@@ -78,14 +78,8 @@ public static class RunAnalyzer
 
             var ok = ofMode.Where(IsUsable).ToList();
             var values = ok.Select(s => s.Value).ToArray();
-            var clusters = ok.GroupBy(s => (s.Round, s.Source)).Select(g => g.Select(s => s.Value).ToArray()).ToList();
-            var rounds = clusters.Count;
-            if (rounds == 1 && values.Length > 1)
-            {
-                // One container gives no between-container spread: resample its iterations, and the report says
-                // that such an interval only covers the variation inside one container.
-                clusters = [.. values.Select(v => new[] { v })];
-            }
+            var rounds = ok.Select(s => (s.Round, s.Source)).Distinct().Count();
+            var clusters = RoundClusters.Of(ok);
 
             var replicates = Bootstrap.Medians(clusters, options.BootstrapResamples, Bootstrap.SeedFor(options.Seed, workload, metric, mode));
             var stats = new SeriesStatistics(
