@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.Hosting;
 using IsolationBench.Harness.Images;
 
 namespace IsolationBench.Harness.Guest;
@@ -81,23 +81,9 @@ public sealed class GuestArtifacts(RepositoryLayout layout)
 
     private static async Task<string> RunScriptAsync(string script, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info) ?? throw new UsageException("cannot run bash");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            var last = (await stderr.ConfigureAwait(false)).Trim().Split('\n').LastOrDefault();
-            throw new UsageException($"{Path.GetFileName(script)} failed: {last}");
-        }
-
-        return await stdout.ConfigureAwait(false);
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync("bash", [script, .. args], cancellationToken).ConfigureAwait(false);
+        return exit == 0
+            ? stdout
+            : throw new UsageException($"{Path.GetFileName(script)} failed: {stderr.Trim().Split('\n').LastOrDefault()}");
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using IsolationBench.Harness.Hosting;
 
 namespace IsolationBench.Harness.Images;
 
@@ -81,27 +81,13 @@ public sealed class RepositoryLayout(string root)
 
     internal static async Task PublishAsync(string project, string rid, string output, CancellationToken cancellationToken, params string[] extra)
     {
-        var info = new ProcessStartInfo("dotnet")
+        string[] arguments = ["publish", project, "-c", "Release", "-r", rid, "-o", output, "-nologo", "-v", "q", .. extra];
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync("dotnet", arguments, cancellationToken).ConfigureAwait(false);
+        if (exit != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", rid, "-o", output, "-nologo", "-v", "q" }.Concat(extra))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new UsageException("cannot run dotnet: is the .NET SDK on PATH?");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            var log = (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false));
-            var firstError = log.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
+            var firstError = (stdout + stderr).Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"dotnet publish {Path.GetFileName(project)} -r {rid} failed (exit {process.ExitCode}): {firstError ?? "see dotnet publish output"} — NativeAOT on Linux needs clang and lld (sudo tools/start-engine.sh installs them)"));
+                $"dotnet publish {Path.GetFileName(project)} -r {rid} failed (exit {exit}): {firstError ?? "see dotnet publish output"} — NativeAOT on Linux needs clang and lld (sudo tools/start-engine.sh installs them)"));
         }
     }
 }

@@ -39,17 +39,7 @@ public static class BdnLifecycleReader
 
     internal static IReadOnlyList<BdnLifecycleFigure> ReadJson(string path, IReadOnlyDictionary<string, double> ratios)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException ex)
-        {
-            throw new ResultsFormatException(path, (ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message.Split('\n')[0], ex);
-        }
-
-        using (document)
+        using (var document = JsonFile.Parse(path, "JSON"))
         {
             if (!document.RootElement.TryGetProperty("Benchmarks", out var benchmarks) || benchmarks.ValueKind != JsonValueKind.Array)
             {

@@ -45,17 +45,7 @@ public static class BdnReportConverter
             throw new ResultsFormatException(reportPath, 0, "not found: BenchmarkDotNet writes it to <artifacts>/results/*-report-full.json");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(reportPath));
-        }
-        catch (JsonException ex)
-        {
-            throw new ResultsFormatException(reportPath, (ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message.Split('\n')[0], ex);
-        }
-
-        using (document)
+        using (var document = JsonFile.Parse(reportPath, "JSON"))
         {
             var benchmarks = Json.Required(document.RootElement, "Benchmarks", reportPath, "the report");
             if (benchmarks.ValueKind != JsonValueKind.Array)

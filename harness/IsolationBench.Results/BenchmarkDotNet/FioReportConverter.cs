@@ -52,17 +52,7 @@ public static class FioReportConverter
             throw new ResultsFormatException(path, 0, "not found: isobench-guest --fio writes <artifacts>/fio/<name>.json");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException ex)
-        {
-            throw new ResultsFormatException(path, (ex.LineNumber ?? 0) + 1, "not valid fio JSON: " + ex.Message.Split('\n')[0], ex);
-        }
-
-        using (document)
+        using (var document = JsonFile.Parse(path, "fio JSON"))
         {
             var jobs = Json.Required(document.RootElement, "jobs", path, "the fio report");
             if (jobs.ValueKind != JsonValueKind.Array)
