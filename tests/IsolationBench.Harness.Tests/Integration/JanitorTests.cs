@@ -1,5 +1,4 @@
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.Images;
 
 namespace IsolationBench.Harness.Tests.Integration;
 
@@ -10,17 +9,12 @@ public sealed class JanitorTests(RealEngine real)
     public async Task Containers_of_a_dead_harness_are_swept_and_a_live_ones_are_kept()
     {
         var engine = real.Require();
-        var probe = await RealEngine.Layout.EnsureProbeAsync("linux-x64", null, CancellationToken.None);
-        var image = await new ImageBuilder(engine).EnsureAsync(
-            new ImageRecipe("isolationbench/probe", RunSession.ToolVersion, "linux", Path.Combine(RealEngine.Layout.Images, "Dockerfile.probe.linux"),
-                [new ContextFile(probe, "isobench-probe", true)], ["tmp"], new Dictionary<string, string>()),
-            null,
-            CancellationToken.None);
+        var image = await ProbeImage.EnsureAsync(engine);
         var deadRun = "it-dead-" + Guid.NewGuid().ToString("N")[..8];
         var liveRun = "it-live-" + Guid.NewGuid().ToString("N")[..8];
         var dead = new Dictionary<string, string>(Labels.ForRun(deadRun)) { [Labels.OwnerPid] = "999999999" };
-        var orphan = await engine.CreateContainerAsync(new ContainerSpec { Image = image.Tag, Labels = dead }, CancellationToken.None);
-        var kept = await engine.CreateContainerAsync(new ContainerSpec { Image = image.Tag, Labels = Labels.ForRun(liveRun) }, CancellationToken.None);
+        var orphan = await engine.CreateContainerAsync(new ContainerSpec { Image = image, Labels = dead }, CancellationToken.None);
+        var kept = await engine.CreateContainerAsync(new ContainerSpec { Image = image, Labels = Labels.ForRun(liveRun) }, CancellationToken.None);
         try
         {
             var janitor = new ContainerJanitor(engine);

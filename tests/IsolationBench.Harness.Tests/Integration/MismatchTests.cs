@@ -1,5 +1,4 @@
 using IsolationBench.Fingerprint;
-using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Startup;
@@ -45,18 +44,12 @@ public sealed class MismatchTests(RealEngine real)
     private static async Task<MatrixOutcome> RunOneAsync(Engine.DockerEngine engine, IsolationMode mode)
     {
         using var temp = new TempRoot();
-        var layout = RealEngine.Layout;
-        var facts = await engine.GetFactsAsync(CancellationToken.None);
-        var probe = await layout.EnsureProbeAsync("linux-x64", null, CancellationToken.None);
-        var image = await new ImageBuilder(engine).EnsureAsync(
-            new ImageRecipe("isolationbench/probe", RunSession.ToolVersion, "linux", Path.Combine(layout.Images, "Dockerfile.probe.linux"),
-                [new ContextFile(probe, "isobench-probe", true)], ["tmp"], new Dictionary<string, string>()),
-            null,
-            CancellationToken.None);
+        var image = await ProbeImage.EnsureAsync(engine);
+        var probe = RealEngine.Layout.ProbeBinary("linux-x64");
         var runId = "it-mismatch-" + Guid.NewGuid().ToString("N")[..8];
         var directory = new RunDirectory(temp.Path);
         var context = new RunContext(runId, directory, Labels.ForRun(runId));
-        var runner = new MatrixRunner([new StartupExecutor(engine, image.Tag, probe)], FingerprintCollector.Collect(), allowMismatch: false);
+        var runner = new MatrixRunner([new StartupExecutor(engine, image, probe)], FingerprintCollector.Collect(), allowMismatch: false);
         using var writer = new SampleWriter(directory.Samples);
         var plan = MatrixPlan.Build([mode], ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 1);
 
@@ -65,7 +58,6 @@ public sealed class MismatchTests(RealEngine real)
         // The run stopped at the first contradiction and removed its container.
         Assert.Single(directory.ReadFingerprints());
         Assert.Empty(await engine.ListContainersAsync(Labels.Run, runId, CancellationToken.None));
-        _ = facts;
         return outcome;
     }
 }
