@@ -160,20 +160,12 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var rid = RepositoryLayout.RuntimeIdentifier(facts.OsType);
         var binary = await layout.EnsureProbeAsync(rid, log, cancellationToken).ConfigureAwait(false);
         var windows = rid.StartsWith("win", StringComparison.Ordinal);
-        var buildArgs = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (windows)
+        if (windows && windowsTag is null)
         {
-            buildArgs["WINDOWS_TAG"] = windowsTag ?? throw new UsageException("a Windows engine needs a nanoserver tag");
+            throw new UsageException("a Windows engine needs a nanoserver tag");
         }
 
-        var recipe = new ImageRecipe(
-            "isolationbench/probe",
-            ToolVersion,
-            windows ? "windows-" + buildArgs["WINDOWS_TAG"] : "linux",
-            Path.Combine(layout.Images, windows ? "Dockerfile.probe.windows" : "Dockerfile.probe.linux"),
-            [new ContextFile(binary, Path.GetFileName(binary), Executable: true)],
-            windows ? [] : ["tmp"],
-            buildArgs);
+        var recipe = ProbeImageRecipe.For(layout, binary, ToolVersion, windows ? windowsTag : null);
         return await new ImageBuilder(engine).EnsureAsync(recipe, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -239,7 +231,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         }
 
         return SampleCsv.Read(directory.Samples)
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Round}/{s.Workload}/{s.Mode}"))
+            .Select(s => MatrixCell.KeyOf(s.Round, s.Workload, s.Mode))
             .ToHashSet(StringComparer.Ordinal);
     }
 

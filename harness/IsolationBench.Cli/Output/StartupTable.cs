@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
 
 namespace IsolationBench.Cli.Output;
@@ -35,13 +36,7 @@ internal static class StartupTable
 
     internal static double? Median(IEnumerable<Sample> samples, string mode, string metric)
     {
-        var values = samples.Where(s => s.Mode == mode && s.Metric == metric && s.IsOk).Select(s => s.Value).Order().ToArray();
-        if (values.Length == 0)
-        {
-            return null;
-        }
-
-        var mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        var values = samples.Where(s => s.Mode == mode && s.Metric == metric && s.IsOk).Select(s => s.Value).ToArray();
+        return values.Length == 0 ? null : Descriptive.Median(values);
     }
 }

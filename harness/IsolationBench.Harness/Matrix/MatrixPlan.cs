@@ -6,7 +6,11 @@ namespace IsolationBench.Harness.Matrix;
 public sealed record MatrixCell(int Round, bool Warmup, string Workload, IsolationMode Mode)
 {
     /// <summary>Stable identity of the cell, used to resume a run without repeating or skipping a sample.</summary>
-    public string Key => Warmup ? $"w{Round}/{Workload}/{Mode.Name}" : $"{Round}/{Workload}/{Mode.Name}";
+    public string Key => Warmup ? "w" + KeyOf(Round, Workload, Mode.Name) : KeyOf(Round, Workload, Mode.Name);
+
+    /// <summary>The key of the measured cell a sample belongs to (samples.csv has round, workload and mode).</summary>
+    public static string KeyOf(int round, string workload, string mode) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{round}/{workload}/{mode}");
 }
 
 /// <summary>

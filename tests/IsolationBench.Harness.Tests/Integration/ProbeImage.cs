@@ -10,11 +10,7 @@ internal static class ProbeImage
     {
         var layout = RealEngine.Layout;
         var probe = await layout.EnsureProbeAsync("linux-x64", null, CancellationToken.None);
-        var image = await new ImageBuilder(engine).EnsureAsync(
-            new ImageRecipe("isolationbench/probe", RunSession.ToolVersion, "linux", Path.Combine(layout.Images, "Dockerfile.probe.linux"),
-                [new ContextFile(probe, "isobench-probe", true)], ["tmp"], new Dictionary<string, string>()),
-            null,
-            CancellationToken.None);
+        var image = await new ImageBuilder(engine).EnsureAsync(ProbeImageRecipe.For(layout, probe, RunSession.ToolVersion, windowsTag: null), null, CancellationToken.None);
         return image.Tag;
     }
 }
