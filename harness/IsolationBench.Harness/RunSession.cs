@@ -29,6 +29,10 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         options.Validate();
         var workloads = Selection.WorkloadList(options.Workloads);
         var self = FingerprintCollector.Collect();
+        if (MeasuringProcess.Warning(MeasuringProcess.TieredCompilationNow) is { } jit)
+        {
+            log.Report("warning: " + jit);
+        }
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
@@ -179,6 +183,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
     private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes)
     {
         var notes = new List<string>();
+        if (MeasuringProcess.Warning(MeasuringProcess.TieredCompilationNow) is { } jit)
+        {
+            notes.Add(jit);
+        }
+
         if (modes.Any(m => m.Boundary == KernelBoundary.UserSpaceKernel))
         {
             notes.Add("runsc (gVisor) ran on its ptrace platform inside a VM (no hardware virtualisation for its KVM platform): these are gVisor-ptrace figures, not gVisor-KVM figures.");
