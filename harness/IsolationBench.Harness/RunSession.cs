@@ -113,14 +113,17 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         {
             using var writer = new SampleWriter(directory.Samples);
             var runner = new MatrixRunner(executors, self, options.AllowMismatch);
-            outcome = await runner.RunAsync(plan, context, writer, progress, completed, cancellationToken).ConfigureAwait(false);
-            status = outcome.MismatchReason is null ? "complete" : "failed";
-            // After the matrix, on the same modes, image and probe binary, so BDN's lifecycle can be cross-checked.
-            var engineBench = options.EngineBench && outcome.MismatchReason is null
-                ? await new EngineBenchLauncher(layout, log).RunAsync(
+            // BDN's lifecycle benchmarks run on the same modes, image and probe binary, between the two halves of the
+            // startup rounds: the harness's medians then span BDN's time window, so drift of the machine over the
+            // run cannot pass for a disagreement between the two (measured here: ±10 % between adjacent minutes).
+            EngineBenchOutcome? engineBench = null;
+            var interlude = options.EngineBench
+                ? new MatrixInterlude(MatrixPlan.Midpoint(plan, "startup"), async ct => engineBench = await new EngineBenchLauncher(layout, log).RunAsync(
                     new EngineBenchRequest(runId, [.. modes.Select(m => m.Name)], probeImage, hostProbe, directory.Path, options.Samples, options.Warmup, options.Engine, options.InsecureEngine),
-                    cancellationToken).ConfigureAwait(false)
+                    ct).ConfigureAwait(false))
                 : null;
+            outcome = await runner.RunAsync(plan, context, writer, progress, completed, cancellationToken, interlude).ConfigureAwait(false);
+            status = outcome.MismatchReason is null ? "complete" : "failed";
             return new RunSummary(directory, outcome, status) { EngineBench = engineBench };
         }
         catch (OperationCanceledException)

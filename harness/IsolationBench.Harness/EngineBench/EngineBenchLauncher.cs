@@ -21,7 +21,7 @@ public sealed record EngineBenchOutcome(string Directory, string? Failure);
 
 /// <summary>
 /// Publishes benchmarks/IsolationBench.Benchmarks.Host (Release, when older than its sources) and runs it as a
-/// child process after the matrix. A process of its own so that BDN always measures a Release build (isobench
+/// child process in the middle of the startup rounds (see RunSession). A process of its own so that BDN always measures a Release build (isobench
 /// itself may run from Debug) and its process-wide settings and console output stay out of the harness; inside
 /// it, BDN uses the in-process toolchain over the same engine adapter (see EngineBenchConfig).
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class EngineBenchLauncher(RepositoryLayout layout, IProgress<strin
             $"BenchmarkDotNet lifecycle benchmarks: {string.Join(",", request.Modes)}, {request.Iterations} iterations + {request.Warmup} warmup per mode → {directory}"));
         using var process = Process.Start(info) ?? throw new UsageException($"cannot start {binary}");
         await using var console = new StreamWriter(Path.Combine(directory, ConsoleLog));
-        var stdout = CopyAsync(process.StandardOutput, console, cancellationToken);
+        var stdout = CopyAsync(process.StandardOutput, console, request.Modes.Count, cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
@@ -130,11 +130,37 @@ public sealed class EngineBenchLauncher(RepositoryLayout layout, IProgress<strin
         return args;
     }
 
-    private static async Task CopyAsync(StreamReader from, StreamWriter to, CancellationToken ct)
+    // BDN's console goes to console.log; the user sees one line per benchmark case, so a minute of BDN is not silence.
+    private async Task CopyAsync(StreamReader from, StreamWriter to, int cases, CancellationToken ct)
     {
+        var started = 0;
         while (await from.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
             await to.WriteLineAsync(line).ConfigureAwait(false);
+            if (CaseStarted(line) is { } mode)
+            {
+                log.Report(string.Create(CultureInfo.InvariantCulture, $"BenchmarkDotNet: measuring {mode} ({++started} of {cases})"));
+            }
         }
+    }
+
+    /// <summary>The mode a BDN "// Benchmark: …" line starts measuring (the [mode=…] argument, else the method: host), or null.</summary>
+    internal static string? CaseStarted(string line)
+    {
+        const string prefix = "// Benchmark: ";
+        if (!line.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var argument = line.LastIndexOf("[mode=", StringComparison.Ordinal);
+        if (argument >= 0 && line.IndexOf(']', argument) is var end and > 0)
+        {
+            return line[(argument + "[mode=".Length)..end];
+        }
+
+        // "// Benchmark: LifecycleBenchmarks.host: lifecycle(…)": the method's description is the mode.
+        var name = line[prefix.Length..].Split(':')[0];
+        return name[(name.LastIndexOf('.') + 1)..];
     }
 }

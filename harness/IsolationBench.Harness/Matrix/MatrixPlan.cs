@@ -54,4 +54,17 @@ public static class MatrixPlan
 
         return cells;
     }
+
+    /// <summary>
+    /// The plan position of the first measured cell of <paramref name="workload"/> in the second half of its rounds
+    /// (round ⌊n/2⌋+1 of n): what runs beside the matrix goes there, so that machine drift over the run lands on
+    /// both alike. The plan's length when the workload has no measured cell.
+    /// </summary>
+    public static int Midpoint(IReadOnlyList<MatrixCell> plan, string workload)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rounds = plan.Where(c => c.Workload == workload && !c.Warmup).Select(c => c.Round).DefaultIfEmpty(0).Max();
+        var index = plan.ToList().FindIndex(c => c.Workload == workload && !c.Warmup && c.Round == (rounds / 2) + 1);
+        return index < 0 ? plan.Count : index;
+    }
 }

@@ -17,7 +17,8 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
         SampleWriter writer,
         IProgress<MatrixProgress>? progress,
         ISet<string>? completedKeys,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        MatrixInterlude? interlude = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(context);
@@ -26,11 +27,20 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         var spent = new Dictionary<string, (TimeSpan Total, int Count)>(StringComparer.Ordinal);
-        var todo = plan.Where(c => completedKeys is null || !completedKeys.Contains(c.Key)).ToList();
+        var todo = plan.Select((cell, index) => (Cell: cell, Index: index))
+            .Where(c => completedKeys is null || !completedKeys.Contains(c.Cell.Key))
+            .ToList();
+        var interludeDone = interlude is null;
         var done = 0;
-        foreach (var cell in todo)
+        foreach (var (cell, index) in todo)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!interludeDone && index >= interlude!.BeforeIndex)
+            {
+                interludeDone = true;
+                await interlude.Run(cancellationToken).ConfigureAwait(false);
+            }
+
             var executor = executors.FirstOrDefault(e => e.CanRun(cell.Workload))
                 ?? throw new UsageException($"no executor for workload '{cell.Workload}'");
             var started = clock.Elapsed;
@@ -59,12 +69,18 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             }
 
             done++;
-            progress?.Report(new MatrixProgress(done, todo.Count, cell, result.HeadlineMilliseconds, result.Failure, Remaining(todo.Skip(done), spent, clock.Elapsed / done)));
+            progress?.Report(new MatrixProgress(done, todo.Count, cell, result.HeadlineMilliseconds, result.Failure, Remaining(todo.Skip(done).Select(t => t.Cell), spent, clock.Elapsed / done)));
 
             if (verdict is { Ok: false } && !allowMismatch)
             {
                 return new MatrixOutcome(verification, failures, MismatchReason: verdict.Reason);
             }
+        }
+
+        if (!interludeDone)
+        {
+            // Resumed past the interlude's point, or the plan ends before it: it still runs, once, after the cells.
+            await interlude!.Run(cancellationToken).ConfigureAwait(false);
         }
 
         return new MatrixOutcome(verification, failures, MismatchReason: null);
@@ -87,6 +103,13 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             : new ModeVerification(verdict.Ok, verdict.Reason, count);
     }
 }
+
+/// <summary>
+/// Work run once between two cells of the plan: before the first remaining cell at or after plan position
+/// <paramref name="BeforeIndex"/>, or after the last cell when none is left there. Not run when the matrix stops on
+/// a fingerprint mismatch.
+/// </summary>
+public sealed record MatrixInterlude(int BeforeIndex, Func<CancellationToken, Task> Run);
 
 public sealed record MatrixOutcome(IReadOnlyDictionary<string, ModeVerification> Verification, IReadOnlyList<string> Failures, string? MismatchReason);
 
