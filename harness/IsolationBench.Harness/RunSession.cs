@@ -277,6 +277,6 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
 public sealed record RunSummary(RunDirectory Directory, MatrixOutcome Outcome, string Status)
 {
-    /// <summary>Set when --engine-bench ran BenchmarkDotNet after the matrix.</summary>
+    /// <summary>Set when --engine-bench ran BenchmarkDotNet (in the middle of the startup rounds).</summary>
     public EngineBenchOutcome? EngineBench { get; init; }
 }

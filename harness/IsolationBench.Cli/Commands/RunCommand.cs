@@ -27,7 +27,7 @@ internal sealed class RunCommand : ICommand
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
-            new("--engine-bench", true, "after the matrix, also time the startup lifecycle with BenchmarkDotNet and cross-check it (startup workload)"),
+            new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
             new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)"),
             new("--baseline", false, "mode the report divides by (default: host)"),
         ],
@@ -133,23 +133,13 @@ internal sealed class RunCommand : ICommand
         }
 
         var figures = BdnLifecycleReader.Read(Path.GetDirectoryName(bench.Directory)!) ?? [];
-        var harness = samples.Where(s => s.IsOk && s.Workload == "startup" && s.Metric == "total")
-            .GroupBy(s => s.Mode, StringComparer.Ordinal)
-            .Select(g => (g.Key, Median(g.Select(s => s.Value))))
-            .ToList();
         context.Out.WriteLine("BenchmarkDotNet cross-check (median lifecycle, create → remove):");
-        foreach (var row in LifecycleCrossCheck.Compare(figures, harness))
+        foreach (var row in LifecycleCrossCheck.Compare(figures, HarnessLifecycle.From(samples)))
         {
             context.Out.WriteLine("  " + row.Sentence);
         }
 
         context.Out.WriteLine($"BenchmarkDotNet exports: {Path.Combine(bench.Directory, "results")}");
         return true;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -4,6 +4,7 @@ namespace IsolationBench.Reporting.CrossCheck;
 /// BenchmarkDotNet's verdict on one mode's startup lifecycle (engine-bench/results/), in milliseconds.
 /// <see cref="CiLow"/>–<see cref="CiHigh"/> is BDN's confidence interval of the mean at <see cref="CiLevelPercent"/>.
 /// <see cref="Ratio"/> is BDN's own Ratio column (mean of the ratio distribution mode/host), null without a baseline.
+/// <see cref="Iterations"/>: every measured lifecycle (BDN's actual workload iterations), in the order taken.
 /// </summary>
 public sealed record BdnLifecycleFigure(
     string Mode,
@@ -13,4 +14,5 @@ public sealed record BdnLifecycleFigure(
     double CiLow,
     double CiHigh,
     double CiLevelPercent,
-    double? Ratio);
+    double? Ratio,
+    IReadOnlyList<double> Iterations);

@@ -5,7 +5,7 @@ using IsolationBench.Results;
 namespace IsolationBench.Reporting.CrossCheck;
 
 /// <summary>
-/// Reads what isobench-engine-bench exported: the full JSON (median, mean, CI, in ns) and the CSV (BDN's Ratio,
+/// Reads what isobench-engine-bench exported: the full JSON (median, mean, CI and every measurement, in ns) and the CSV (BDN's Ratio,
 /// which the JSON does not carry). Pure: reads files, never measures.
 /// </summary>
 public static class BdnLifecycleReader
@@ -65,12 +65,21 @@ public static class BdnLifecycleReader
                     Number(ci.GetProperty("Lower")) / NsPerMs,
                     Number(ci.GetProperty("Upper")) / NsPerMs,
                     ConfidenceLevels.GetValueOrDefault(ci.GetProperty("Level").GetInt32(), double.NaN),
-                    ratios.TryGetValue(mode, out var ratio) ? ratio : null));
+                    ratios.TryGetValue(mode, out var ratio) ? ratio : null,
+                    Iterations(b)));
             }
 
             return figures;
         }
     }
+
+    // JSON full: every measurement; the measured ones are the actual workload iterations (warmups and overhead are not).
+    private static double[] Iterations(JsonElement benchmark) =>
+        benchmark.TryGetProperty("Measurements", out var all) && all.ValueKind == JsonValueKind.Array
+            ? [.. all.EnumerateArray()
+                .Where(m => m.GetProperty("IterationMode").GetString() == "Workload" && m.GetProperty("IterationStage").GetString() == "Actual")
+                .Select(m => Number(m.GetProperty("Nanoseconds")) / Math.Max(1, Number(m.GetProperty("Operations"))) / NsPerMs)]
+            : [];
 
     /// <summary>Mode → Ratio from BDN's CSV export (columns found by name: Method, mode, Ratio).</summary>
     internal static Dictionary<string, double> ReadRatios(string path)

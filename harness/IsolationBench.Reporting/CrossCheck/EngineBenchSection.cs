@@ -1,5 +1,6 @@
 using System.Globalization;
 using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results;
 using static IsolationBench.Reporting.Output.Fmt;
 
 namespace IsolationBench.Reporting.CrossCheck;
@@ -11,31 +12,35 @@ namespace IsolationBench.Reporting.CrossCheck;
 public sealed record EngineBenchSection(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Findings, bool AllAgree)
 {
     public static readonly string[] TableHeader =
-        ["mode", "BDN n", "BDN median (ms)", "BDN mean ± CI (ms)", "BDN ratio", "harness median total (ms)", "BDN vs harness", "within 10 %?"];
+        ["mode", "BDN n", "BDN median (ms)", "BDN mean ± CI (ms)", "BDN ratio", "harness median total (ms)", "BDN vs harness", "95 % CI of the difference", "within 10 %?"];
 
     public const string Explanation =
         "BenchmarkDotNet (benchmarks/IsolationBench.Benchmarks.Host, RunStrategy.Monitoring, one lifecycle per iteration, outliers kept) "
         + "ran the same probe lifecycle as the harness — create, attach, start, exit, remove through the same engine adapter; host: the probe as a process — "
-        + "after the matrix. Its median is compared with the harness's median startup `total` (create called → remove returned); "
-        + "a difference above 10 % means one of the two measurements is wrong. BDN ratio = BDN's Ratio column (mode / host). "
+        + "between the two halves of the harness's startup rounds, so both span the same minutes; both processes run without tiered "
+        + "compilation, so no background re-JIT competes with the containers they time. Its median is compared with the harness's "
+        + "median startup `total` (create called → remove returned); "
+        + "a difference above 10 % means one of the two measurements is wrong — unless the 95 % bootstrap CI of the difference reaches back "
+        + "within 10 % (\"within noise\"): then the two medians are too noisy at this sample count to tell. BDN ratio = BDN's Ratio column (mode / host). "
         + "Exports: engine-bench/results/ (JSON full, CSV).";
 
     /// <summary>The section for a run directory, or null when the run had no --engine-bench.</summary>
-    public static EngineBenchSection? Load(string runDirectory, RunAnalysis analysis)
+    public static EngineBenchSection? Load(string runDirectory, RunAnalysis analysis, IEnumerable<Sample> samples)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var figures = BdnLifecycleReader.Read(runDirectory);
-        return figures is null ? null : Build(figures, analysis);
+        return figures is null ? null : Build(figures, analysis, samples);
     }
 
-    public static EngineBenchSection Build(IReadOnlyList<BdnLifecycleFigure> figures, RunAnalysis analysis)
+    /// <param name="samples">the run's samples: the harness's side is every ok startup total of the modes the analysis kept (verified ones).</param>
+    public static EngineBenchSection Build(IReadOnlyList<BdnLifecycleFigure> figures, RunAnalysis analysis, IEnumerable<Sample> samples)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(analysis);
+        var totals = HarnessLifecycle.From(samples);
         var harness = analysis.Modes
-            .Select(m => (m, analysis.Row(RunAnalysis.StartupWorkload, RunAnalysis.StartupHeadline, m)))
-            .Where(x => x.Item2 is not null)
-            .Select(x => (x.m, x.Item2!.Statistics.N > 0 ? x.Item2.Statistics.Median : double.NaN))
+            .Where(m => analysis.Row(RunAnalysis.StartupWorkload, RunAnalysis.StartupHeadline, m) is not null)
+            .Select(m => totals.FirstOrDefault(t => t.Mode == m) ?? new HarnessLifecycle(m, []))
             .ToList();
         var checks = LifecycleCrossCheck.Compare(figures, harness);
         var rows = checks.Select(c =>
@@ -49,11 +54,12 @@ public sealed record EngineBenchSection(IReadOnlyList<IReadOnlyList<string>> Row
                 f is null ? "–" : $"{Value(f.Mean)} ± {Value((f.CiHigh - f.CiLow) / 2)} ({f.CiLevelPercent.ToString("0.##", CultureInfo.InvariantCulture)} % CI)",
                 f?.Ratio is { } r ? Factor(r) : "–",
                 c.HarnessMedian is { } h ? Value(h) : "–",
-                c.Difference is { } d ? (d >= 0 ? "+" : "−") + (Math.Abs(d) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–",
+                c.Difference is { } d ? SignedPercent(d) : "–",
+                c.DifferenceCi is { } ci ? SignedPercent(ci.Low) + " … " + SignedPercent(ci.High) : "–",
                 c.Verdict switch
                 {
                     CrossCheckVerdict.Agree => "yes",
-                    CrossCheckVerdict.Differ => "NO",
+                    CrossCheckVerdict.Differ => c.BeyondNoise ? "NO" : "NO (within noise)",
                     _ => "not compared",
                 },
             ];

@@ -44,4 +44,8 @@ public static class Fmt
         !double.IsFinite(p) ? "–" : p < 0.0001 ? "<0.0001" : p.ToString("0.0000", Inv);
 
     public static string Count(int v) => v.ToString(Inv);
+
+    /// <summary>A relative difference with its sign spelled out: +2.4 %, −11.7 %.</summary>
+    public static string SignedPercent(double fraction) =>
+        !double.IsFinite(fraction) ? "–" : (fraction >= 0 ? "+" : "−") + Math.Abs(fraction * 100).ToString("0.0", Inv) + " %";
 }
