@@ -79,7 +79,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         {
             RunId = runId,
             ToolVersion = ToolVersion,
-            Commit = HostFacts.Commit(layout.Root),
+            Commit = await HostFacts.CommitAsync(layout.Root, cancellationToken).ConfigureAwait(false),
             StartedUtc = started,
             Status = "running",
             Host = HostFacts.Describe(self),

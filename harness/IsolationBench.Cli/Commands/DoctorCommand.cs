@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsolationBench.Cli.CommandLine;
 using IsolationBench.Harness;
+using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Modes;
 
 namespace IsolationBench.Cli.Commands;
@@ -60,9 +61,10 @@ internal sealed class DoctorCommand : ICommand
         {
             var platform = string.Equals(facts.OsType, "windows", StringComparison.OrdinalIgnoreCase) ? "windows-" : "linux";
             o.WriteLine("images:");
-            foreach (var repository in new[] { "isolationbench/probe", "isolationbench/guest" })
+            foreach (var repository in new[] { ImageRecipe.ProbeRepository, ImageRecipe.GuestRepository })
             {
-                var tag = platform == "linux" ? $"{repository}:{RunSession.ToolVersion}-linux" : $"{repository}:{RunSession.ToolVersion}-windows-*";
+                // Windows: one image per host build, chosen when a run starts; doctor names the family.
+                var tag = ImageRecipe.TagOf(repository, RunSession.ToolVersion, ImageRecipe.PlatformFor(platform == "linux" ? null : "*"));
                 var image = platform == "linux" ? await preflight.Engine.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false) : null;
                 o.WriteLine(image is null
                     ? $"  · {tag,-40} not built yet (isobench run builds it)"

@@ -55,9 +55,9 @@ public sealed class GuestArtifacts(RepositoryLayout layout)
             .Select(f => new ContextFile(f, Path.GetRelativePath(publish, f).Replace('\\', '/'), Executable: Path.GetFileName(f) == "isobench-guest" || f.EndsWith(".so", StringComparison.Ordinal)))
             .ToList();
         var recipe = new ImageRecipe(
-            "isolationbench/guest",
+            ImageRecipe.GuestRepository,
             version,
-            windows ? "windows-" + windowsTag : "linux",
+            ImageRecipe.PlatformFor(windows ? windowsTag : null),
             Path.Combine(layout.Images, windows ? "Dockerfile.guest.windows" : "Dockerfile.guest.linux"),
             files,
             [],

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using IsolationBench.Fingerprint;
 using IsolationBench.Results;
@@ -37,8 +36,8 @@ public static class HostFacts
         }
     }
 
-    /// <summary>ISOBENCH_COMMIT, else `git rev-parse HEAD` in the repository, else null.</summary>
-    public static string? Commit(string? repositoryRoot)
+    /// <summary>ISOBENCH_COMMIT, else `git rev-parse HEAD` in the repository (5 s at most), else null.</summary>
+    public static async Task<string?> CommitAsync(string? repositoryRoot, CancellationToken cancellationToken)
     {
         var fromEnv = Environment.GetEnvironmentVariable("ISOBENCH_COMMIT");
         if (!string.IsNullOrWhiteSpace(fromEnv) || repositoryRoot is null)
@@ -46,27 +45,21 @@ public static class HostFacts
             return string.IsNullOrWhiteSpace(fromEnv) ? null : fromEnv.Trim();
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            var info = new ProcessStartInfo("git", ["-C", repositoryRoot, "rev-parse", "HEAD"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var git = Process.Start(info);
-            if (git is null)
-            {
-                return null;
-            }
-
-            var sha = git.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit(5000);
-            return git.ExitCode == 0 && sha.Length >= 7 ? sha : null;
+            var (exitCode, stdout, _) = await ChildProcess.RunAsync("git", ["-C", repositoryRoot, "rev-parse", "HEAD"], deadline.Token).ConfigureAwait(false);
+            var sha = stdout.Trim();
+            return exitCode == 0 && sha.Length >= 7 ? sha : null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (UsageException)
         {
-            return null;
+            return null; // no git on this host: the manifest says "commit unknown", the run goes on
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null; // git hung (a lock, a network filesystem): not worth holding the run for
         }
     }
 }

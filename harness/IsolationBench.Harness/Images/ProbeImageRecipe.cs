@@ -9,9 +9,9 @@ public static class ProbeImageRecipe
         ArgumentNullException.ThrowIfNull(layout);
         var windows = windowsTag is not null;
         return new ImageRecipe(
-            "isolationbench/probe",
+            ImageRecipe.ProbeRepository,
             version,
-            windows ? "windows-" + windowsTag : "linux",
+            ImageRecipe.PlatformFor(windowsTag),
             Path.Combine(layout.Images, windows ? "Dockerfile.probe.windows" : "Dockerfile.probe.linux"),
             [new ContextFile(binary, Path.GetFileName(binary), Executable: true)],
             windows ? [] : ["tmp"],
