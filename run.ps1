@@ -46,6 +46,10 @@
 .PARAMETER NoBuild
     Skip `dotnet build -c Release` (use the previous Release build).
 
+.PARAMETER EngineBench
+    Also time each mode's startup lifecycle with BenchmarkDotNet on the host (isobench run --engine-bench), halfway
+    through the startup rounds; the report cross-checks its medians against the harness's. Needs the startup workload.
+
 .EXAMPLE
     dotnet tool restore; sudo dotnet pwsh ./run.ps1 -Setup
     Fresh Linux machine: installs and starts Docker, crun and runsc, then runs every mode.
@@ -57,6 +61,10 @@
 .EXAMPLE
     pwsh ./run.ps1 -Modes host,process,hyperv -Workloads startup,cpu -Publish docs
     Windows Server: process vs Hyper-V isolation, report published to docs/.
+
+.EXAMPLE
+    pwsh ./run.ps1 -Modes host,runc,crun -Workloads startup -EngineBench
+    Startup measured twice, by the harness's phase sampler and by BenchmarkDotNet, and cross-checked.
 
 .EXAMPLE
     pwsh ./run.ps1 -Profile thorough -Baseline runc -NoBuild
@@ -76,6 +84,7 @@ param(
     [string] $Publish,
     [switch] $Setup,
     [switch] $NoBuild,
+    [switch] $EngineBench,
     [Parameter(ValueFromRemainingArguments = $true)]
     [string[]] $Unexpected
 )
@@ -270,6 +279,7 @@ function Get-RunArguments {
     foreach ($pair in @(@('Workloads', '--workloads'), @('Samples', '--samples'), @('Warmup', '--warmup'), @('Profile', '--profile'))) {
         if ($Bound.ContainsKey($pair[0])) { $list.Add($pair[1]); $list.Add([string]$Bound[$pair[0]]) }
     }
+    if ($Bound['EngineBench']) { $list.Add('--engine-bench') }
     $list.Add('--output'); $list.Add($Output)
     $list.Add('--run-id'); $list.Add($RunId)
     if ($NoReport) { $list.Add('--no-report') }

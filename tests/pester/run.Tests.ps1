@@ -199,6 +199,11 @@ Describe 'the flow and its exit codes' {
         $script:Calls[2] -join ' ' | Should -Match '^publish .*out[/\\]run1 docs$'
     }
 
+    It '-EngineBench asks isobench run for the BenchmarkDotNet cross-check' {
+        Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Modes = 'host,runc'; Output = 'out'; EngineBench = [switch]$true } | Should -Be 0
+        $script:Calls[0] -join ' ' | Should -Match '^run --modes host,runc --engine-bench --output .*out --run-id run1 --no-report$'
+    }
+
     It 'propagates isobench run''s exit code <Code>' -ForEach @(@{ Code = 1 }, @{ Code = 2 }) {
         $script:Codes.run = $Code
         Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Output = 'out' } | Should -Be $Code
