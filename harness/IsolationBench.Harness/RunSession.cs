@@ -29,9 +29,10 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         options.Validate();
         var workloads = Selection.WorkloadList(options.Workloads);
         var self = FingerprintCollector.Collect();
-        if (MeasuringProcess.Warning(MeasuringProcess.TieredCompilationNow) is { } jit)
+        var jitWarning = MeasuringProcess.Warning(MeasuringProcess.TieredCompilationNow);
+        if (jitWarning is not null)
         {
-            log.Report("warning: " + jit);
+            log.Report("warning: " + jitWarning);
         }
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken).ConfigureAwait(false);
@@ -88,7 +89,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Workloads = workloads,
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? Notes(modes) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
+            Notes = resumed is null ? Notes(modes, jitWarning) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -183,12 +184,12 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         return built.Tag;
     }
 
-    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes)
+    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes, string? jitWarning)
     {
         var notes = new List<string>();
-        if (MeasuringProcess.Warning(MeasuringProcess.TieredCompilationNow) is { } jit)
+        if (jitWarning is not null)
         {
-            notes.Add(jit);
+            notes.Add(jitWarning);
         }
 
         if (modes.Any(m => m.Boundary == KernelBoundary.UserSpaceKernel))
