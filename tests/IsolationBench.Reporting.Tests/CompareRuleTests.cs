@@ -237,5 +237,9 @@ public sealed class CompareRuleTests
         Assert.InRange(fiveNights.NightSigma, 0.03, 0.10);
         Assert.True(fiveNights.SlowdownCi.High - fiveNights.SlowdownCi.Low > 0.10, $"interval {fiveNights.SlowdownCi}");
         Assert.True(fiveNights.SlowdownCi.Contains(1.0));
+        Assert.Contains(ComparisonText.Preamble(RunComparer.Compare(new CompareSide("n0", [nights[0]], []), current, Options), Options),
+            l => l.StartsWith("night-to-night spread: not in the intervals", StringComparison.Ordinal));
+        Assert.Contains(ComparisonText.Preamble(RunComparer.Compare(new CompareSide("last:5", nights, []), current, Options), Options),
+            l => l.StartsWith("night-to-night spread: from the 5 baseline runs", StringComparison.Ordinal) && l.Contains("4 df", StringComparison.Ordinal));
     }
 }
