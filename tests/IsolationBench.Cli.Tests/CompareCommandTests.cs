@@ -8,7 +8,9 @@ public sealed class CompareCommandTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("isobench-compare-").FullName;
 
     /// <summary>host ~15 ms and runc ~<paramref name="runc"/> ms startup (±<paramref name="spread"/> relative), plus a CPU control.</summary>
-    private static string Samples(double runc, double spread, double cpuRatio = 1.0, int seed = 1)
+    /// <param name="crun">also a crun startup series (~280 ms).</param>
+    /// <param name="failedRunc">how many of the 25 runc startups failed (the last ones): NaN rows, status failed.</param>
+    private static string Samples(double runc, double spread, double cpuRatio = 1.0, int seed = 1, bool crun = false, int failedRunc = 0)
     {
         var random = new Random(seed);
         var lines = new List<string> { "run_id,round,mode,workload,metric,unit,value,status,iteration,source" };
@@ -16,7 +18,13 @@ public sealed class CompareCommandTests : IDisposable
         {
             double Jitter() => 1 + (spread * ((random.NextDouble() * 2) - 1));
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"r,{r},host,startup,total,ms,{15 * Jitter():R},ok,0,host:{r}"));
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"r,{r},runc,startup,total,ms,{runc * Jitter():R},ok,0,c{r}"));
+            lines.Add(r > 25 - failedRunc
+                ? string.Create(CultureInfo.InvariantCulture, $"r,{r},runc,startup,total,ms,NaN,failed:start failed: exit code 125,0,c{r}")
+                : string.Create(CultureInfo.InvariantCulture, $"r,{r},runc,startup,total,ms,{runc * Jitter():R},ok,0,c{r}"));
+            if (crun)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"r,{r},crun,startup,total,ms,{280 * Jitter():R},ok,0,k{r}"));
+            }
         }
 
         for (var r = 1; r <= 3; r++)
@@ -73,16 +81,59 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_noisy_host_is_marked_and_its_regression_does_not_fail_the_gate()
+    public async Task A_noisy_host_is_marked_but_its_regression_still_fails_the_gate()
     {
         var before = FakeRun.Write(_dir, Samples(300, 0.02, seed: 7));
         var after = FakeRun.Write(_dir, Samples(360, 0.02, cpuRatio: 1.10, seed: 8));
 
         var (exit, output, _) = await CliRunner.RunAsync("compare", before, after);
 
-        Assert.Equal(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("noisy host: r: CPU control ComputeLoop ratio runc/host is 1.10", output, StringComparison.Ordinal);
-        Assert.Contains("do not fail the gate", output, StringComparison.Ordinal);
+        Assert.Contains("noise: reported only — it never switches the gate off, and the threshold is not widened", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mode_the_baseline_has_and_the_current_run_lacks_exits_1_and_names_it()
+    {
+        var before = FakeRun.Write(_dir, Samples(300, 0.02, seed: 30, crun: true));
+        var after = FakeRun.Write(_dir, Samples(300, 0.02, seed: 31));
+
+        var (exit, output, error) = await CliRunner.RunAsync("compare", before, after);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("0 regressed", output, StringComparison.Ordinal);
+        Assert.Contains($"missing in {after}: mode crun, 1 series of {before}", output, StringComparison.Ordinal);
+        Assert.Equal($"isobench: missing in {after}: mode crun, 1 series of {before}", error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Failures_that_rose_by_more_than_5_points_exit_1_and_no_more_exits_0()
+    {
+        var before = FakeRun.Write(_dir, Samples(300, 0.02, seed: 32));
+        var oneFailed = FakeRun.Write(_dir, Samples(300, 0.02, seed: 33, failedRunc: 1));
+        var twoFailed = FakeRun.Write(_dir, Samples(300, 0.02, seed: 34, failedRunc: 2));
+
+        var (oneExit, _, _) = await CliRunner.RunAsync("compare", before, oneFailed);
+        var (twoExit, output, error) = await CliRunner.RunAsync("compare", before, twoFailed);
+
+        Assert.Equal(0, oneExit);
+        Assert.Equal(1, twoExit);
+        Assert.Contains($"failures rose: startup [runc] 2/25 cells failed (8 %) in {twoFailed}, 0/25 (0 %) in {before}: +8 points > 5", output, StringComparison.Ordinal);
+        Assert.StartsWith("isobench: failures rose: startup [runc]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_current_run_where_everything_failed_exits_1_not_2()
+    {
+        var before = FakeRun.Write(_dir, Samples(300, 0.02, seed: 35));
+        var after = FakeRun.Write(_dir, string.Join('\n', Samples(300, 0.02, seed: 36).Split('\n').Select((l, i) =>
+            i == 0 || l.Length == 0 ? l : string.Join(',', l.Split(',') is var f ? [.. f[..6], "NaN", "failed:engine refused", .. f[8..]] : f))));
+
+        var (exit, _, error) = await CliRunner.RunAsync("compare", before, after);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("all failed in", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IsolationBench.Reporting;
 using IsolationBench.Reporting.Comparison;
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
@@ -59,7 +60,7 @@ public sealed class CompareRuleTests
     }
 
     [Fact]
-    public void A_regression_on_a_noisy_host_is_reported_but_does_not_fail_the_gate()
+    public void A_noisy_host_is_reported_but_never_switches_the_gate_off()
     {
         var before = new CompareSynthetic("before", 7).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03).Cpu(1.0).Side();
         var after = new CompareSynthetic("after", 8).Add("runc", "startup", "total", Units.Milliseconds, 360, 0.03).Cpu(1.12).Side();
@@ -70,9 +71,11 @@ public sealed class CompareRuleTests
         Assert.Contains("ComputeLoop", Assert.Single(after.NoiseReasons), StringComparison.Ordinal);
         Assert.True(result.Noisy);
         Assert.Equal(ChangeVerdict.Regressed, Only(result).Verdict);
-        Assert.False(result.GateFails);
-        Assert.Contains("noisy", result.Summary(), StringComparison.Ordinal);
-        Assert.Contains("passed (noisy host)", ComparisonText.Markdown(result, Options), StringComparison.Ordinal);
+        Assert.True(result.GateFails);
+        Assert.Contains("it does not switch the gate off", result.Summary(), StringComparison.Ordinal);
+        var markdown = ComparisonText.Markdown(result, Options);
+        Assert.Contains("**FAILED**", markdown, StringComparison.Ordinal);
+        Assert.Contains("threshold is not widened", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,5 +142,104 @@ public sealed class CompareRuleTests
 
         Assert.Single(result.Changes);
         Assert.Contains("crun", Assert.Single(result.Unmatched), StringComparison.Ordinal);
+    }
+    [Fact]
+    public void A_mode_the_baseline_has_and_the_current_lacks_fails_the_gate_with_one_line()
+    {
+        var before = new CompareSynthetic("before", 15).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03)
+            .Add("crun", "startup", "total", Units.Milliseconds, 280, 0.03).Add("crun", "startup", "create", Units.Milliseconds, 80, 0.03).Side();
+        var after = new CompareSynthetic("after", 16).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03).Side();
+
+        var result = RunComparer.Compare(before, after, Options);
+
+        Assert.Empty(result.Regressions);
+        Assert.Equal("missing in after: mode crun, 2 series of before", Assert.Single(result.Missing));
+        Assert.True(result.GateFails);
+    }
+
+    [Fact]
+    public void Unverified_all_failed_and_missing_metrics_each_fail_the_gate_with_their_own_line()
+    {
+        var before = new CompareSynthetic("before", 17).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03)
+            .Add("runsc", "startup", "total", Units.Milliseconds, 500, 0.03)
+            .Add("crun", "startup", "total", Units.Milliseconds, 280, 0.03)
+            .Add("runc", "io", "Read@layer", Units.MegabytesPerSecond, 900, 0.03, rounds: 5)
+            .Add("runc", "io", "Write@layer", Units.MegabytesPerSecond, 900, 0.03, rounds: 5).Side();
+        var afterRun = new CompareSynthetic("after", 18).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03)
+            .Add("runc", "io", "Read@layer", Units.MegabytesPerSecond, 900, 0.03, rounds: 5)
+            .Failed("crun", "startup", "total", "exit code 125").Build() with
+            {
+                Unverified = [new ExcludedMode("runsc", "kernel is the host's")],
+            };
+        var after = new CompareSide("after", [afterRun], []);
+
+        var result = RunComparer.Compare(before, after, Options);
+
+        Assert.Equal(
+            [
+                "all failed in after: startup [crun] (failed:exit code 125)",
+                "missing in after: io/Write@layer [runc]",
+                "unverified in after: mode runsc (kernel is the host's), 1 series of before",
+            ],
+            result.Missing);
+        Assert.Empty(result.FailureRises);
+        Assert.True(result.GateFails);
+    }
+
+    [Fact]
+    public void A_failure_rate_up_by_more_than_5_points_fails_the_gate_and_up_to_5_does_not()
+    {
+        var before = new CompareSynthetic("before", 19).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03, rounds: 40).Side();
+        CompareSide After(int failedRounds)
+        {
+            var run = new CompareSynthetic("after", 20).Add("runc", "startup", "total", Units.Milliseconds, 300, 0.03, rounds: 40);
+            for (var r = 1; r <= failedRounds; r++)
+            {
+                run.Failed("runc", "startup", "total", "timeout", round: 40 + r);
+            }
+
+            return run.Side();
+        }
+
+        var two = RunComparer.Compare(before, After(2), Options);
+        var three = RunComparer.Compare(before, After(3), Options);
+
+        Assert.Empty(two.FailureRises);
+        Assert.False(two.GateFails);
+        Assert.Equal("failures rose: startup [runc] 3/43 cells failed (7 %) in after, 0/40 (0 %) in before: +7 points > 5 (failed:timeout)",
+            Assert.Single(three.FailureRises));
+        Assert.True(three.GateFails);
+    }
+
+    [Fact]
+    public void A_failed_guest_container_counts_as_one_failed_cell_not_one_sample_among_hundreds()
+    {
+        var before = new CompareSynthetic("before", 21).Add("runc", "syscall", "Stat", Units.NanosecondsPerOp, 300, 0.02, rounds: 5, iterations: 50).Side();
+        var after = new CompareSynthetic("after", 22).Add("runc", "syscall", "Stat", Units.NanosecondsPerOp, 300, 0.02, rounds: 4, iterations: 50)
+            .Failed("runc", "syscall", "(run)", "container exited 139", round: 5).Side();
+
+        var result = RunComparer.Compare(before, after, Options);
+
+        Assert.Contains("1/5 cells failed (20 %)", Assert.Single(result.FailureRises), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_several_baseline_nights_their_spread_widens_the_interval_of_one_current_night()
+    {
+        CompareSynthetic Night(string id, int seed, double center) => new CompareSynthetic(id, seed).Add("runc", "startup", "total", Units.Milliseconds, center, 0.02);
+        var nights = new[] { 290.0, 310, 300, 320, 280 }.Select((c, i) => Night("n" + i, 30 + i, c).Build()).ToList();
+        var current = Night("now", 40, 300).Side();
+
+        var oneNight = Only(RunComparer.Compare(new CompareSide("n0", [nights[0]], []), current, Options));
+        var fiveNights = Only(RunComparer.Compare(new CompareSide("last:5", nights, []), current, Options));
+
+        Assert.True(double.IsNaN(oneNight.NightSigma));
+        Assert.InRange(fiveNights.NightSigma, 0.03, 0.10);
+        Assert.True(fiveNights.SlowdownCi.High - fiveNights.SlowdownCi.Low > 0.10, $"interval {fiveNights.SlowdownCi}");
+        Assert.True(fiveNights.SlowdownCi.Contains(1.0));
+        Assert.Contains(ComparisonText.Preamble(RunComparer.Compare(new CompareSide("n0", [nights[0]], []), current, Options), Options),
+            l => l.StartsWith("night-to-night spread: not in the intervals", StringComparison.Ordinal));
+        Assert.Contains(ComparisonText.Preamble(RunComparer.Compare(new CompareSide("last:5", nights, []), current, Options), Options),
+            l => l.StartsWith("night-to-night spread: from the 5 baseline runs", StringComparison.Ordinal) && l.Contains("4 df", StringComparison.Ordinal));
     }
 }

@@ -36,6 +36,25 @@ internal sealed class CompareSynthetic(string runId, int seed)
         return this;
     }
 
+    /// <summary>One cell (round) of <paramref name="mode"/> × <paramref name="workload"/> that failed: one NaN row, as the executors write.</summary>
+    public CompareSynthetic Failed(string mode, string workload, string metric, string reason, int round = 1)
+    {
+        _samples.Add(new Sample
+        {
+            RunId = runId,
+            Round = round,
+            Mode = mode,
+            Workload = workload,
+            Metric = metric,
+            Unit = Units.Milliseconds,
+            Value = double.NaN,
+            Status = SampleStatus.Failed(reason),
+            Source = mode + "-failed-" + round.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TimestampUtc = DateTimeOffset.UnixEpoch,
+        });
+        return this;
+    }
+
     /// <summary>A CPU control whose container/host ratio is <paramref name="ratio"/> (1.0 = quiet host).</summary>
     public CompareSynthetic Cpu(double ratio) =>
         Add("host", "cpu", "ComputeLoop", Units.NanosecondsPerOp, 1000, 0.005, rounds: 5, iterations: 10)

@@ -7,14 +7,17 @@ using CompareOptions = IsolationBench.Reporting.Comparison.CompareOptions;
 
 namespace IsolationBench.Cli.Commands;
 
-/// <summary>`isobench compare BASELINE CURRENT`: the nightly regression gate (exit 1 on a real regression).</summary>
+/// <summary>
+/// `isobench compare BASELINE CURRENT`: the nightly regression gate — exit 1 on a real regression, on a baseline mode,
+/// workload or metric the current run did not deliver, or on a failure rate up by more than 5 points.
+/// </summary>
 internal sealed class CompareCommand : ICommand
 {
     public static readonly string DefaultHistory = Path.Combine("results", HistoryStore.DefaultFileName);
 
     public CommandSpec Spec { get; } = new(
         "compare",
-        "compare two runs (or the last N runs of a history) on their samples; exit 1 when something regressed",
+        "compare two runs (or the last N runs of a history) on their samples; exit 1 when something regressed, went missing or failed more often",
         [
             new("--threshold", false, "smallest change that counts, e.g. 10% (default 10%); it must also be significant (95 % CI)"),
             new("--history", false, "history file for last:N (default: results/history.csv)"),
@@ -38,13 +41,15 @@ internal sealed class CompareCommand : ICommand
         var historyPath = args.String("--history") ?? DefaultHistory;
         var baselineArg = args.Positional(0, "BASELINE");
         var currentArg = args.Positional(1, "CURRENT");
-        var current = Resolve(currentArg, "CURRENT", historyPath, skipNoisy: false, new HashSet<string>(StringComparer.Ordinal));
+        var current = Resolve(currentArg, "CURRENT", historyPath, new HashSet<string>(StringComparer.Ordinal));
         cancellationToken.ThrowIfCancellationRequested();
-        var baseline = Resolve(baselineArg, "BASELINE", historyPath, skipNoisy: true, current.Runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal));
+
+        // Noisy nights stay in the baseline: skipping them would let a real effect on the CPU loop empty it for good.
+        var baseline = Resolve(baselineArg, "BASELINE", historyPath, current.Runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal));
         cancellationToken.ThrowIfCancellationRequested();
 
         var result = RunComparer.Compare(baseline, current, options);
-        if (result.Changes.Count == 0)
+        if (result.Changes.Count == 0 && result.Missing.Count == 0)
         {
             throw new UsageException($"nothing to compare: {baselineArg} and {currentArg} have no workload/metric/mode in common");
         }
@@ -68,17 +73,26 @@ internal sealed class CompareCommand : ICommand
 
         if (result.GateFails)
         {
-            var worst = string.Join(", ", result.Regressions.Take(5).Select(c =>
-                string.Create(CultureInfo.InvariantCulture, $"{c.Workload}/{c.Metric} [{c.Mode}] {c.Change * 100:+0.0} %")));
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"isobench: {result.Regressions.Count} regression(s) beyond {options.Threshold * 100:0.#} %: {worst}"));
+            if (result.Regressions.Count > 0)
+            {
+                var worst = string.Join(", ", result.Regressions.Take(5).Select(c =>
+                    string.Create(CultureInfo.InvariantCulture, $"{c.Workload}/{c.Metric} [{c.Mode}] {c.Change * 100:+0.0} %")));
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"isobench: {result.Regressions.Count} regression(s) beyond {options.Threshold * 100:0.#} %: {worst}"));
+            }
+
+            foreach (var line in result.Missing.Concat(result.FailureRises))
+            {
+                context.Error.WriteLine("isobench: " + line);
+            }
+
             return Task.FromResult(ExitCodes.Failed);
         }
 
         return Task.FromResult(ExitCodes.Ok);
     }
 
-    private static CompareSide Resolve(string arg, string name, string historyPath, bool skipNoisy, IReadOnlySet<string> exclude)
+    private static CompareSide Resolve(string arg, string name, string historyPath, IReadOnlySet<string> exclude)
     {
         int? last;
         try
@@ -102,7 +116,7 @@ internal sealed class CompareCommand : ICommand
             throw new UsageException($"{name} {arg} needs a history, and {historyPath} does not exist: write one with isobench report RUN_DIR --history {historyPath}, or give --history FILE");
         }
 
-        var (runs, skipped) = HistorySelection.Last(HistoryStore.Read(historyPath), n, skipNoisy, exclude);
+        var (runs, skipped) = HistorySelection.Last(HistoryStore.Read(historyPath), n, skipNoisy: false, exclude);
         if (runs.Count == 0)
         {
             throw new UsageException($"{name} {arg}: {historyPath} holds no usable run" + (skipped.Count > 0 ? " (skipped: " + string.Join(", ", skipped) + ")" : string.Empty));

@@ -35,10 +35,20 @@ public static class ComparisonText
         };
         lines.AddRange(result.Baseline.Notes.Concat(result.Current.Notes).Select(n => "note: " + n));
         lines.AddRange(result.Baseline.NoiseReasons.Concat(result.Current.NoiseReasons).Select(n => "noisy host: " + n));
+        if (result.Noisy)
+        {
+            lines.Add("noise: reported only — it never switches the gate off, and the threshold is not widened; the intervals carry the measured noise");
+        }
+
+        lines.Add(Spread(result));
         lines.Add(FormattableString.Invariant(
             $"rule: regressed ⇔ worse by more than {options.Threshold * 100:0.#} % AND the 95 % bootstrap CI of the ratio of medians excludes 1 (change = slowdown, > 0 is worse; units ending in /s are higher-is-better)"));
+        lines.Add(FormattableString.Invariant(
+            $"rule: the gate also fails when a mode, workload or metric of the baseline is missing, unverified or all failed in the current run, or a failure rate (failed cells / cells per mode × workload) rose by more than {FailureRates.MaxRise * 100:0} points"));
         lines.Add("would regress at: " + string.Join(", ", options.SensitivityThresholds.Select(t =>
             FormattableString.Invariant($"{t * 100:0.#} % → {result.RegressionsAt(t)}"))));
+        lines.AddRange(result.Missing);
+        lines.AddRange(result.FailureRises);
         lines.AddRange(result.Unmatched.Select(u => "not compared: " + u));
         return lines;
     }
@@ -62,7 +72,7 @@ public static class ComparisonText
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         sb.AppendLine("## Regression check").AppendLine();
-        sb.Append(result.GateFails ? "**FAILED** — " : result.Regressions.Count > 0 ? "**passed (noisy host)** — " : "**passed** — ")
+        sb.Append(result.GateFails ? "**FAILED** — " : "**passed** — ")
             .Append(Escape(result.Summary())).AppendLine(".").AppendLine();
         foreach (var line in Preamble(result, options))
         {
@@ -80,6 +90,22 @@ public static class ComparisonText
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether the night-to-night spread is in the intervals, and how large it was.</summary>
+    private static string Spread(ComparisonResult result)
+    {
+        var estimated = result.Changes.Where(c => double.IsFinite(c.NightSigma)).OrderBy(c => c.NightSigma).ToList();
+        if (estimated.Count > 0)
+        {
+            var largest = estimated[^1];
+            return FormattableString.Invariant(
+                $"night-to-night spread: from the {result.Baseline.Runs.Count} baseline runs, added to every interval as the current night's own night effect (Student t, {result.Baseline.Runs.Count - 1} df): median {estimated[estimated.Count / 2].NightSigma * 100:0.0} %, largest {largest.NightSigma * 100:0.0} % ({largest.Workload}/{largest.Metric} [{largest.Mode}])");
+        }
+
+        return result.Baseline.Runs.Count < 2
+            ? "night-to-night spread: not in the intervals — a one-run baseline shows only within-run noise; use last:N (N ≥ 3) as the baseline"
+            : "night-to-night spread: in the intervals through the current side's own runs (runs resampled, then rounds)";
     }
 
     private static string Describe(CompareSide side) =>

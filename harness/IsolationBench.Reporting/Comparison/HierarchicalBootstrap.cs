@@ -5,9 +5,11 @@ namespace IsolationBench.Reporting.Comparison;
 
 /// <summary>
 /// Bootstrap medians of a series measured in several runs (nights): each replicate draws the runs with replacement,
-/// then each drawn run's rounds with replacement (a two-stage cluster bootstrap). Night-to-night drift thus widens the
-/// interval, as it should; pooling all rounds as if they came from one run would hide it. With one run this is exactly
-/// <see cref="Bootstrap.Medians"/> (rounds resampled), the same interval the report shows. Pure, fixed seed.
+/// then each drawn run's rounds (containers, their iterations kept together) with replacement — a two-stage cluster
+/// bootstrap. This is the uncertainty of the side's centre: night-to-night variation widens it, and it narrows with more
+/// runs, as a mean of N nights should. It does not cover the night effect of a single current night; the comparison
+/// adds that (<see cref="NightSpread"/>). With one run this is exactly <see cref="Bootstrap.Medians"/> (rounds
+/// resampled), the same interval the report shows. Pure, fixed seed.
 /// </summary>
 public static class HierarchicalBootstrap
 {

@@ -36,4 +36,10 @@ public sealed record MetricChange(
 
     /// <summary>Signed change in the "worse" direction, e.g. +0.20 = 20 % worse, −0.10 ≈ 10 % better.</summary>
     public double Change => Slowdown - 1;
+
+    /// <summary>
+    /// Night-to-night standard deviation (log scale, ≈ relative) of the baseline runs' medians, put into the
+    /// interval as the current night's own night effect; NaN when not estimated (a one-run baseline, or a several-run current).
+    /// </summary>
+    public double NightSigma { get; init; } = double.NaN;
 }

@@ -5,8 +5,11 @@ namespace IsolationBench.Reporting.Comparison;
 
 /// <summary>
 /// CURRENT against BASELINE on the samples, series by series (workload, metric, mode — the host baseline too, since a
-/// slower host is news as well). Ratio of medians with a bootstrap CI (rounds and, for several runs, runs resampled),
-/// then <see cref="CompareRule"/>. Pure: takes samples, returns numbers.
+/// slower host is news as well). Ratio of medians with a bootstrap CI: rounds (containers) resampled within each run and,
+/// for several runs, runs resampled first; when the baseline has several runs and the current is one night, that night's
+/// own night effect is added from the baseline's between-run spread (<see cref="NightSpread"/>). Then
+/// <see cref="CompareRule"/>, plus what the current run failed to deliver (<see cref="MissingInCurrent"/>,
+/// <see cref="FailureRates"/>). Pure: takes samples, returns numbers.
 /// </summary>
 public static class RunComparer
 {
@@ -19,6 +22,7 @@ public static class RunComparer
         var currentSeries = Series(current);
         var changes = new List<MetricChange>();
         var unmatched = new List<string>();
+        var missing = new List<string>();
         foreach (var (key, cur) in currentSeries)
         {
             if (!baseSeries.TryGetValue(key, out var bas))
@@ -29,16 +33,19 @@ public static class RunComparer
 
             if (bas.Unit != cur.Unit)
             {
-                unmatched.Add($"{key.Workload}/{key.Metric} [{key.Mode}]: unit {bas.Unit} in {baseline.Label}, {cur.Unit} in {current.Label}");
+                missing.Add($"unit changed: {key.Workload}/{key.Metric} [{key.Mode}] is {bas.Unit} in {baseline.Label}, {cur.Unit} in {current.Label}");
                 continue;
             }
 
             changes.Add(Change(key, bas, cur, options));
         }
 
-        unmatched.AddRange(baseSeries.Keys.Where(k => !currentSeries.ContainsKey(k))
-            .Select(k => $"{k.Workload}/{k.Metric} [{k.Mode}]: only in {baseline.Label}"));
-        return new ComparisonResult(baseline, current, options.Threshold, changes, unmatched);
+        missing.AddRange(MissingInCurrent.Lines(baseline, current));
+        return new ComparisonResult(baseline, current, options.Threshold, changes, unmatched)
+        {
+            Missing = missing,
+            FailureRises = FailureRates.Rises(baseline, current),
+        };
     }
 
     private static MetricChange Change(SeriesKey key, SeriesData bas, SeriesData cur, CompareOptions options)
@@ -47,21 +54,39 @@ public static class RunComparer
             Bootstrap.SeedFor(options.Seed, "baseline", key.Workload, key.Metric, key.Mode));
         var curReps = HierarchicalBootstrap.Medians(cur.Runs, options.BootstrapResamples,
             Bootstrap.SeedFor(options.Seed, "current", key.Workload, key.Metric, key.Mode));
+        var ratioReps = Bootstrap.Ratios(curReps, baseReps);
+
+        // A several-night current already carries its nights' spread in its own top-level resampling.
+        var nightSigma = bas.Runs.Count >= 2 && cur.Runs.Count == 1
+            ? NightSpread.LogSigma(bas.Runs)
+            : double.NaN;
+        if (double.IsFinite(nightSigma))
+        {
+            var nights = NightSpread.Draws(nightSigma, bas.Runs.Count, ratioReps.Length,
+                Bootstrap.SeedFor(options.Seed, "night", key.Workload, key.Metric, key.Mode));
+            for (var i = 0; i < ratioReps.Length; i++)
+            {
+                ratioReps[i] *= nights[i];
+            }
+        }
+
         var baseValues = bas.Runs.SelectMany(r => r).SelectMany(c => c).ToList();
         var curValues = cur.Runs.SelectMany(r => r).SelectMany(c => c).ToList();
         var baseMedian = Descriptive.Median(baseValues);
         var curMedian = Descriptive.Median(curValues);
         var ratio = curMedian / baseMedian;
-        var ratioCi = Bootstrap.PercentileInterval(Bootstrap.Ratios(curReps, baseReps));
+        var ratioCi = Bootstrap.PercentileInterval(ratioReps);
         var higherIsBetter = Units.HigherIsBetter(cur.Unit);
         var slowdown = higherIsBetter ? 1 / ratio : ratio;
         var slowdownCi = higherIsBetter ? ratioCi.Reciprocal() : ratioCi;
         return new MetricChange(
             key.Workload, key.Metric, key.Mode, cur.Unit, baseValues.Count, curValues.Count, baseMedian, curMedian,
             ratio, ratioCi, slowdown, slowdownCi, Comparisons.MannWhitneyP(curValues, baseValues),
-            CompareRule.Classify(slowdown, slowdownCi, options.Threshold));
+            CompareRule.Classify(slowdown, slowdownCi, options.Threshold))
+        {
+            NightSigma = nightSigma,
+        };
     }
-
     /// <summary>Per series: per run, the usable values grouped by round (one container = one cluster), in file order.</summary>
     private static Dictionary<SeriesKey, SeriesData> Series(CompareSide side)
     {

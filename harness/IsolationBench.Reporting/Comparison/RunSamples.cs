@@ -2,7 +2,10 @@ using IsolationBench.Results;
 
 namespace IsolationBench.Reporting.Comparison;
 
-/// <summary>One run's usable samples (verified modes only) and its CPU-control verdict, as compare needs them.</summary>
+/// <summary>
+/// One run's samples of its verified modes (failed ones included: the gate counts them), its CPU-control verdict, and
+/// the modes whose isolation could not be verified (their samples left out), as compare needs them.
+/// </summary>
 public sealed record RunSamples(
     string RunId,
     DateTimeOffset StartedUtc,
@@ -11,6 +14,9 @@ public sealed record RunSamples(
     IReadOnlyList<string> NoiseReasons)
 {
     public bool IsNoisy => NoiseReasons.Count > 0;
+
+    /// <summary>Modes measured but not verified, with the reason; none of their samples are in <see cref="Samples"/>.</summary>
+    public IReadOnlyList<ExcludedMode> Unverified { get; init; } = [];
 }
 
 /// <summary>One side of a comparison: a run directory, or the last N runs of a history (pooled, see <see cref="HierarchicalBootstrap"/>).</summary>

@@ -18,8 +18,9 @@ public static class RunSamplesLoader
         }
 
         var samples = SampleCsv.Read(run.Samples);
-        var excluded = RunAnalyzer.Unverified(manifest, run.ReadFingerprints()).Select(e => e.Mode).ToHashSet(StringComparer.Ordinal);
+        var unverified = RunAnalyzer.Unverified(manifest, run.ReadFingerprints());
+        var excluded = unverified.Select(e => e.Mode).ToHashSet(StringComparer.Ordinal);
         var kept = samples.Where(s => !excluded.Contains(s.Mode)).ToList();
-        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept));
+        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept)) { Unverified = unverified };
     }
 }
