@@ -88,8 +88,12 @@ public static class GuestConfig
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
     };
 
-    /// <summary>The config for one category's run: its job, JSON full export into the artifacts dir, filters.</summary>
-    public static IConfig Create(GuestOptions options, string category, ILogger? logger = null)
+    /// <summary>The config for one category's run on this OS: its job, JSON full export into the artifacts dir, filters.</summary>
+    public static IConfig Create(GuestOptions options, string category, ILogger? logger = null) =>
+        Create(options, category, GuestPlatforms.Current, logger);
+
+    /// <summary>The config as it would be on <paramref name="platform"/>: only that OS's benchmarks pass the filter.</summary>
+    public static IConfig Create(GuestOptions options, string category, GuestPlatform platform, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var config = ManualConfig.CreateEmpty()
@@ -111,13 +115,6 @@ public static class GuestConfig
             config = config.AddFilter(new GlobFilter([options.Filter]));
         }
 
-        if (!OperatingSystem.IsLinux())
-        {
-            config = config.AddFilter(new SimpleFilter(b =>
-                !b.Descriptor.WorkloadMethod.IsDefined(typeof(LinuxOnlyAttribute), inherit: false)
-                && !b.Descriptor.Type.IsDefined(typeof(LinuxOnlyAttribute), inherit: false)));
-        }
-
-        return config;
+        return config.AddFilter(new SimpleFilter(b => GuestPlatforms.Runs(b, platform)));
     }
 }

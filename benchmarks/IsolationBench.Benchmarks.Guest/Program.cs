@@ -36,14 +36,23 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 var failed = new List<string>();
 foreach (var category in options.Categories)
 {
-    var summary = BenchmarkRunner.Run(GuestCategories.BenchmarkType(category), GuestConfig.Create(options, category));
-    UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
-    if (summary.HasCriticalValidationErrors)
+    var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
+    if (runs.Count == 0)
     {
-        failed.Add(category + " (validation)");
+        failed.Add(category + " (no benchmark matches on this OS)");
+        continue;
     }
 
-    failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+    foreach (var summary in BenchmarkRunner.Run([.. runs]))
+    {
+        UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
+        if (summary.HasCriticalValidationErrors)
+        {
+            failed.Add(category + " (validation)");
+        }
+
+        failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+    }
 }
 
 if (options.Fio && options.Categories.Contains(GuestCategories.Io))
