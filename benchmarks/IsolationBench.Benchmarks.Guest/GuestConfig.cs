@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
@@ -51,6 +52,9 @@ public static class GuestConfig
             .WithToolchain(InProcessEmitToolchain.DontLogOutput)
             // In-process: a second launch would run in the same process and JIT state, so it adds time, not information.
             .WithLaunchCount(1)
+            // BDN would switch the host to High Performance for a host-mode cell only (never inside a container):
+            // every mode runs under the plan the user set, and manifest.json records which.
+            .WithPowerPlan(PowerPlan.UserPowerPlan)
             .WithId(FormattableString.Invariant($"{profile}-{category}").ToLowerInvariant());
 
         // io operations are whole files (256 MiB) or batches of fsyncs: one invocation is already 0.1–2 s, so
