@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
 using IsolationBench.Benchmarks.Guest.Fio;
 
-// Exit codes: 0 all benchmarks ran, 1 a benchmark failed or BDN refused to run, 2 bad command line.
+// Exit codes: 0 all benchmarks ran, 1 a benchmark failed, BDN refused to run or a category had nothing to run
+// (on this OS, or after --filter), 2 bad command line.
 // The fio cross-check (--fio) never changes the exit code: it is a second opinion, not a benchmark.
 GuestOptions options;
 try
@@ -39,7 +40,7 @@ foreach (var category in options.Categories)
     var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
     if (runs.Count == 0)
     {
-        failed.Add(category + " (no benchmark matches on this OS)");
+        failed.Add(category + (options.Filter is null ? " (no benchmark on this OS)" : $" (nothing matches --filter {options.Filter} on this OS)"));
         continue;
     }
 

@@ -124,6 +124,26 @@ public sealed class GuestPlatformTests
         Assert.Equal(GuestCategories.All, GuestWorkloads.Categories);
     }
 
+    [Theory]
+    [InlineData(GuestPlatform.Windows, "*PipePingPong*", typeof(WindowsSyscallBenchmarks))]
+    [InlineData(GuestPlatform.Linux, "*PipePingPong*", typeof(SyscallBenchmarks))]
+    public void FilterNarrowsThePlatformsSetWithoutCrossingIt(GuestPlatform platform, string glob, Type expected)
+    {
+        var options = GuestArguments.Parse(["--category", "syscall", "--profile", "quick", "--artifacts", Path.GetTempPath(), "--filter", glob]);
+
+        var run = Assert.Single(GuestDiscovery.For(options, GuestCategories.Syscall, platform));
+        var benchmark = Assert.Single(run.BenchmarksCases);
+        Assert.Equal((expected, "PipePingPong"), (benchmark.Descriptor.Type, benchmark.Descriptor.WorkloadMethod.Name));
+    }
+
+    [Fact]
+    public void AFilterMatchingNothingLeavesNoClassToRun()
+    {
+        var options = GuestArguments.Parse(["--category", "io", "--profile", "quick", "--artifacts", Path.GetTempPath(), "--filter", "*NoSuchBenchmark*"]);
+
+        Assert.Empty(GuestDiscovery.For(options, GuestCategories.Io, GuestPlatform.Windows));
+    }
+
     [Fact]
     public void PlatformSelectionIsAttributeDriven()
     {
