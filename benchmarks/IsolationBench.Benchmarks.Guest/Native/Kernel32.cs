@@ -43,10 +43,10 @@ internal static unsafe partial class Kernel32
     public static partial int CloseHandle(nint handle);
 
     [LibraryImport(Lib, EntryPoint = "ReadFile", SetLastError = true)]
-    public static partial int ReadFile(nint file, void* buffer, uint count, uint* read, Overlapped* overlapped);
+    public static partial int ReadFile(nint file, void* buffer, uint count, uint* read, Win32Overlapped* overlapped);
 
     [LibraryImport(Lib, EntryPoint = "WriteFile", SetLastError = true)]
-    public static partial int WriteFile(nint file, void* buffer, uint count, uint* written, Overlapped* overlapped);
+    public static partial int WriteFile(nint file, void* buffer, uint count, uint* written, Win32Overlapped* overlapped);
 
     [LibraryImport(Lib, EntryPoint = "CreatePipe", SetLastError = true)]
     public static partial int CreatePipe(nint* read, nint* write, void* security, uint size);
@@ -85,18 +85,5 @@ internal static unsafe partial class Kernel32
         {
             throw new IOException($"{what} failed: Win32 error {Marshal.GetLastPInvokeError()} ({Marshal.GetLastPInvokeErrorMessage()})");
         }
-    }
-
-    /// <summary>OVERLAPPED: on a handle opened without FILE_FLAG_OVERLAPPED, ReadFile reads synchronously at Offset — Win32's pread.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Overlapped
-    {
-        public nuint Internal;
-        public nuint InternalHigh;
-        public uint Offset;
-        public uint OffsetHigh;
-        public nint Event;
-
-        public static Overlapped At(long offset) => new() { Offset = (uint)offset, OffsetHigh = (uint)(offset >> 32) };
     }
 }

@@ -74,7 +74,7 @@ public unsafe class WindowsIoBenchmarks
             uint read;
             do
             {
-                var at = Kernel32.Overlapped.At(total);
+                var at = Win32Overlapped.At(total);
                 Kernel32.Check(Kernel32.ReadFile(handle, _buffer, IoBenchmarks.Block, &read, &at) != 0, "ReadFile");
                 total += read;
             }
@@ -100,7 +100,7 @@ public unsafe class WindowsIoBenchmarks
             uint read;
             foreach (var offset in _readOffsets)
             {
-                var at = Kernel32.Overlapped.At(offset);
+                var at = Win32Overlapped.At(offset);
                 Kernel32.ReadFile(handle, _buffer, IoBenchmarks.SmallBlock, &read, &at);
                 total += read;
             }

@@ -46,7 +46,7 @@ public unsafe class WindowsSyscallBenchmarks
 
         _readHandle = Kernel32.CreateFile(_existing, Kernel32.GenericRead, ShareAll, null, Kernel32.OpenExisting, Kernel32.FileAttributeNormal, 0);
         Kernel32.Check(_readHandle != Kernel32.InvalidHandle, "CreateFile " + existing);
-        var at = Kernel32.Overlapped.At(0);
+        var at = Win32Overlapped.At(0);
         uint read;
         Kernel32.Check(Kernel32.ReadFile(_readHandle, _buffer, 64, &read, &at) != 0, "ReadFile"); // now in the system cache
 
@@ -94,7 +94,7 @@ public unsafe class WindowsSyscallBenchmarks
     {
         long sum = 0;
         uint read;
-        var at = Kernel32.Overlapped.At(0);
+        var at = Win32Overlapped.At(0);
         for (var i = 0; i < Batch; i++)
         {
             Kernel32.ReadFile(_readHandle, _buffer, 64, &read, &at);
