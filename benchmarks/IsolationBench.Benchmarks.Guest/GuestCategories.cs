@@ -1,3 +1,6 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+
 namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>The guest's benchmark categories; each is a [BenchmarkCategory] and the samples' workload name.</summary>
@@ -10,12 +13,33 @@ public static class GuestCategories
 
     public static readonly IReadOnlyList<string> All = [Syscall, Io, Cpu, Memory];
 
-    public static Type BenchmarkType(string category) => category switch
+    /// <summary>Every benchmark class; its [BenchmarkCategory] says which category it belongs to.</summary>
+    public static readonly IReadOnlyList<Type> BenchmarkClasses =
+    [
+        typeof(Benchmarks.SyscallBenchmarks),
+        typeof(Benchmarks.Windows.WindowsSyscallBenchmarks),
+        typeof(Benchmarks.IoBenchmarks),
+        typeof(Benchmarks.Windows.WindowsIoBenchmarks),
+        typeof(Benchmarks.CpuBenchmarks),
+        typeof(Benchmarks.MemoryBenchmarks),
+        typeof(Benchmarks.Windows.WindowsMemoryBenchmarks),
+    ];
+
+    /// <summary>The classes a category runs on a platform (a class marked for the other OS is left out whole).</summary>
+    public static IReadOnlyList<Type> BenchmarkTypes(string category, GuestPlatform platform)
     {
-        Syscall => typeof(Benchmarks.SyscallBenchmarks),
-        Io => typeof(Benchmarks.IoBenchmarks),
-        Cpu => typeof(Benchmarks.CpuBenchmarks),
-        Memory => typeof(Benchmarks.MemoryBenchmarks),
-        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "unknown category"),
-    };
+        if (!All.Contains(category))
+        {
+            throw new ArgumentOutOfRangeException(nameof(category), category, "unknown category");
+        }
+
+        return [.. BenchmarkClasses.Where(t => CategoryOf(t) == category && GuestPlatforms.Runs(t, platform))];
+    }
+
+    public static string CategoryOf(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.GetCustomAttribute<BenchmarkCategoryAttribute>()?.Categories.FirstOrDefault(All.Contains)
+            ?? throw new InvalidOperationException($"{type.Name} has no guest [BenchmarkCategory]");
+    }
 }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
@@ -51,6 +52,9 @@ public static class GuestConfig
             .WithToolchain(InProcessEmitToolchain.DontLogOutput)
             // In-process: a second launch would run in the same process and JIT state, so it adds time, not information.
             .WithLaunchCount(1)
+            // BDN would switch the host to High Performance for a host-mode cell only (never inside a container):
+            // every mode runs under the plan the user set, and manifest.json records which.
+            .WithPowerPlan(PowerPlan.UserPowerPlan)
             .WithId(FormattableString.Invariant($"{profile}-{category}").ToLowerInvariant());
 
         // io operations are whole files (256 MiB) or batches of fsyncs: one invocation is already 0.1–2 s, so
@@ -88,8 +92,12 @@ public static class GuestConfig
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
     };
 
-    /// <summary>The config for one category's run: its job, JSON full export into the artifacts dir, filters.</summary>
-    public static IConfig Create(GuestOptions options, string category, ILogger? logger = null)
+    /// <summary>The config for one category's run on this OS: its job, JSON full export into the artifacts dir, filters.</summary>
+    public static IConfig Create(GuestOptions options, string category, ILogger? logger = null) =>
+        Create(options, category, GuestPlatforms.Current, logger);
+
+    /// <summary>The config as it would be on <paramref name="platform"/>: only that OS's benchmarks pass the filter.</summary>
+    public static IConfig Create(GuestOptions options, string category, GuestPlatform platform, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var config = ManualConfig.CreateEmpty()
@@ -111,13 +119,6 @@ public static class GuestConfig
             config = config.AddFilter(new GlobFilter([options.Filter]));
         }
 
-        if (!OperatingSystem.IsLinux())
-        {
-            config = config.AddFilter(new SimpleFilter(b =>
-                !b.Descriptor.WorkloadMethod.IsDefined(typeof(LinuxOnlyAttribute), inherit: false)
-                && !b.Descriptor.Type.IsDefined(typeof(LinuxOnlyAttribute), inherit: false)));
-        }
-
-        return config;
+        return config.AddFilter(new SimpleFilter(b => GuestPlatforms.Runs(b, platform)));
     }
 }

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
 using IsolationBench.Benchmarks.Guest.Fio;
 
-// Exit codes: 0 all benchmarks ran, 1 a benchmark failed or BDN refused to run, 2 bad command line.
+// Exit codes: 0 all benchmarks ran, 1 a benchmark failed, BDN refused to run or a category had nothing to run
+// (on this OS, or after --filter), 2 bad command line.
 // The fio cross-check (--fio) never changes the exit code: it is a second opinion, not a benchmark.
 GuestOptions options;
 try
@@ -36,14 +37,23 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 var failed = new List<string>();
 foreach (var category in options.Categories)
 {
-    var summary = BenchmarkRunner.Run(GuestCategories.BenchmarkType(category), GuestConfig.Create(options, category));
-    UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
-    if (summary.HasCriticalValidationErrors)
+    var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
+    if (runs.Count == 0)
     {
-        failed.Add(category + " (validation)");
+        failed.Add(category + (options.Filter is null ? " (no benchmark on this OS)" : $" (nothing matches --filter {options.Filter} on this OS)"));
+        continue;
     }
 
-    failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+    foreach (var summary in BenchmarkRunner.Run([.. runs]))
+    {
+        UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
+        if (summary.HasCriticalValidationErrors)
+        {
+            failed.Add(category + " (validation)");
+        }
+
+        failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+    }
 }
 
 if (options.Fio && options.Categories.Contains(GuestCategories.Io))

@@ -34,12 +34,6 @@ public static class UnitsFile
             : null;
         var category = benchmark.Descriptor.Categories.FirstOrDefault(c => GuestCategories.All.Contains(c))
             ?? throw new InvalidOperationException($"{method.Name} has no guest [BenchmarkCategory]");
-        var note = reported.CacheNote;
-        if (category == GuestCategories.Io && !OperatingSystem.IsLinux())
-        {
-            note += " (not Linux: no per-file cache drop, reads may be served by the cache)";
-        }
-
         return new BenchmarkUnit(
             category,
             method.Name,
@@ -48,7 +42,7 @@ public static class UnitsFile
             reported.Unit,
             reported.BytesPerOp > 0 ? reported.BytesPerOp : null,
             reported.OpsPerInvoke,
-            note);
+            reported.CacheNote);
     }
 
     /// <summary>Merges these benchmarks into the file (one run writes one file across all its categories).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Filters;
@@ -46,6 +47,9 @@ public static class EngineBenchConfig
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithOutlierMode(OutlierMode.DontRemove)
+            // BDN's default switches Windows to High Performance while it runs, so its lifecycles would be timed under
+            // another plan than the harness's rounds around them: keep the user's plan throughout (manifest.json names it).
+            .WithPowerPlan(PowerPlan.UserPowerPlan)
             .WithId(JobId);
         return options.Profile == EngineBenchProfile.Smoke
             ? job.WithWarmupCount(0).WithIterationCount(2)

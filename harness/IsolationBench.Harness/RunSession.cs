@@ -37,6 +37,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
+        GuestSupport.EnsureRunnable(workloads, modes, GuestSupport.HostOs, preflight.Facts?.OsType);
         var engine = preflight.Engine;
         if (engine is not null)
         {
@@ -83,7 +84,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Commit = await HostFacts.CommitAsync(layout.Root, cancellationToken).ConfigureAwait(false),
             StartedUtc = started,
             Status = "running",
-            Host = HostFacts.Describe(self),
+            Host = await HostFacts.DescribeAsync(self, cancellationToken).ConfigureAwait(false),
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
             Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
             Workloads = workloads,

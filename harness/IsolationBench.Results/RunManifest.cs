@@ -56,6 +56,10 @@ public sealed record HostInfo
     public required long MemoryBytes { get; init; }
 
     public required string Hostname { get; init; }
+
+    /// <summary>The power plan every mode ran under: Windows' active scheme ("Balanced (381b4222-…)"), Linux's
+    /// cpufreq governor ("cpufreq governor performance"), or "n/a"; null in manifests written before it was recorded.</summary>
+    public string? PowerPlan { get; init; }
 }
 
 public sealed record EngineDescription

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 using Xunit;
@@ -73,5 +75,27 @@ public sealed class GuestConfigTests
         var options = GuestArguments.Parse(["--category", "cpu", "--profile", "quick", "--artifacts", "a", "--filter", "*Mix*"]);
 
         Assert.NotEmpty(GuestConfig.Create(options, GuestCategories.Cpu).GetFilters());
+    }
+
+    /// <summary>BDN would switch the host to High Performance for host-mode cells only (not inside containers):
+    /// every job of every profile and category keeps the user's plan, so all modes run under the same one.</summary>
+    [Fact]
+    public void EveryJobKeepsTheUsersPowerPlan()
+    {
+        var userPlan = Job.Default.WithPowerPlan(PowerPlan.UserPowerPlan).Environment.PowerPlanMode;
+        Assert.NotEqual(userPlan, Job.Default.Environment.PowerPlanMode);
+        foreach (var profile in Enum.GetValues<GuestProfile>())
+        {
+            foreach (var category in GuestCategories.All)
+            {
+                var options = new GuestOptions([category], profile, "/tmp/isobench-test", "/tmp/isobench-layer", null, null);
+                foreach (var platform in Enum.GetValues<GuestPlatform>())
+                {
+                    var job = Assert.Single(GuestConfig.Create(options, category, platform).GetJobs());
+                    Assert.True(job.Environment.HasValue(EnvironmentMode.PowerPlanModeCharacteristic), job.Id);
+                    Assert.Equal(userPlan, job.Environment.PowerPlanMode);
+                }
+            }
+        }
     }
 }

@@ -81,6 +81,7 @@ public class IoBenchmarks
     }
 
     [Benchmark]
+    [LinuxOnly] // Windows reads without the cache instead: Windows/WindowsIoBenchmarks.cs
     [ReportedUnit("MB/s", BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB reads, kernel readahead on; " + DropNote)]
     public long SequentialRead1MiB()
     {
@@ -96,6 +97,7 @@ public class IoBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = RandomReads)]
+    [LinuxOnly] // Windows reads without the cache instead: Windows/WindowsIoBenchmarks.cs
     [ReportedUnit("ops/s", OpsPerInvoke = RandomReads,
         CacheNote = "4096 distinct random 4 KiB pages of a 256 MiB file, new pages each iteration, POSIX_FADV_RANDOM (no readahead); " + DropNote)]
     public long RandomRead4KiB()

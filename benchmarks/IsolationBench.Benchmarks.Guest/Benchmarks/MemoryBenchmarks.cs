@@ -30,22 +30,14 @@ public unsafe class MemoryBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = FaultPages)]
+    [LinuxOnly] // Windows: Windows/WindowsMemoryBenchmarks.cs (VirtualAlloc)
     [ReportedUnit("ns/op", OpsPerInvoke = FaultPages,
         CacheNote = "one op = first touch of one fresh 4 KiB page (fault + zeroing) in a fresh 64 MiB mmap; THP disabled on it via madvise")]
     public long TouchFreshPages()
     {
-        byte* region;
-        if (OperatingSystem.IsLinux())
-        {
-            region = (byte*)Libc.Mmap(null, FaultRegion, Libc.ProtRead | Libc.ProtWrite, Libc.MapPrivate | Libc.MapAnonymous, -1, 0);
-            // Huge pages would turn 16384 faults into 32 and make the figure depend on the host's THP setting.
-            _ = Libc.Madvise(region, FaultRegion, Libc.MadvNoHugePage); // advisory: a kernel without THP refuses, harmlessly
-        }
-        else
-        {
-            region = (byte*)NativeMemory.Alloc(FaultRegion);
-        }
-
+        var region = (byte*)Libc.Mmap(null, FaultRegion, Libc.ProtRead | Libc.ProtWrite, Libc.MapPrivate | Libc.MapAnonymous, -1, 0);
+        // Huge pages would turn 16384 faults into 32 and make the figure depend on the host's THP setting.
+        _ = Libc.Madvise(region, FaultRegion, Libc.MadvNoHugePage); // advisory: a kernel without THP refuses, harmlessly
         long sum = 0;
         for (nuint offset = 0; offset < FaultRegion; offset += PageSize)
         {
@@ -53,15 +45,7 @@ public unsafe class MemoryBenchmarks
             sum += region[offset];
         }
 
-        if (OperatingSystem.IsLinux())
-        {
-            _ = Libc.Munmap(region, FaultRegion);
-        }
-        else
-        {
-            NativeMemory.Free(region);
-        }
-
+        _ = Libc.Munmap(region, FaultRegion);
         return sum;
     }
 

@@ -18,6 +18,10 @@ public static class HostFacts
         Hostname = Environment.MachineName,
     };
 
+    /// <summary><see cref="Describe"/> plus what needs a tool or a file to find out (the power plan).</summary>
+    public static async Task<HostInfo> DescribeAsync(IsolationFingerprint self, CancellationToken cancellationToken) =>
+        Describe(self) with { PowerPlan = await PowerPlan.ReadAsync(cancellationToken).ConfigureAwait(false) };
+
     public static string CpuModel()
     {
         if (OperatingSystem.IsWindows())

@@ -1,0 +1,39 @@
+using IsolationBench.Harness.Guest;
+using IsolationBench.Harness.Modes;
+using IsolationBench.Results;
+
+namespace IsolationBench.Harness.Tests.Unit;
+
+public sealed class GuestSupportTests
+{
+    private static readonly IsolationMode Process = IsolationMode.ForWindowsIsolation("process");
+
+    [Theory]
+    [InlineData("linux")]
+    [InlineData("windows")]
+    public void Every_guest_category_runs_on_linux_and_windows_hosts_and_engines(string os) =>
+        GuestSupport.EnsureRunnable(GuestWorkloads.Categories, [IsolationMode.Host, Process], os, os);
+
+    [Fact]
+    public void A_guest_workload_on_an_os_without_benchmarks_is_refused_in_one_line_naming_where_it_runs()
+    {
+        var ex = Assert.Throws<UsageException>(() => GuestSupport.EnsureRunnable(["startup", "syscall"], [IsolationMode.Host], "freebsd", null));
+
+        Assert.Equal("workload 'syscall' has no benchmark on freebsd (the host OS, for mode host): leave it out of --workloads (it runs on linux, windows)", ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void The_engines_os_is_checked_for_container_modes_and_the_hosts_only_for_mode_host()
+    {
+        var ex = Assert.Throws<UsageException>(() => GuestSupport.EnsureRunnable(["cpu"], [Process], "linux", "plan9"));
+        Assert.Contains("on plan9 (the engine's OS)", ex.Message, StringComparison.Ordinal);
+
+        GuestSupport.EnsureRunnable(["cpu"], [Process], "plan9", "windows"); // no host mode: the host's OS runs no guest
+        GuestSupport.EnsureRunnable(["cpu"], [IsolationMode.Host], "linux", "plan9"); // no container mode: the engine runs no guest
+    }
+
+    [Fact]
+    public void Startup_is_not_a_guest_workload() =>
+        GuestSupport.EnsureRunnable(["startup"], [IsolationMode.Host, Process], "plan9", "plan9");
+}
