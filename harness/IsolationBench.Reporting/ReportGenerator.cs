@@ -62,9 +62,11 @@ public static class ReportGenerator
 
         var verdicts = Verdicts.For(analysis);
         var warnings = new List<string>(CpuControl.Warnings(analysis));
-        if (analysis.Rows.Any(r => r.Workload != "startup" && r.Statistics.Rounds == 1))
+        var fewUnits = analysis.Rows.Where(r => r.Comparison?.Withheld is not null).Select(r => r.Workload).Distinct().ToList();
+        if (fewUnits.Count > 0)
         {
-            warnings.Add("guest benchmarks ran one container per mode: their intervals cover the variation inside one container only; run with --guest-rounds 3 or more to include the variation between containers");
+            warnings.Add(FormattableString.Invariant(
+                $"{string.Join(", ", fewUnits)}: fewer than {Statistics.Significance.MinUnits} containers (or startup samples) per mode, so no difference there is called significant; run with --guest-rounds {Statistics.Significance.MinUnits} (or --samples {Statistics.Significance.MinUnits}) or more"));
         }
 
         if (manifest.Status != "complete")
