@@ -18,6 +18,21 @@ public static class ReportGenerator
     public static Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, CancellationToken ct) =>
         GenerateAsync(runDir, options, historyPath: null, ct);
 
+    /// <summary>Reads a run directory and analyses it, writing nothing: what the report and the console tables are made from.</summary>
+    public static RunAnalysis Analyze(string runDir, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(runDir);
+        ArgumentNullException.ThrowIfNull(options);
+        var run = new RunDirectory(runDir);
+        var manifest = run.ReadManifest();
+        if (!File.Exists(run.Samples))
+        {
+            throw new ResultsFormatException(run.Samples, 0, "not found: the run measured nothing yet");
+        }
+
+        return RunAnalyzer.Analyze(manifest, SampleCsv.Read(run.Samples), run.ReadFingerprints(), options, run.Samples);
+    }
+
     /// <param name="historyPath">when given, this run's rows are appended to that history (atomic, idempotent per run id) and trend charts added.</param>
     /// <exception cref="ResultsFormatException">also: the history file is foreign or corrupt (it is checked before anything is written, and never overwritten).</exception>
     public static async Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, string? historyPath, CancellationToken ct)
@@ -100,7 +115,7 @@ public static class ReportGenerator
         await SummaryCsv.WriteAsync(analysis, csv, ct).ConfigureAwait(false);
         files.AddRange([md, html, csv]);
 
-        return new ReportResult(outDir, files, verdicts, warnings, analysis.Excluded);
+        return new ReportResult(outDir, files, verdicts, warnings, analysis.Excluded) { Analysis = analysis };
     }
 
     private static IEnumerable<(string Name, Func<string, IReadOnlyList<string>> Render)> ChartJobs(RunAnalysis a)
