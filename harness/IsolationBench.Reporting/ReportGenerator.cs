@@ -106,7 +106,13 @@ public static class ReportGenerator
         }
 
         files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
-        var content = ReportContent.From(analysis, verdicts, warnings, charts) with { Trends = trends, EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples) };
+        var designChecks = DesignChecks(analysis, run.Path, samples, warnings);
+        var content = ReportContent.From(analysis, verdicts, warnings, charts) with
+        {
+            Trends = trends,
+            EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples),
+            DesignChecks = designChecks,
+        };
         var md = Path.Combine(outDir, ReportFiles.Markdown);
         await File.WriteAllTextAsync(md, MarkdownReport.Render(content), ct).ConfigureAwait(false);
         var html = Path.Combine(outDir, ReportFiles.Html);
@@ -118,8 +124,39 @@ public static class ReportGenerator
         return new ReportResult(outDir, files, verdicts, warnings, analysis.Excluded) { Analysis = analysis };
     }
 
+    /// <summary>The order effect per mode and the engine-clock cross-check, as lines; each finding beyond 10 % also becomes a warning.</summary>
+    private static List<string> DesignChecks(RunAnalysis analysis, string runPath, IReadOnlyList<Sample> samples, List<string> warnings)
+    {
+        var lines = new List<string>();
+        foreach (var row in OrderEffect.Estimate(analysis))
+        {
+            var groups = string.Join(", ", row.ByPredecessor.Select(g => FormattableString.Invariant($"after {g.Predecessor} {Fmt.Factor(g.Median)} ({g.Units} units)")));
+            var line = $"order effect, {row.Mode} on {row.Workload}: median relative to the mode's own, by predecessor: {groups}; spread {Fmt.SignedPercent(row.Spread)}";
+            lines.Add(line);
+            if (row.Exceeds)
+            {
+                warnings.Add($"order effect beyond {OrderEffect.Threshold:P0}: {row.Mode} on {row.Workload} depends on which mode ran before it (spread {Fmt.SignedPercent(row.Spread)})");
+            }
+        }
+
+        if (CrossCheck.EngineEventsCsv.Read(runPath) is { } events)
+        {
+            foreach (var row in CrossCheck.EngineClockCheck.Compare(events, samples))
+            {
+                lines.Add("engine clock, " + row.Sentence);
+                if (row.Exceeds)
+                {
+                    warnings.Add("engine clock disagrees with the harness: " + row.Sentence);
+                }
+            }
+        }
+
+        return lines;
+    }
+
     private static IEnumerable<(string Name, Func<string, IReadOnlyList<string>> Render)> ChartJobs(RunAnalysis a)
     {
+        yield return (ChartNames.Overview, dir => OverviewChart.Render(a, dir));
         foreach (var workload in a.Workloads)
         {
             yield return (ChartNames.Overhead(workload), dir => OverheadChart.Render(a, workload, dir));

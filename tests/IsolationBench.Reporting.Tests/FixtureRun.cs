@@ -53,6 +53,30 @@ internal sealed class FixtureRun : IDisposable
         return this;
     }
 
+    /// <summary>Adds one startup total per round; after <paramref name="slowAfter"/> it is 1.3× slower (an order effect).</summary>
+    public FixtureRun AddOrdered(string mode, string[] predecessors, double center, string? slowAfter, int rounds = 30)
+    {
+        for (var r = 1; r <= rounds; r++)
+        {
+            var predecessor = predecessors[r % predecessors.Length];
+            var factor = Math.Exp(0.03 * Gaussian()) * (predecessor == slowAfter ? 1.3 : 1.0);
+            _samples.Add(Sample(mode, "startup", "total", Units.Milliseconds, center * factor, SampleStatus.Ok, r, 0) with
+            {
+                Position = predecessor.Length == 0 ? 1 : 2,
+                Predecessor = predecessor,
+            });
+        }
+
+        return this;
+    }
+
+    /// <summary>One startup phase value of one container (round), with the fixture's source naming.</summary>
+    public FixtureRun AddExactAt(string mode, int round, string metric, double value)
+    {
+        _samples.Add(Sample(mode, "startup", metric, Units.Milliseconds, value, SampleStatus.Ok, round, 0));
+        return this;
+    }
+
     public FixtureRun AddExact(string mode, string workload, string metric, string unit, params double[] values)
     {
         foreach (var (v, i) in values.Select((v, i) => (v, i)))

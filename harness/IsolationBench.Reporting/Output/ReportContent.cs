@@ -19,6 +19,12 @@ public sealed record ReportContent(
     IReadOnlyList<WorkloadSection> Workloads,
     string Method)
 {
+    /// <summary>The whole run in one picture (<see cref="ChartNames.Overview"/>), shown first; null when it was not drawn.</summary>
+    public string? Overview { get; init; }
+
+    /// <summary>Order effects and engine-clock cross-checks: what the design could bias, measured.</summary>
+    public IReadOnlyList<string> DesignChecks { get; init; } = [];
+
     /// <summary>Base names of the trend charts (history over time), empty without a history.</summary>
     public IReadOnlyList<string> Trends { get; init; } = [];
 
@@ -82,7 +88,10 @@ public sealed record ReportContent(
             a.Excluded,
             cpu,
             workloads,
-            MethodText(a));
+            MethodText(a))
+        {
+            Overview = charts.Contains(ChartNames.Overview) ? ChartNames.Overview : null,
+        };
     }
 
     private static MetricTable Table(RunAnalysis a, string workload, string metric)
