@@ -12,7 +12,7 @@ public sealed record ReportOptions
     /// <summary>Where report files go; null means &lt;runDir&gt;/report. Nothing is written outside it.</summary>
     public string? OutputDirectory { get; init; }
 
-    /// <summary>Bootstrap resamples per mode and metric. 10 000 keeps the 2.5 %/97.5 % percentiles stable to ~1 %.</summary>
+    /// <summary>Unused by the report since its intervals became t-intervals on log units (no resampling); kept so that callers setting it still compile.</summary>
     public int BootstrapResamples { get; init; } = 10_000;
 
     /// <summary>Fixed so that the same run directory always gives the same report, byte for byte.</summary>
