@@ -33,6 +33,9 @@ public sealed record RunOptions
     /// <summary>After the matrix, also measure the startup lifecycle with BenchmarkDotNet (engine-bench/) for the report's cross-check.</summary>
     public bool EngineBench { get; init; }
 
+    /// <summary>The mode the report divides by; null: <see cref="IsolationBench.Results.BaselineRule"/> over the modes run. Written into manifest.json.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>An interrupted run directory to complete (its manifest's options are used).</summary>
     public string? Resume { get; init; }
 
@@ -51,6 +54,11 @@ public sealed record RunOptions
         if (GuestRounds is < 1 or > 100)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--guest-rounds {GuestRounds} is out of range: give 1 to 100"));
+        }
+
+        if (Baseline is not null && Modes is not null && !Modes.Split(',', StringSplitOptions.TrimEntries).Contains(Baseline, StringComparer.Ordinal))
+        {
+            throw new UsageException($"--baseline {Baseline} is not among --modes {Modes}: pick one of those modes, or drop --baseline");
         }
 
         if (!Profiles.Contains(Profile))

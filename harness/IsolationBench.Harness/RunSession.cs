@@ -38,6 +38,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
         GuestSupport.EnsureRunnable(workloads, modes, GuestSupport.HostOs, preflight.Facts?.OsType);
+        var baseline = ChooseBaseline(options.Baseline, modes);
         var engine = preflight.Engine;
         if (engine is not null)
         {
@@ -87,6 +88,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Host = await HostFacts.DescribeAsync(self, cancellationToken).ConfigureAwait(false),
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
             Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
+            Baseline = resumed?.Baseline ?? baseline,
             Workloads = workloads,
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
@@ -213,6 +215,18 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         DefaultIsolation = f.DefaultIsolation,
         Runtimes = f.Runtimes,
     };
+
+    /// <summary>The baseline is chosen before anything is measured, so that a run never ends without one.</summary>
+    private static string ChooseBaseline(string? asked, IReadOnlyList<IsolationMode> modes)
+    {
+        var names = modes.Select(m => m.Name).ToList();
+        if (asked is not null && !names.Contains(asked, StringComparer.Ordinal))
+        {
+            throw new UsageException($"--baseline {asked} is not among the modes of this run ({string.Join(", ", names)}): pick one of them, or drop --baseline");
+        }
+
+        return asked ?? BaselineRule.Choose(names) ?? throw new UsageException("no modes to run: give --modes");
+    }
 
     private static RunManifest OpenForResume(string path)
     {

@@ -5,6 +5,7 @@ public static class ChartNames
 {
     public const string StartupPhases = "startup-phases";
     public const string StartupDistribution = "startup-distribution";
+    public const string Overview = "overview";
 
     public static string Overhead(string workload) => "overhead-" + Slug(workload);
 

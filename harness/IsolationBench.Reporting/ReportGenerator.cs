@@ -18,6 +18,21 @@ public static class ReportGenerator
     public static Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, CancellationToken ct) =>
         GenerateAsync(runDir, options, historyPath: null, ct);
 
+    /// <summary>Reads a run directory and analyses it, writing nothing: what the report and the console tables are made from.</summary>
+    public static RunAnalysis Analyze(string runDir, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(runDir);
+        ArgumentNullException.ThrowIfNull(options);
+        var run = new RunDirectory(runDir);
+        var manifest = run.ReadManifest();
+        if (!File.Exists(run.Samples))
+        {
+            throw new ResultsFormatException(run.Samples, 0, "not found: the run measured nothing yet");
+        }
+
+        return RunAnalyzer.Analyze(manifest, SampleCsv.Read(run.Samples), run.ReadFingerprints(), options, run.Samples);
+    }
+
     /// <param name="historyPath">when given, this run's rows are appended to that history (atomic, idempotent per run id) and trend charts added.</param>
     /// <exception cref="ResultsFormatException">also: the history file is foreign or corrupt (it is checked before anything is written, and never overwritten).</exception>
     public static async Task<ReportResult> GenerateAsync(string runDir, ReportOptions options, string? historyPath, CancellationToken ct)
@@ -62,9 +77,11 @@ public static class ReportGenerator
 
         var verdicts = Verdicts.For(analysis);
         var warnings = new List<string>(CpuControl.Warnings(analysis));
-        if (analysis.Rows.Any(r => r.Workload != "startup" && r.Statistics.Rounds == 1))
+        var fewUnits = analysis.Rows.Where(r => r.Comparison?.Withheld is not null).Select(r => r.Workload).Distinct().ToList();
+        if (fewUnits.Count > 0)
         {
-            warnings.Add("guest benchmarks ran one container per mode: their intervals cover the variation inside one container only; run with --guest-rounds 3 or more to include the variation between containers");
+            warnings.Add(FormattableString.Invariant(
+                $"{string.Join(", ", fewUnits)}: fewer than {Statistics.Significance.MinUnits} containers (or startup samples) per mode, so no difference there is called significant; run with --guest-rounds {Statistics.Significance.MinUnits} (or --samples {Statistics.Significance.MinUnits}) or more"));
         }
 
         if (manifest.Status != "complete")
@@ -89,7 +106,13 @@ public static class ReportGenerator
         }
 
         files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
-        var content = ReportContent.From(analysis, verdicts, warnings, charts) with { Trends = trends, EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples) };
+        var designChecks = DesignChecks(analysis, run.Path, samples, warnings);
+        var content = ReportContent.From(analysis, verdicts, warnings, charts) with
+        {
+            Trends = trends,
+            EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples),
+            DesignChecks = designChecks,
+        };
         var md = Path.Combine(outDir, ReportFiles.Markdown);
         await File.WriteAllTextAsync(md, MarkdownReport.Render(content), ct).ConfigureAwait(false);
         var html = Path.Combine(outDir, ReportFiles.Html);
@@ -98,11 +121,42 @@ public static class ReportGenerator
         await SummaryCsv.WriteAsync(analysis, csv, ct).ConfigureAwait(false);
         files.AddRange([md, html, csv]);
 
-        return new ReportResult(outDir, files, verdicts, warnings, analysis.Excluded);
+        return new ReportResult(outDir, files, verdicts, warnings, analysis.Excluded) { Analysis = analysis };
+    }
+
+    /// <summary>The order effect per mode and the engine-clock cross-check, as lines; each finding beyond 10 % also becomes a warning.</summary>
+    private static List<string> DesignChecks(RunAnalysis analysis, string runPath, IReadOnlyList<Sample> samples, List<string> warnings)
+    {
+        var lines = new List<string>();
+        foreach (var row in OrderEffect.Estimate(analysis))
+        {
+            var groups = string.Join(", ", row.ByPredecessor.Select(g => FormattableString.Invariant($"after {g.Predecessor} {Fmt.Factor(g.Median)} ({g.Units} units)")));
+            var line = $"order effect, {row.Mode} on {row.Workload}: median relative to the mode's own, by predecessor: {groups}; spread {Fmt.SignedPercent(row.Spread)}";
+            lines.Add(line);
+            if (row.Exceeds)
+            {
+                warnings.Add($"order effect beyond {OrderEffect.Threshold:P0}: {row.Mode} on {row.Workload} depends on which mode ran before it (spread {Fmt.SignedPercent(row.Spread)})");
+            }
+        }
+
+        if (CrossCheck.EngineEventsCsv.Read(runPath) is { } events)
+        {
+            foreach (var row in CrossCheck.EngineClockCheck.Compare(events, samples))
+            {
+                lines.Add("engine clock, " + row.Sentence);
+                if (row.Exceeds)
+                {
+                    warnings.Add("engine clock disagrees with the harness: " + row.Sentence);
+                }
+            }
+        }
+
+        return lines;
     }
 
     private static IEnumerable<(string Name, Func<string, IReadOnlyList<string>> Render)> ChartJobs(RunAnalysis a)
     {
+        yield return (ChartNames.Overview, dir => OverviewChart.Render(a, dir));
         foreach (var workload in a.Workloads)
         {
             yield return (ChartNames.Overhead(workload), dir => OverheadChart.Render(a, workload, dir));

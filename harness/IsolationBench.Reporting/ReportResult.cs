@@ -8,6 +8,9 @@ public sealed record ReportResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ExcludedMode> ExcludedModes)
 {
+    /// <summary>What the files were written from.</summary>
+    public Statistics.RunAnalysis? Analysis { get; init; }
+
     public string ReportMarkdown => Path.Combine(OutputDirectory, ReportFiles.Markdown);
 
     public string IndexHtml => Path.Combine(OutputDirectory, ReportFiles.Html);

@@ -37,6 +37,12 @@ public sealed record RunManifest
     /// <summary>Mode → verification verdict of its fingerprints.</summary>
     public IReadOnlyDictionary<string, ModeVerification> Verification { get; init; } = new Dictionary<string, ModeVerification>();
 
+    /// <summary>
+    /// The mode every ratio divides by, chosen before the run (<see cref="BaselineRule"/>); null in manifests written
+    /// before the field existed, where the report applies the same rule to the modes present.
+    /// </summary>
+    public string? Baseline { get; init; }
+
     /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -36,6 +36,12 @@ public sealed record Sample
 
     public required DateTimeOffset TimestampUtc { get; init; }
 
+    /// <summary>1-based position of the cell within its round; 0 when unknown (files written before the column existed).</summary>
+    public int Position { get; init; }
+
+    /// <summary>The mode that ran just before in the same round of the same workload; empty for the first or unknown.</summary>
+    public string Predecessor { get; init; } = string.Empty;
+
     public bool IsOk => Status == SampleStatus.Ok;
 }
 

@@ -29,6 +29,9 @@ internal sealed class FixtureRun : IDisposable
 
     public IReadOnlyList<string> Modes { get; set; } = ["host", "runc", "crun", "runsc"];
 
+    /// <summary>manifest.json's baseline; null writes a manifest as older versions did, without the field.</summary>
+    public string? Baseline { get; set; } = "host";
+
     /// <summary>Adds one value per round (startup-like) or <paramref name="iterations"/> per round (guest-like), ±<paramref name="noise"/> relative.</summary>
     public FixtureRun Add(string mode, string workload, string metric, string unit, double center, int rounds = 30, int iterations = 1, double noise = 0.03)
     {
@@ -47,6 +50,30 @@ internal sealed class FixtureRun : IDisposable
             }
         }
 
+        return this;
+    }
+
+    /// <summary>Adds one startup total per round; after <paramref name="slowAfter"/> it is 1.3× slower (an order effect).</summary>
+    public FixtureRun AddOrdered(string mode, string[] predecessors, double center, string? slowAfter, int rounds = 30)
+    {
+        for (var r = 1; r <= rounds; r++)
+        {
+            var predecessor = predecessors[r % predecessors.Length];
+            var factor = Math.Exp(0.03 * Gaussian()) * (predecessor == slowAfter ? 1.3 : 1.0);
+            _samples.Add(Sample(mode, "startup", "total", Units.Milliseconds, center * factor, SampleStatus.Ok, r, 0) with
+            {
+                Position = predecessor.Length == 0 ? 1 : 2,
+                Predecessor = predecessor,
+            });
+        }
+
+        return this;
+    }
+
+    /// <summary>One startup phase value of one container (round), with the fixture's source naming.</summary>
+    public FixtureRun AddExactAt(string mode, int round, string metric, double value)
+    {
+        _samples.Add(Sample(mode, "startup", metric, Units.Milliseconds, value, SampleStatus.Ok, round, 0));
         return this;
     }
 
@@ -75,26 +102,29 @@ internal sealed class FixtureRun : IDisposable
     {
         var f = new FixtureRun(42, path);
         f.Notes.Add("runsc ran on the ptrace platform (no KVM on this host): its syscall costs are gVisor's worst case.");
-        var startup = new Dictionary<string, (double Create, double Start, double Ready, double Exit, double Remove)>
+        var startup = new Dictionary<string, (double Create, double Start, double Ready, double Fingerprint, double Exit, double Remove)>
         {
-            ["runc"] = (40, 150, 5, 20, 35),
-            ["crun"] = (38, 120, 5, 18, 33),
-            ["runsc"] = (60, 250, 12, 35, 45),
+            ["runc"] = (40, 150, 0, 3, 17, 35),
+            ["crun"] = (38, 120, 0, 3, 15, 33),
+            ["runsc"] = (60, 250, 0, 9, 26, 45),
         };
         for (var round = 0; round < 1; round++)
         {
             f.Add("host", "startup", "start", Units.Milliseconds, 1.2, noise: 0.08);
             f.Add("host", "startup", "ready", Units.Milliseconds, 0.5, noise: 0.08);
-            f.Add("host", "startup", "exit", Units.Milliseconds, 0.3, noise: 0.08);
+            f.Add("host", "startup", "fingerprint", Units.Milliseconds, 0.2, noise: 0.08);
+            f.Add("host", "startup", "exit", Units.Milliseconds, 0.1, noise: 0.08);
             f.Add("host", "startup", "total", Units.Milliseconds, 2.0, noise: 0.08);
             foreach (var (mode, p) in startup)
             {
                 f.Add(mode, "startup", "create", Units.Milliseconds, p.Create, noise: 0.06);
                 f.Add(mode, "startup", "start", Units.Milliseconds, p.Start, noise: 0.06);
-                f.Add(mode, "startup", "ready", Units.Milliseconds, p.Ready, noise: 0.1);
+                // A container's ready is clamped to 0: the probe's first line arrives before the start call returns.
+                f.AddExact(mode, "startup", "ready", Units.Milliseconds, [.. Enumerable.Repeat(p.Ready, 30)]);
+                f.Add(mode, "startup", "fingerprint", Units.Milliseconds, p.Fingerprint, noise: 0.06);
                 f.Add(mode, "startup", "exit", Units.Milliseconds, p.Exit, noise: 0.06);
                 f.Add(mode, "startup", "remove", Units.Milliseconds, p.Remove, noise: 0.06);
-                f.Add(mode, "startup", "total", Units.Milliseconds, p.Create + p.Start + p.Ready + p.Exit + p.Remove + 2, noise: 0.05);
+                f.Add(mode, "startup", "total", Units.Milliseconds, p.Create + p.Start + p.Ready + p.Fingerprint + p.Exit + p.Remove + 2, noise: 0.05);
             }
         }
 
@@ -110,10 +140,10 @@ internal sealed class FixtureRun : IDisposable
         };
         foreach (var g in guest)
         {
-            f.Add("host", g.Workload, g.Metric, g.Unit, g.Host, rounds: 10, iterations: 15, noise: 0.02);
-            f.Add("runc", g.Workload, g.Metric, g.Unit, g.Runc, rounds: 10, iterations: 15, noise: 0.02);
-            f.Add("crun", g.Workload, g.Metric, g.Unit, g.Crun, rounds: 10, iterations: 15, noise: 0.02);
-            f.Add("runsc", g.Workload, g.Metric, g.Unit, g.Runsc, rounds: 10, iterations: 15, noise: 0.03);
+            f.Add("host", g.Workload, g.Metric, g.Unit, g.Host, rounds: 5, iterations: 3, noise: 0.02);
+            f.Add("runc", g.Workload, g.Metric, g.Unit, g.Runc, rounds: 5, iterations: 3, noise: 0.02);
+            f.Add("crun", g.Workload, g.Metric, g.Unit, g.Crun, rounds: 5, iterations: 3, noise: 0.02);
+            f.Add("runsc", g.Workload, g.Metric, g.Unit, g.Runsc, rounds: 5, iterations: 3, noise: 0.03);
         }
 
         f.AddFailed("runsc", "startup", "total", Units.Milliseconds, 2);
@@ -165,6 +195,7 @@ internal sealed class FixtureRun : IDisposable
             },
             Modes = Modes.Select(m => new ModeDescription(m, m == "host" ? "host" : "container", m == "host" ? null : m, null)).ToList(),
             Workloads = ["startup", "syscall", "io", "cpu"],
+            Baseline = Baseline,
             Images = new Dictionary<string, string> { ["isobench-probe:linux"] = "sha256:0123456789ab" },
             Options = new Dictionary<string, string> { ["rounds"] = "30", ["warmup"] = "3" },
             Verification = Verification,

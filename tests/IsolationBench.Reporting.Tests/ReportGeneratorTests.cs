@@ -14,7 +14,7 @@ public sealed class ReportGeneratorTests
         var result = await ReportGenerator.GenerateAsync(f.Path, Fast, CancellationToken.None);
 
         Assert.Equal(Path.Combine(f.Run.Path, "report"), result.OutputDirectory);
-        foreach (var name in new[] { "overhead-startup", "overhead-syscall", "overhead-io", "overhead-cpu", "startup-phases", "startup-distribution" })
+        foreach (var name in new[] { "overview", "overhead-startup", "overhead-syscall", "overhead-io", "overhead-cpu", "startup-phases", "startup-distribution" })
         {
             Assert.True(new FileInfo(Path.Combine(result.OutputDirectory, name + ".png")).Length > 1000, name + ".png");
             Assert.True(new FileInfo(Path.Combine(result.OutputDirectory, name + ".svg")).Length > 1000, name + ".svg");
@@ -26,6 +26,10 @@ public sealed class ReportGeneratorTests
         Assert.All(result.Verdicts, v => Assert.Contains(v.Sentence, md, StringComparison.Ordinal));
         Assert.Contains("runsc ran on the ptrace platform (no KVM on this host): its syscall costs are gVisor's worst case.", md, StringComparison.Ordinal);
         Assert.Contains("](overhead-syscall.png)", md, StringComparison.Ordinal);
+
+        // The overview opens the report, before the verdicts and the per-workload sections.
+        Assert.True(md.IndexOf("](overview.png)", StringComparison.Ordinal) < md.IndexOf("## Verdicts", StringComparison.Ordinal));
+        Assert.Contains("Welch t-interval on the log units", md, StringComparison.Ordinal);
         Assert.Contains("2 failed sample(s) of runsc startup/total", md, StringComparison.Ordinal);
 
         var html = await File.ReadAllTextAsync(result.IndexHtml);
@@ -35,6 +39,7 @@ public sealed class ReportGeneratorTests
         Assert.DoesNotContain("src=\"/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/", html, StringComparison.Ordinal);
         Assert.Contains("<style>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<img src=\"overview.svg\"", StringComparison.Ordinal) < html.IndexOf("<h2>Verdicts</h2>", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed class ReportCommand : ICommand
         "report",
         "compute overheads with confidence intervals and write charts, report.md, index.html, summary.csv",
         [
-            new("--baseline", false, "mode every ratio divides by (default: host)"),
+            new("--baseline", false, "mode every ratio divides by (default: the run's own, from manifest.json)"),
             new("--out", false, "output folder (default: RUN_DIR/report)"),
             new("--history", false, "append this run to a history CSV (idempotent per run id) and add trend charts"),
         ],
@@ -40,10 +40,23 @@ internal sealed class ReportCommand : ICommand
             throw new UsageException($"--out {output} is a file: give a folder");
         }
 
-        var options = new ReportOptions { Baseline = baseline ?? ReportOptions.DefaultBaseline, OutputDirectory = output };
+        var options = new ReportOptions { Baseline = baseline, OutputDirectory = output };
         try
         {
             return await ReportGenerator.GenerateAsync(runDir, options, history, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>The analysis the report is written from, for the console tables.</summary>
+    internal static Reporting.Statistics.RunAnalysis Analyze(string runDir, string? baseline)
+    {
+        try
+        {
+            return ReportGenerator.Analyze(runDir, new ReportOptions { Baseline = baseline });
         }
         catch (ArgumentException ex)
         {

@@ -29,7 +29,7 @@ internal sealed class RunCommand : ICommand
             new("--no-report", true, "do not write the report at the end"),
             new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
             new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)"),
-            new("--baseline", false, "mode the report divides by (default: host)"),
+            new("--baseline", false, "mode the report divides by, checked against the modes before anything runs (default: host if present, else the least-isolated mode: process, runc, crun)"),
         ],
         0,
         0,
@@ -78,6 +78,7 @@ internal sealed class RunCommand : ICommand
             Engine = args.String("--engine"),
             InsecureEngine = args.Has("--insecure-engine"),
             EngineBench = args.Has("--engine-bench"),
+            Baseline = args.String("--baseline"),
         };
         options.Validate();
         var layout = RepositoryLayout.Find(context.WorkingDirectory) ?? RepositoryLayout.Find(AppContext.BaseDirectory)
@@ -89,8 +90,14 @@ internal sealed class RunCommand : ICommand
         progress.Finish();
 
         var samples = SampleCsv.Read(summary.Directory.Samples);
-        StartupTable.Write(context.Out, samples);
-        GuestTable.Write(context.Out, samples);
+        if (samples.Any(s => s.IsOk))
+        {
+            // The console tables are one more view of the report's analysis, so they can never disagree with it.
+            var analysis = ReportCommand.Analyze(summary.Directory.Path, args.String("--baseline"));
+            StartupTable.Write(context.Out, analysis);
+            GuestTable.Write(context.Out, analysis);
+        }
+
         context.Out.WriteLine($"results: {summary.Directory.Path}");
         if (!args.Has("--no-report") && samples.Any(s => s.IsOk))
         {

@@ -1,39 +1,44 @@
 using System.Globalization;
-using IsolationBench.Results;
+using IsolationBench.Reporting.Output;
+using IsolationBench.Reporting.Statistics;
 
 namespace IsolationBench.Cli.Output;
 
-/// <summary>The end-of-run table for guest benchmarks: per metric, each mode's median and its ratio to host's.</summary>
+/// <summary>The end-of-run table for guest benchmarks, from the report's own analysis: per metric, each mode's median and overhead against the baseline.</summary>
 internal static class GuestTable
 {
-    public static void Write(TextWriter output, IReadOnlyList<Sample> samples)
+    private const int Width = 30;
+
+    public static void Write(TextWriter output, RunAnalysis analysis)
     {
-        var guest = samples.Where(s => s.Workload != "startup").ToList();
-        if (guest.Count == 0)
+        var workloads = analysis.Workloads.Where(w => w != RunAnalysis.StartupWorkload).ToList();
+        if (workloads.Count == 0)
         {
             return;
         }
 
-        var modes = guest.Select(s => s.Mode).Distinct().ToList();
-        output.WriteLine($"{"guest, median (×host)",-44}" + string.Concat(modes.Select(m => m.PadLeft(22))));
-        foreach (var group in guest.GroupBy(s => (s.Workload, s.Metric, s.Unit)).OrderBy(g => g.Key.Workload, StringComparer.Ordinal).ThenBy(g => g.Key.Metric, StringComparer.Ordinal))
+        output.WriteLine($"{$"guest, median (overhead ×{analysis.Baseline})",-44}" + string.Concat(analysis.Modes.Select(m => m.PadLeft(Width))));
+        foreach (var workload in workloads)
         {
-            var host = StartupTable.Median(group, "host", group.Key.Metric);
-            var cells = modes.Select(mode =>
+            foreach (var metric in analysis.MetricsOf(workload))
             {
-                var median = StartupTable.Median(group, mode, group.Key.Metric);
-                if (median is null)
+                var unit = analysis.RowsOf(workload).First(r => r.Metric == metric).Unit;
+                var cells = analysis.Modes.Select(mode =>
                 {
-                    var failed = group.Count(s => s.Mode == mode && !s.IsOk);
-                    return (failed > 0 ? $"failed ×{failed}" : "-").PadLeft(22);
-                }
+                    var row = analysis.Row(workload, metric, mode);
+                    if (row is null || !double.IsFinite(row.Statistics.Median))
+                    {
+                        return (row is { Statistics.NFailed: > 0 } ? $"failed ×{row.Statistics.NFailed}" : "-").PadLeft(Width);
+                    }
 
-                var ratio = host is { } h && h != 0 && mode != "host" ? string.Create(CultureInfo.InvariantCulture, $" ({median.Value / h:0.00}×)") : string.Empty;
-                return (Format(median.Value) + ratio).PadLeft(22);
-            });
-            output.WriteLine($"  {group.Key.Workload + " " + group.Key.Metric + " [" + group.Key.Unit + "]",-42}{string.Concat(cells)}");
+                    var ratio = row.IsBaseline ? string.Empty : " " + StartupTable.Overhead(row.Comparison);
+                    return (Format(row.Statistics.Median) + ratio).PadLeft(Width);
+                });
+                output.WriteLine($"  {workload + " " + metric + " [" + unit + "]",-42}{string.Concat(cells)}");
+            }
         }
 
+        output.WriteLine("  (* significant; ? fewer than " + Significance.MinUnits.ToString(CultureInfo.InvariantCulture) + " containers per mode: interval shown, no verdict)");
         output.WriteLine();
     }
 

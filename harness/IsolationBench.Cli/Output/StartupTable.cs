@@ -1,42 +1,45 @@
 using System.Globalization;
+using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
-using IsolationBench.Results;
 
 namespace IsolationBench.Cli.Output;
 
-/// <summary>The end-of-run table: median of each startup phase per mode, and each mode's total over host's.</summary>
+/// <summary>
+/// The end-of-run startup table, from the report's own analysis: each phase's median per mode, and total's overhead
+/// against the run's baseline with its 95 % CI ("?" marks an interval that may not decide: too few samples).
+/// </summary>
 internal static class StartupTable
 {
-    private static readonly string[] Phases = ["create", "start", "ready", "exit", "remove", "total"];
-
-    public static void Write(TextWriter output, IReadOnlyList<Sample> samples)
+    public static void Write(TextWriter output, RunAnalysis analysis)
     {
-        var startup = samples.Where(s => s.Workload == "startup").ToList();
-        if (startup.Count == 0)
+        var phases = StartupPhases.Reported.Where(p => analysis.MetricsOf(RunAnalysis.StartupWorkload).Contains(p)).ToList();
+        if (phases.Count == 0)
         {
             return;
         }
 
-        var modes = startup.Select(s => s.Mode).Distinct().ToList();
-        var hostTotal = Median(startup, "host", "total");
         output.WriteLine();
-        output.WriteLine("startup, median ms      " + string.Concat(Phases.Select(p => p.PadLeft(9))) + "   ×host    n  failed");
-        foreach (var mode in modes)
+        output.WriteLine($"startup, median ms      {string.Concat(phases.Select(p => p.PadLeft(12)))}   total ×{analysis.Baseline} (95 % CI)        n  failed");
+        foreach (var mode in analysis.Modes)
         {
-            var cells = Phases.Select(p => Median(startup, mode, p) is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(9) : "        -");
-            var total = Median(startup, mode, "total");
-            var ratio = total is { } t && hostTotal is { } h && h > 0 ? (t / h).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "-";
-            var n = startup.Count(s => s.Mode == mode && s.Metric == "total" && s.IsOk);
-            var failed = startup.Count(s => s.Mode == mode && s.Metric == "total" && !s.IsOk);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mode,-22}{string.Concat(cells)} {ratio,7} {n,4} {failed,7}"));
+            var total = analysis.Row(RunAnalysis.StartupWorkload, StartupPhases.Total, mode);
+            if (total is null)
+            {
+                continue;
+            }
+
+            var cells = phases.Select(p => analysis.Row(RunAnalysis.StartupWorkload, p, mode) is { } r && double.IsFinite(r.Statistics.Median)
+                ? r.Statistics.Median.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(12)
+                : "-".PadLeft(12));
+            var ratio = total.IsBaseline ? "baseline" : Overhead(total.Comparison);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {mode,-22}{string.Concat(cells)}   {ratio,-27}{total.Statistics.N,5} {total.Statistics.NFailed,7}"));
         }
 
         output.WriteLine();
     }
 
-    internal static double? Median(IEnumerable<Sample> samples, string mode, string metric)
-    {
-        var values = samples.Where(s => s.Mode == mode && s.Metric == metric && s.IsOk).Select(s => s.Value).ToArray();
-        return values.Length == 0 ? null : Descriptive.Median(values);
-    }
+    /// <summary>"1.62× (1.55–1.70)", with " ?" when significance is withheld and " *" when significant.</summary>
+    internal static string Overhead(BaselineComparison? c) =>
+        c is null ? "-" : $"{Fmt.Factor(c.Overhead)}× ({Fmt.Interval(c.OverheadCi, Fmt.Factor)}){(c.Withheld is not null ? " ?" : c.Significant ? " *" : string.Empty)}";
 }

@@ -26,6 +26,11 @@ public static class HtmlReport
             .Append("<title>").Append(E(c.Title)).AppendLine("</title>")
             .Append("<style>").Append(Css).AppendLine("</style></head><body>")
             .Append("<h1>").Append(E(c.Title)).AppendLine("</h1>");
+        if (c.Overview is { } overview)
+        {
+            sb.Append("<p><a href=\"").Append(E(overview)).Append(".png\"><img src=\"").Append(E(overview)).Append(".svg\" alt=\"")
+                .Append(E(overview)).AppendLine("\"></a></p>");
+        }
 
         sb.AppendLine("<h2>Verdicts</h2><ul class=\"verdicts\">");
         foreach (var v in c.Verdicts)
@@ -57,6 +62,17 @@ public static class HtmlReport
             foreach (var note in c.Notes)
             {
                 sb.Append("<li>").Append(E(note)).AppendLine("</li>");
+            }
+
+            sb.AppendLine("</ul>");
+        }
+
+        if (c.DesignChecks.Count > 0)
+        {
+            sb.AppendLine("<h2 id=\"design-checks\">Design checks</h2><ul>");
+            foreach (var line in c.DesignChecks)
+            {
+                sb.Append("<li>").Append(E(line)).AppendLine("</li>");
             }
 
             sb.AppendLine("</ul>");

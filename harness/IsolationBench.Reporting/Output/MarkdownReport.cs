@@ -10,6 +10,10 @@ public static class MarkdownReport
         ArgumentNullException.ThrowIfNull(c);
         var sb = new StringBuilder();
         sb.Append("# ").AppendLine(c.Title).AppendLine();
+        if (c.Overview is { } overview)
+        {
+            sb.Append("![").Append(overview).Append("](").Append(overview).Append(".png) ([SVG](").Append(overview).AppendLine(".svg))").AppendLine();
+        }
 
         sb.AppendLine("## Verdicts").AppendLine();
         foreach (var v in c.Verdicts)
@@ -51,6 +55,17 @@ public static class MarkdownReport
             foreach (var note in c.Notes)
             {
                 sb.Append("- ").AppendLine(note);
+            }
+
+            sb.AppendLine();
+        }
+
+        if (c.DesignChecks.Count > 0)
+        {
+            sb.AppendLine("## Design checks").AppendLine();
+            foreach (var line in c.DesignChecks)
+            {
+                sb.Append("- ").AppendLine(Escape(line));
             }
 
             sb.AppendLine();

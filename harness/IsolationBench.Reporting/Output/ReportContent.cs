@@ -19,6 +19,12 @@ public sealed record ReportContent(
     IReadOnlyList<WorkloadSection> Workloads,
     string Method)
 {
+    /// <summary>The whole run in one picture (<see cref="ChartNames.Overview"/>), shown first; null when it was not drawn.</summary>
+    public string? Overview { get; init; }
+
+    /// <summary>Order effects and engine-clock cross-checks: what the design could bias, measured.</summary>
+    public IReadOnlyList<string> DesignChecks { get; init; } = [];
+
     /// <summary>Base names of the trend charts (history over time), empty without a history.</summary>
     public IReadOnlyList<string> Trends { get; init; } = [];
 
@@ -26,7 +32,7 @@ public sealed record ReportContent(
     public CrossCheck.EngineBenchSection? EngineBench { get; init; }
 
     public static readonly string[] TableHeader =
-        ["mode", "n", "failed", "median", "95 % CI (median)", "ratio", "overhead (95 % CI)", "significant?"];
+        ["mode", "units", "n", "failed", "median", "95 % CI (median)", "ratio (95 % CI)", "overhead (95 % CI)", "significant?", "pair (95 % CI)"];
 
     public static ReportContent From(RunAnalysis a, IReadOnlyList<Verdict> verdicts, IReadOnlyList<string> warnings, IReadOnlyCollection<string> charts)
     // charts: base names of the charts written (each exists as .png and .svg).
@@ -82,7 +88,10 @@ public sealed record ReportContent(
             a.Excluded,
             cpu,
             workloads,
-            MethodText(a));
+            MethodText(a))
+        {
+            Overview = charts.Contains(ChartNames.Overview) ? ChartNames.Overview : null,
+        };
     }
 
     private static MetricTable Table(RunAnalysis a, string workload, string metric)
@@ -97,25 +106,42 @@ public sealed record ReportContent(
             return (IReadOnlyList<string>)
             [
                 r.Mode + (r.IsBaseline ? " (baseline)" : string.Empty),
+                Count(s.Units),
                 Count(s.N),
                 Count(s.NFailed),
                 Value(s.Median),
                 Interval(s.MedianCi, Value),
-                r.IsBaseline ? "1" : c is null ? "–" : Factor(c.Ratio),
+                r.IsBaseline ? "1" : c is null ? "–" : $"{Factor(c.Ratio)} ({Interval(c.RatioCi, Factor)})",
                 r.IsBaseline ? "1" : c is null ? "–" : $"{Factor(c.Overhead)}× ({Interval(c.OverheadCi, Factor)})",
-                r.IsBaseline ? string.Empty : c is null ? "no baseline data" : c.Significant ? "yes" : "no",
+                r.IsBaseline ? string.Empty : SignificanceCell(r, c),
+                r.Pair is { } p ? $"{Factor(p.Overhead)}× vs {p.Against} ({Interval(p.OverheadCi, Factor)}){(p.Significant ? ", significant" : string.Empty)}" : string.Empty,
             ];
         }).ToList();
         return new MetricTable($"{metric} ({unit}, {direction})", cells);
     }
 
-    private static string MethodText(RunAnalysis a) =>
-        "Statistics over `ok` samples only; failed samples are counted (column *failed*) and never averaged in. "
-        + "Median and its 95 % CI: percentile bootstrap of the median, resampling whole rounds (one container = one round, "
-        + "so BenchmarkDotNet iterations of one container are not treated as independent), fixed seed, so the report is reproducible. "
-        + $"Ratio = median(mode) / median({a.Baseline}); its 95 % CI pairs the two independent bootstraps. "
+    /// <summary>yes / no, or why the question is not asked.</summary>
+    public static string SignificanceCell(MetricRow r, BaselineComparison? c) =>
+        r.NoRatio is { } why ? "no ratio: " + why
+        : c is null ? "no baseline data"
+        : c.Withheld is { } withheld ? "not judged: " + withheld
+        : c.Significant ? "yes" : "no";
+
+    private static string MethodText(RunAnalysis a) => MethodFor(a.Baseline);
+
+    /// <summary>What the statistics do, in words; kept beside the code that does it (RunAnalyzer, LogRatioInterval, Significance).</summary>
+    public static string MethodFor(string baseline) =>
+        "Statistics over `ok` samples only; failed samples are counted (column *failed*) and never averaged in. Every iteration is kept: no outlier is removed. "
+        + "The unit is the independent thing: a container (or host process) for guest workloads, whose BenchmarkDotNet iterations are summarised by their median, "
+        + "and a lifecycle for startup (column *units*). "
+        + "Median = median of the units; its 95 % CI is the distribution-free order-statistic interval of the units' median ([min, max] below 6 units, which covers less than 95 %). "
+        + $"Ratio = geometric mean of the mode's units / geometric mean of {baseline}'s units; its 95 % CI is a Welch t-interval on the log units, exponentiated "
+        + "(so the interval comes from the variation between containers, never from iterations inside one). "
         + "Overhead > 1 always means worse than the baseline: ratio for times (ms, ns/op), 1/ratio for throughput (units ending in /s). "
-        + "Significant ⇔ the ratio's 95 % CI excludes 1.0 (summary.csv also carries a two-sided Mann–Whitney p-value, informative only).";
+        + $"Significant ⇔ the ratio's 95 % CI excludes 1.0 and each side has at least {Significance.MinUnits} units; with fewer, the interval is shown but no verdict is given. "
+        + "Startup phase ratios are shown only for phases that mean the same thing in both modes (total, fingerprint, exit; create, start and remove between containers; never ready, which is clamped for containers). "
+        + "The column *pair* compares a sandbox with runc (hyperv with process) the same way. "
+        + "summary.csv also carries a two-sided Mann–Whitney p-value over the units, informative only.";
 }
 
 public sealed record WorkloadSection(string Workload, IReadOnlyList<string> Verdicts, IReadOnlyList<string> Charts, IReadOnlyList<MetricTable> Tables);

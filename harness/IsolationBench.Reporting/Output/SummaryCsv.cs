@@ -33,14 +33,16 @@ public static class SummaryCsv
             c?.Significant ?? false,
             c?.MannWhitneyP ?? double.NaN,
             r.HigherIsBetter,
-            r.Baseline);
+            r.Baseline,
+            r.Statistics.Units,
+            r.NoRatio ?? c?.Withheld ?? string.Empty);
     }
 }
 
 internal sealed record SummaryRow(
     string Workload, string Metric, string Mode, string Unit, int N, int NFailed, double Median, double Mean, double StdDev,
     double CiLow, double CiHigh, double Ratio, double RatioCiLow, double RatioCiHigh, double Overhead, double OverheadCiLow,
-    double OverheadCiHigh, bool Significant, double MannWhitneyP, bool HigherIsBetter, string Baseline);
+    double OverheadCiHigh, bool Significant, double MannWhitneyP, bool HigherIsBetter, string Baseline, int Units, string NotJudged);
 
 internal sealed class SummaryRowMap : ClassMap<SummaryRow>
 {
@@ -67,5 +69,7 @@ internal sealed class SummaryRowMap : ClassMap<SummaryRow>
         Map(r => r.MannWhitneyP).Name("mann_whitney_p").TypeConverterOption.Format("R");
         Map(r => r.HigherIsBetter).Name("higher_is_better").TypeConverterOption.BooleanValues(true, true, "true").TypeConverterOption.BooleanValues(false, true, "false");
         Map(r => r.Baseline).Name("baseline");
+        Map(r => r.Units).Name("units");
+        Map(r => r.NotJudged).Name("not_judged");
     }
 }

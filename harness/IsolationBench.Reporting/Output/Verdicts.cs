@@ -39,7 +39,11 @@ public static class Verdicts
         var isStartup = row.Workload == RunAnalysis.StartupWorkload && row.Metric == RunAnalysis.StartupHeadline;
         var ci = "95 % CI " + Interval(c.OverheadCi, Factor);
         string sentence;
-        if (!c.Significant)
+        if (c.Withheld is { } withheld)
+        {
+            sentence = $"{row.Mode} against {baseline}{On(row, isStartup)}: overhead {Factor(c.Overhead)}× ({ci}), not judged: {withheld}";
+        }
+        else if (!c.Significant)
         {
             sentence = $"{row.Mode} is indistinguishable from {baseline}{On(row, isStartup)} (overhead {Factor(c.Overhead)}×, {ci}, not significant)";
         }
@@ -63,6 +67,13 @@ public static class Verdicts
     {
         var significant = rows.Where(r => r.Comparison!.Significant).ToList();
         var geoMean = Math.Exp(rows.Average(r => Math.Log(r.Comparison!.Overhead)));
+        if (rows.All(r => r.Comparison!.Withheld is not null))
+        {
+            return new Verdict(workload, mode, "*",
+                $"{mode} against {baseline} on {workload}: geometric-mean overhead {Factor(geoMean)}× over {rows.Count} metrics, not judged: {rows[0].Comparison!.Withheld}",
+                false, geoMean);
+        }
+
         if (significant.Count == 0)
         {
             return new Verdict(workload, mode, "*",

@@ -13,11 +13,15 @@ public sealed record RunAnalysis(
     IReadOnlyList<Sample> Samples)
 {
     public const string StartupWorkload = "startup";
-    public const string StartupHeadline = "total";
+    public const string StartupHeadline = Statistics.StartupPhases.Total;
     public const string CpuWorkload = "cpu";
 
-    /// <summary>Startup phases in the order they happen; host mode has only start, ready and exit.</summary>
-    public static readonly IReadOnlyList<string> StartupPhases = ["create", "start", "ready", "exit", "remove"];
+    /// <summary>Startup phases in the order they happen (<see cref="Statistics.StartupPhases"/> says which compare).</summary>
+    public static IReadOnlyList<string> StartupPhases => Statistics.StartupPhases.All;
+
+    /// <summary>Whether a mode is a plain host process (manifest kind "host", or the name when the manifest does not list it).</summary>
+    public bool IsHostLike(string mode) =>
+        Manifest.Modes.FirstOrDefault(m => m.Name == mode) is { } d ? d.Kind == "host" : mode == "host";
 
     public IEnumerable<MetricRow> RowsOf(string workload) => Rows.Where(r => r.Workload == workload);
 

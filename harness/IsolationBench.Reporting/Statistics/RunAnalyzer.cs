@@ -25,8 +25,8 @@ public static class RunAnalyzer
         ArgumentNullException.ThrowIfNull(options);
 
         var present = OrderModes(manifest, samples.Select(s => s.Mode).Distinct(StringComparer.Ordinal));
-        var baseline = options.Baseline;
-        if (!present.Contains(baseline, StringComparer.Ordinal))
+        var baseline = options.Baseline ?? manifest.Baseline ?? BaselineRule.Choose(present);
+        if (baseline is null || !present.Contains(baseline, StringComparer.Ordinal))
         {
             throw new ArgumentException(
                 $"baseline mode '{baseline}' has no samples in {samplesPath}; modes present: "
@@ -46,6 +46,7 @@ public static class RunAnalyzer
         modes.Remove(baseline);
         modes.Insert(0, baseline);
         var kept = samples.Where(s => modes.Contains(s.Mode, StringComparer.Ordinal)).ToList();
+        bool HostLike(string mode) => manifest.Modes.FirstOrDefault(m => m.Name == mode) is { } d ? d.Kind == "host" : mode == "host";
 
         var workloads = OrderWorkloads(manifest, kept);
         var rows = new List<MetricRow>();
@@ -56,18 +57,26 @@ public static class RunAnalyzer
             {
                 var ofMetric = ofWorkload.Where(s => s.Metric == metric).ToList();
                 var unit = ofMetric.FirstOrDefault(s => s.Mode == baseline)?.Unit ?? ofMetric[0].Unit;
-                rows.AddRange(AnalyzeMetric(workload, metric, unit, modes, baseline, ofMetric, options));
+                rows.AddRange(AnalyzeMetric(workload, metric, unit, modes, baseline, ofMetric, HostLike));
             }
         }
 
         return new RunAnalysis(manifest, baseline, modes, excluded, workloads, rows, kept);
     }
 
-    private static IEnumerable<MetricRow> AnalyzeMetric(
-        string workload, string metric, string unit, IReadOnlyList<string> modes, string baseline, List<Sample> samples, ReportOptions options)
+    private static List<MetricRow> AnalyzeMetric(
+        string workload, string metric, string unit, IReadOnlyList<string> modes, string baseline, List<Sample> samples, Func<string, bool> hostLike)
     {
         var higherIsBetter = Units.HigherIsBetter(unit);
-        (double[] Values, double[] Replicates)? baseSeries = null;
+        var startup = workload == RunAnalysis.StartupWorkload;
+        var units = modes.ToDictionary(m => m, m => ExperimentalUnits.Of(samples.Where(s => s.Mode == m && IsUsable(s))), StringComparer.Ordinal);
+
+        BaselineComparison? Against(string mode, string other) =>
+            units[other].Length > 0 && units[mode].Length > 0 && (!startup || StartupPhases.NotComparable(metric, mode, other, hostLike) is null)
+                ? Comparisons.Compare(units[mode], units[other], other, higherIsBetter, startup)
+                : null;
+
+        var rows = new List<MetricRow>();
         foreach (var mode in modes)
         {
             var ofMode = samples.Where(s => s.Mode == mode).ToList();
@@ -76,33 +85,27 @@ public static class RunAnalyzer
                 continue;
             }
 
-            var ok = ofMode.Where(IsUsable).ToList();
-            var values = ok.Select(s => s.Value).ToArray();
-            var rounds = ok.Select(s => (s.Round, s.Source)).Distinct().Count();
-            var clusters = RoundClusters.Of(ok);
-
-            var replicates = Bootstrap.Medians(clusters, options.BootstrapResamples, Bootstrap.SeedFor(options.Seed, workload, metric, mode));
+            var values = ofMode.Where(IsUsable).Select(s => s.Value).ToArray();
+            var u = units[mode];
             var stats = new SeriesStatistics(
                 values.Length,
                 ofMode.Count - values.Length,
-                rounds,
-                Descriptive.Median(values),
+                u.Length,
+                Descriptive.Median(u),
                 Descriptive.Mean(values),
                 Descriptive.StandardDeviation(values),
-                values.Length == 0 ? Interval.Unknown : Bootstrap.PercentileInterval(replicates));
+                MedianInterval.Of(u));
 
-            BaselineComparison? comparison = null;
-            if (mode == baseline)
+            var isBaseline = mode == baseline;
+            var partner = BaselineRule.PairPartner(mode, modes);
+            rows.Add(new MetricRow(workload, metric, unit, mode, baseline, stats, isBaseline ? null : Against(mode, baseline))
             {
-                baseSeries = (values, replicates);
-            }
-            else if (baseSeries is { } b && b.Values.Length > 0 && values.Length > 0)
-            {
-                comparison = Comparisons.Compare(values, b.Values, replicates, b.Replicates, higherIsBetter);
-            }
-
-            yield return new MetricRow(workload, metric, unit, mode, baseline, stats, comparison);
+                NoRatio = isBaseline || !startup ? null : StartupPhases.NotComparable(metric, mode, baseline, hostLike),
+                Pair = partner is null || partner == baseline || isBaseline ? null : Against(mode, partner),
+            });
         }
+
+        return rows;
     }
 
     /// <summary>Modes whose fingerprints contradict the mode asked, from the manifest's verdict or any fingerprint line.</summary>
@@ -164,7 +167,7 @@ public static class RunAnalyzer
         }
 
         // Headline first, then phases in the order they happen.
-        var ordered = new[] { RunAnalysis.StartupHeadline }.Concat(RunAnalysis.StartupPhases).Where(present.Contains).ToList();
+        var ordered = StartupPhases.Reported.Where(present.Contains).ToList();
         ordered.AddRange(present.Where(m => !ordered.Contains(m)));
         return ordered;
     }

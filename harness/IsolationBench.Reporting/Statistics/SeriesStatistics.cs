@@ -1,22 +1,25 @@
 namespace IsolationBench.Reporting.Statistics;
 
 /// <summary>
-/// One mode's values of one metric, over <c>ok</c> samples only. <see cref="MedianCi"/> is the 95 % percentile
-/// bootstrap interval of the median (rounds resampled, fixed seed).
+/// One mode's values of one metric, over <c>ok</c> samples only. <see cref="Units"/> counts the independent units
+/// (containers; startup lifecycles); <see cref="Median"/> is the median of the unit values (each container's median
+/// of its iterations; for startup simply the median of the samples) and <see cref="MedianCi"/> its distribution-free
+/// 95 % order-statistic interval (<see cref="MedianInterval"/>). Mean and SD are over every ok value.
 /// </summary>
 public sealed record SeriesStatistics(
     int N,
     int NFailed,
-    int Rounds,
+    int Units,
     double Median,
     double Mean,
     double StandardDeviation,
     Interval MedianCi);
 
 /// <summary>
-/// A mode against the baseline on one metric. <see cref="Ratio"/> is median(mode)/median(baseline), raw.
-/// <see cref="Overhead"/> is the slowdown factor, &gt; 1 always meaning "worse than baseline": the ratio for
-/// lower-is-better units, its reciprocal for throughput. Significant ⇔ the ratio's 95 % CI excludes 1.0.
+/// A mode against another (the baseline, or its pair partner) on one metric. <see cref="Ratio"/> is the ratio of the
+/// geometric means of the units, with <see cref="RatioCi"/> from <see cref="LogRatioInterval"/>.
+/// <see cref="Overhead"/> is the slowdown factor, &gt; 1 always meaning "worse": the ratio for lower-is-better units,
+/// its reciprocal for throughput. Significant ⇔ the ratio's 95 % CI excludes 1.0 and <see cref="Withheld"/> is null.
 /// </summary>
 public sealed record BaselineComparison(
     double Ratio,
@@ -24,7 +27,14 @@ public sealed record BaselineComparison(
     double Overhead,
     Interval OverheadCi,
     bool Significant,
-    double MannWhitneyP);
+    double MannWhitneyP)
+{
+    /// <summary>Why significance is not judged although an interval is shown (e.g. "too few containers: 3"); null otherwise.</summary>
+    public string? Withheld { get; init; }
+
+    /// <summary>The mode divided by, e.g. "host" or, for a pair, "runc".</summary>
+    public string Against { get; init; } = string.Empty;
+}
 
 /// <summary>One row of the report: a workload, metric and mode, with its comparison to the baseline.</summary>
 public sealed record MetricRow(
@@ -39,4 +49,10 @@ public sealed record MetricRow(
     public bool HigherIsBetter => IsolationBench.Results.Units.HigherIsBetter(Unit);
 
     public bool IsBaseline => Mode == Baseline;
+
+    /// <summary>Why this row has no ratio although both modes have data (a phase that means different things); null otherwise.</summary>
+    public string? NoRatio { get; init; }
+
+    /// <summary>The platform's headline pair (a sandbox vs runc, hyperv vs process) when the partner is not the baseline.</summary>
+    public BaselineComparison? Pair { get; init; }
 }

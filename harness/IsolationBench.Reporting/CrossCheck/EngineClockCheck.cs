@@ -1,0 +1,84 @@
+using IsolationBench.Reporting.Output;
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.CrossCheck;
+
+/// <summary>One mode: the engine's own clock against the harness's, median over the containers both saw.</summary>
+public sealed record EngineClockRow(string Mode, int Containers, string What, double EngineMs, double HarnessMs)
+{
+    public double Difference => (EngineMs / HarnessMs) - 1;
+
+    public bool Exceeds => Math.Abs(Difference) > EngineClockCheck.Threshold;
+
+    public string Sentence =>
+        $"{Mode}: engine {What.Split(" vs ")[0]} {Fmt.Value(EngineMs)} ms vs harness {What.Split(" vs ")[1]} {Fmt.Value(HarnessMs)} ms "
+        + $"({Fmt.SignedPercent(Difference)}, median of {Fmt.Count(Containers)} containers)"
+        + (Exceeds ? " — the two clocks differ by more than 10 %" : string.Empty);
+}
+
+/// <summary>
+/// A second, independent clock for startup: per container, the engine's create→destroy against the harness's total,
+/// and the engine's start→die against the harness's start..exit (start + ready + fingerprint + exit). The engine
+/// stamps events inside the daemon, so its spans miss the API round-trips the harness includes; a small negative
+/// difference is expected, one beyond 10 % says the harness's phases are not what the engine saw. Pure.
+/// </summary>
+public static class EngineClockCheck
+{
+    public const double Threshold = 0.10;
+
+    private static readonly string[] StartToExit = ["start", "ready", "fingerprint", "exit"];
+
+    public static IReadOnlyList<EngineClockRow> Compare(IReadOnlyList<EngineEvent> events, IReadOnlyList<Sample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(samples);
+        var startup = samples.Where(s => s.Workload == RunAnalysis.StartupWorkload && RunAnalyzer.IsUsable(s) && s.Source.Length > 0).ToList();
+        var rows = new List<EngineClockRow>();
+        foreach (var mode in events.Select(e => e.Mode).Distinct(StringComparer.Ordinal))
+        {
+            var lifecycle = new List<(double Engine, double Harness)>();
+            var running = new List<(double Engine, double Harness)>();
+            foreach (var container in events.Where(e => e.Mode == mode).GroupBy(e => e.Source, StringComparer.Ordinal))
+            {
+                var phases = startup.Where(s => s.Mode == mode && SameContainer(s.Source, container.Key))
+                    .GroupBy(s => s.Metric, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+                if (Span(container, "create", "destroy") is { } life && phases.TryGetValue(StartupPhases.Total, out var total))
+                {
+                    lifecycle.Add((life, total));
+                }
+
+                if (Span(container, "start", "die") is { } run && StartToExit.All(phases.ContainsKey))
+                {
+                    running.Add((run, StartToExit.Sum(p => phases[p])));
+                }
+            }
+
+            Add(rows, mode, "create→destroy vs total", lifecycle);
+            Add(rows, mode, "start→die vs start..exit", running);
+        }
+
+        return rows;
+    }
+
+    private static void Add(List<EngineClockRow> rows, string mode, string what, List<(double Engine, double Harness)> pairs)
+    {
+        if (pairs.Count > 0)
+        {
+            rows.Add(new EngineClockRow(mode, pairs.Count, what, Descriptive.Median(pairs.Select(p => p.Engine).ToArray()), Descriptive.Median(pairs.Select(p => p.Harness).ToArray())));
+        }
+    }
+
+    /// <summary>Milliseconds between the first <paramref name="from"/> and the last <paramref name="to"/> event; null when either is missing.</summary>
+    private static double? Span(IEnumerable<EngineEvent> events, string from, string to)
+    {
+        var list = events.ToList();
+        var a = list.Where(e => e.Action == from).Select(e => (long?)e.TimeUnixNano).Min();
+        var b = list.Where(e => e.Action == to).Select(e => (long?)e.TimeUnixNano).Max();
+        return a is { } x && b is { } y && y >= x ? (y - x) / 1e6 : null;
+    }
+
+    /// <summary>samples.csv holds short ids, the engine full ones (or the other way round).</summary>
+    private static bool SameContainer(string a, string b) =>
+        a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+}

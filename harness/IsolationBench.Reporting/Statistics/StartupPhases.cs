@@ -1,0 +1,38 @@
+namespace IsolationBench.Reporting.Statistics;
+
+/// <summary>
+/// The startup phases, and the one place that says which of them mean the same thing in two modes, so that a
+/// ratio between them means something. Everything that shows a phase ratio (tables, charts, verdicts) asks here.
+/// </summary>
+public static class StartupPhases
+{
+    public const string Total = "total";
+
+    /// <summary>In the order they happen. A host process has no create and no remove.</summary>
+    public static readonly IReadOnlyList<string> All = ["create", "start", "ready", "fingerprint", "exit", "remove"];
+
+    /// <summary>Headline first, then the phases.</summary>
+    public static readonly IReadOnlyList<string> Reported = [Total, .. All];
+
+    /// <summary>Null when a ratio of <paramref name="phase"/> between the two modes is meaningful; otherwise why not.</summary>
+    /// <param name="hostLike">whether a mode is a plain host process rather than a container.</param>
+    public static string? NotComparable(string phase, string mode, string baseline, Func<string, bool> hostLike)
+    {
+        ArgumentNullException.ThrowIfNull(hostLike);
+        var host = hostLike(mode) || hostLike(baseline);
+        return phase switch
+        {
+            // total is the headline; fingerprint (probe's own work between its two lines) and exit (last line → wait
+            // returned) are measured the same way for a process and a container.
+            Total or "fingerprint" or "exit" => null,
+
+            // A container's ready is clamped to 0 when the first line arrives before the start call returns; a host's
+            // ready is fork → first line. Neither divides meaningfully.
+            "ready" => "ready is clamped to 0 for containers",
+            "start" when host => "host start is fork/exec, a container's is the engine's start call",
+            "create" or "remove" when host => "a host process has no " + phase,
+            "create" or "start" or "remove" => null,
+            _ => null,
+        };
+    }
+}
