@@ -16,7 +16,7 @@ public sealed record Sample
     /// <summary>"startup", or a guest category: "syscall", "io", "cpu", "memory".</summary>
     public required string Workload { get; init; }
 
-    /// <summary>Startup: create, start, ready, exit, remove, total. Guest: benchmark name and target.</summary>
+    /// <summary>Startup: create, start, ready, fingerprint, exit, remove, total. Guest: benchmark name and target.</summary>
     public required string Metric { get; init; }
 
     /// <summary>"ms", "ns/op", "MB/s", "ops/s"… The direction (lower or higher is better) follows from it.</summary>
@@ -35,6 +35,12 @@ public sealed record Sample
     public string Source { get; init; } = string.Empty;
 
     public required DateTimeOffset TimestampUtc { get; init; }
+
+    /// <summary>1-based position of the sample's cell within its round (the round's mode order); 0 when unknown (older files).</summary>
+    public int Position { get; init; }
+
+    /// <summary>The mode that ran just before this cell in the same round of the same workload; empty for the first (or unknown).</summary>
+    public string Predecessor { get; init; } = string.Empty;
 
     public bool IsOk => Status == SampleStatus.Ok;
 }

@@ -10,7 +10,7 @@ public static class SampleCsv
     public const string FileName = "samples.csv";
 
     public static readonly string[] Columns =
-        ["run_id", "round", "mode", "workload", "metric", "unit", "value", "status", "iteration", "source", "timestamp_utc"];
+        ["run_id", "round", "mode", "workload", "metric", "unit", "value", "status", "iteration", "source", "timestamp_utc", "position", "predecessor"];
 
     internal static CsvConfiguration Configuration => new(CultureInfo.InvariantCulture)
     {
@@ -106,6 +106,9 @@ internal sealed class SampleMap : ClassMap<Sample>
         Map(s => s.Iteration).Name("iteration").Index(8).Optional().Default(0);
         Map(s => s.Source).Name("source").Index(9).Optional().Default(string.Empty);
         Map(s => s.TimestampUtc).Name("timestamp_utc").Index(10).Optional().TypeConverterOption.Format("O");
+        // Added later: files written before the balanced order read as position 0, no predecessor.
+        Map(s => s.Position).Name("position").Index(11).Optional().Default(0);
+        Map(s => s.Predecessor).Name("predecessor").Index(12).Optional().Default(string.Empty);
         Map(s => s.IsOk).Ignore();
     }
 }
