@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using IsolationBench.Harness.Engine;
 
 namespace IsolationBench.Harness.Startup;
@@ -7,7 +8,8 @@ namespace IsolationBench.Harness.Startup;
 /// <summary>
 /// Runs one container through create → attach → start → ready → exit → [after-exit work] → remove, timing each
 /// phase with a monotonic clock. Never leaves the container behind, whatever fails; never throws for a
-/// workload failure (that becomes <see cref="WorkloadRun.Failure"/>), only for cancellation.
+/// workload failure (that becomes <see cref="WorkloadRun.Failure"/>), only for cancellation and for losing the
+/// engine (<see cref="EngineUnavailableException"/>, at any call, cleanup included).
 /// </summary>
 public sealed class ContainerLifecycle(IContainerEngine engine)
 {
@@ -31,6 +33,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         long t0 = Stopwatch.GetTimestamp(), attached = 0, started = 0, exited = 0;
         long? exitCode = null;
         string? failure = null;
+        EngineUnavailableException? lost = null;
         Task? pump = null;
         IContainerOutput? stream = null;
         try
@@ -87,12 +90,27 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
                 using var cleanup = new CancellationTokenSource(RemoveTimeout);
                 if (failure is not null || exitCode is null)
                 {
-                    await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false);
+                    lost = await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false) as EngineUnavailableException;
                 }
 
                 var removeError = await TryAsync(() => engine.RemoveAsync(id, cleanup.Token)).ConfigureAwait(false);
-                failure ??= removeError is null ? null : "remove failed: " + removeError;
+                lost ??= removeError switch
+                {
+                    EngineUnavailableException unavailable => unavailable,
+                    // Our own bound on cleanup ran out: an engine that cannot remove a container in 30 s is not serving us.
+                    OperationCanceledException => new EngineUnavailableException(string.Create(CultureInfo.InvariantCulture,
+                        $"engine at {engine.Endpoint} did not remove {id[..Math.Min(12, id.Length)]} within {RemoveTimeout.TotalSeconds:0} s; is dockerd alive?")),
+                    _ => null,
+                };
+                failure ??= removeError is null ? null : "remove failed: " + removeError.Message;
             }
+        }
+
+        // Engine loss at any phase is engine loss, not the workload's failure: the run stops and --resume retakes
+        // the cell. (Thrown here, after cleanup; an exception already in flight — loss during wait, Ctrl+C — wins.)
+        if (lost is not null)
+        {
+            ExceptionDispatchInfo.Throw(lost);
         }
 
         var removed = Stopwatch.GetTimestamp();
@@ -130,7 +148,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         }
     }
 
-    private static async Task<string?> TryAsync(Func<Task> action)
+    private static async Task<Exception?> TryAsync(Func<Task> action)
     {
         try
         {
@@ -139,7 +157,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         }
         catch (Exception ex) when (ex is EngineRequestException or EngineUnavailableException or OperationCanceledException)
         {
-            return ex.Message;
+            return ex;
         }
     }
 }
