@@ -6,7 +6,7 @@ using IsolationBench.Harness.Engine;
 namespace IsolationBench.Harness.Startup;
 
 /// <summary>
-/// Runs one container through create → attach → start → ready → exit → [after-exit work] → remove, timing each
+/// Runs one container through create → attach → start → ready → fingerprint → exit → [after-exit work] → remove, timing each
 /// phase with a monotonic clock. Never leaves the container behind, whatever fails; never throws for a
 /// workload failure (that becomes <see cref="WorkloadRun.Failure"/>), only for cancellation and for losing the
 /// engine (<see cref="EngineUnavailableException"/>, at any call, cleanup included).
@@ -15,7 +15,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
 {
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
-    /// <param name="afterExit">Work between exit and remove (e.g. copying results out); not part of any phase.</param>
+    /// <param name="afterExit">Work between exit and remove (e.g. copying results out guest containers, whose phases are not recorded); its time lands in remove.</param>
     public async Task<WorkloadRun> RunAsync(
         ContainerSpec spec,
         TimeSpan timeout,
@@ -49,11 +49,12 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
 
             phase = "exit";
             exitCode = await engine.WaitAsync(id, ct).ConfigureAwait(false);
-            exited = Stopwatch.GetTimestamp();
 
             // The stream ends when the container's output is closed; give it a moment to deliver the last bytes.
+            // The drain belongs to exit (the container is not done until its output is), not to remove.
             phase = "output";
             await pump.WaitAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            exited = Stopwatch.GetTimestamp();
 
             if (exitCode != 0)
             {
@@ -123,7 +124,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         return new WorkloadRun
         {
             Source = id is null ? string.Empty : id[..Math.Min(12, id.Length)],
-            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, exited, removed) : null,
+            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, output.FingerprintDoneAt, exited, removed) : null,
             ExitCode = exitCode,
             StdOut = output.StdOut,
             StdErr = output.StdErr,

@@ -38,9 +38,9 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         var stdout = harness.StandardOutput.ReadToEndAsync();
         var stderr = harness.StandardError.ReadToEndAsync();
 
-        // Stop the engine once a few samples are on disk (header + 6 metric rows per sample).
+        // Stop the engine once a few samples are on disk (header + one row per startup metric per sample).
         var deadline = Stopwatch.StartNew();
-        while (!(File.Exists(samplesFile) && File.ReadAllLines(samplesFile).Length > 1 + (3 * 6)))
+        while (!(File.Exists(samplesFile) && File.ReadAllLines(samplesFile).Length > 1 + (3 * StartupPhases.All.Count)))
         {
             if (harness.HasExited)
             {
