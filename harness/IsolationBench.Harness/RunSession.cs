@@ -99,7 +99,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             var scratch = Path.Combine(Path.GetTempPath(), "isobench-scratch");
             executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch));
         }
-        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.GuestRounds);
+        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds);
         var context = new RunContext(runId, directory, Labels.ForRun(runId));
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
