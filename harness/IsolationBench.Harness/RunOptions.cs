@@ -104,13 +104,15 @@ public sealed record RunOptions
     };
 
     /// <summary>
-    /// After a quick-profile run (the first run's default), the command that repeats it — same modes and workloads —
-    /// at the default profile, for figures to compare with; null after any other profile.
+    /// After a quick-profile run with guest workloads (the first run's default), the command that repeats it — same
+    /// modes and workloads — at the default profile, for figures to compare with; null otherwise.
     /// </summary>
     public static string? DefaultProfileCommand(IReadOnlyDictionary<string, string> recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        return recorded.GetValueOrDefault("profile") == "quick"
+        // The profile is the guest benchmarks' setting: a startup-only run has nothing to repeat.
+        var guest = (recorded.GetValueOrDefault("workloads") ?? string.Empty).Split(',').Any(w => w is not ("startup" or ""));
+        return guest && recorded.GetValueOrDefault("profile") == "quick"
             ? $"isobench run --modes {recorded.GetValueOrDefault("modes")} --workloads {recorded.GetValueOrDefault("workloads")} --profile default"
             : null;
     }

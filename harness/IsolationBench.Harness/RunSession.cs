@@ -113,6 +113,10 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         try
         {
             using var writer = new SampleWriter(directory.Samples);
+            // The engine's own clock for the startup containers (engine-events.csv), beside the harness's phases.
+            await using var events = containers && workloads.Contains("startup")
+                ? EngineEventRecorder.Start(engine!, runId, directory.EngineEvents, log, cancellationToken)
+                : null;
             var runner = new MatrixRunner(executors, self, options.AllowMismatch);
             // BDN's lifecycle benchmarks run on the same modes, image and probe binary, between the two halves of the
             // startup rounds: the harness's medians then span BDN's time window, so drift of the machine over the

@@ -129,6 +129,9 @@ public sealed class EngineLossTests
         public Task<string> BuildImageAsync(ImageBuildRequest request, Stream contextTar, IProgress<string>? progress, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task WatchContainerEventsAsync(string labelKey, string labelValue, DateTimeOffset since, Action<ContainerEvent> onEvent, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(string labelKey, string? labelValue, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 

@@ -46,5 +46,6 @@ public sealed class RunOptionsDefaultsTests
 
         Assert.Equal("isobench run --modes host,runc --workloads startup,io --profile default", RunOptions.DefaultProfileCommand(quick));
         Assert.Null(RunOptions.DefaultProfileCommand(new RunOptions { Profile = "default" }.ToDictionary(["host"], ["io"])));
+        Assert.Null(RunOptions.DefaultProfileCommand(new RunOptions().ToDictionary(["host"], ["startup"])));
     }
 }
