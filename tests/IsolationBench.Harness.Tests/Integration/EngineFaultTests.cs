@@ -33,7 +33,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         var runDir = Path.Combine(temp.Path, runId);
         var samplesFile = Path.Combine(runDir, "samples.csv");
 
-        using var harness = Start("run", "--engine", dockerd.Endpoint, "--modes", "runc", "--samples", Samples.ToString(CultureInfo.InvariantCulture),
+        using var harness = Start("run", "--engine", dockerd.Endpoint, "--modes", "runc", "--workloads", "startup", "--samples", Samples.ToString(CultureInfo.InvariantCulture),
             "--warmup", "0", "--output", temp.Path, "--run-id", runId, "--no-report");
         var stdout = harness.StandardOutput.ReadToEndAsync();
         var stderr = harness.StandardError.ReadToEndAsync();
