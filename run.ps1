@@ -19,10 +19,11 @@
     engine has (runc, crun, runsc…).
 
 .PARAMETER Workloads
-    Comma-separated workloads: startup,syscall,io,cpu,memory. Default: isobench's (startup).
+    Comma-separated workloads: startup,syscall,io,cpu,memory. Default: isobench's (all of them).
 
 .PARAMETER Profile
-    Guest benchmark profile: quick, default or thorough. Default: default.
+    Guest benchmark profile: quick, default or thorough. Default: quick (a first look at every workload in
+    minutes; isobench prints the command for a default-profile run at the end).
 
 .PARAMETER Samples
     Measured startup samples per mode (isobench default 30).
@@ -76,7 +77,7 @@ param(
     [string] $Workloads,
     # Validated by the script, not by [ValidateSet]: PowerShell's own binding errors exit 1, ours exit 2.
     [ArgumentCompleter({ param($c, $p, $word) 'quick', 'default', 'thorough' | Where-Object { $_ -like "$word*" } })]
-    [string] $Profile = 'default',
+    [string] $Profile = 'quick',
     [string] $Samples,
     [string] $Warmup,
     [string] $Output = 'results',

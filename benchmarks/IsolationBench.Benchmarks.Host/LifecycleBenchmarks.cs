@@ -53,7 +53,7 @@ public class LifecycleBenchmarks
 
     /// <summary>
     /// Before every measured lifecycle, one untimed lifecycle of every mode — the harness's matrix interleaves
-    /// modes (A B C, A B C) so drift hits all alike, and a lifecycle right after other modes' is slower than one
+    /// modes in every round (in a balanced order) so drift hits all alike, and a lifecycle right after other modes' is slower than one
     /// right after its own (measured here: runc 264 ms interleaved vs 202 ms back to back). BDN would otherwise
     /// run each mode back to back and the cross-check would compare two different conditions, not two clocks.
     /// </summary>
@@ -71,8 +71,8 @@ public class LifecycleBenchmarks
     }
 
     /// <summary>
-    /// The cells that precede a mode's sample in the harness's round-robin: the modes after it, then those before
-    /// it. BDN's iteration setup cannot see the benchmark's argument, so the mode comes from the last invocation
+    /// The cells that precede a mode's sample in a round-robin round (the harness varies the order between rounds;
+    /// here every other mode runs once before each sample): the modes after it, then those before it. BDN's iteration setup cannot see the benchmark's argument, so the mode comes from the last invocation
     /// (the first warmup of each case runs after a whole round instead: warmups are discarded).
     /// </summary>
     internal static IEnumerable<IsolationMode> Preceding(IReadOnlyList<IsolationMode> modes, string? measuring)

@@ -9,6 +9,9 @@ public static class Labels
     public const string Run = "isolationbench.run";
     public const string Mode = "isolationbench.mode";
     public const string Workload = "isolationbench.workload";
+
+    /// <summary>The cell's round: "3", or "w1" for a warmup round (the engine-events recorder keeps measured rounds only).</summary>
+    public const string Round = "isolationbench.round";
     public const string OwnerPid = "isolationbench.owner-pid";
     public const string OwnerHost = "isolationbench.owner-host";
 
@@ -27,6 +30,7 @@ public static class Labels
         {
             [Mode] = cell.Mode.Name,
             [Workload] = cell.Workload,
+            [Round] = (cell.Warmup ? "w" : string.Empty) + cell.Round.ToString(CultureInfo.InvariantCulture),
         };
     }
 }

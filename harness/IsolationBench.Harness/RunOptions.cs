@@ -16,9 +16,25 @@ public sealed record RunOptions
 
     public int Warmup { get; init; } = 3;
 
-    public int GuestRounds { get; init; } = 1;
+    /// <summary>Containers per mode × guest category; null = the profile's (<see cref="DefaultGuestRounds"/>).</summary>
+    public int? GuestRounds { get; init; }
 
-    public string Profile { get; init; } = "default";
+    /// <summary>quick by default: a first run shows every workload in minutes; default and thorough are for real comparisons.</summary>
+    public string Profile { get; init; } = "quick";
+
+    /// <summary>
+    /// The guest results' unit is the container: enough of them per mode × category for an interval from the
+    /// variation between containers (the report calls nothing significant below 5).
+    /// </summary>
+    public static int DefaultGuestRounds(string profile) => profile switch
+    {
+        "quick" => 3,
+        "thorough" => 10,
+        _ => 5,
+    };
+
+    /// <summary>--guest-rounds when given, else the profile's default.</summary>
+    public int EffectiveGuestRounds => GuestRounds ?? DefaultGuestRounds(Profile);
 
     public string Output { get; init; } = "results";
 
@@ -89,11 +105,25 @@ public sealed record RunOptions
         ["workloads"] = string.Join(',', workloads),
         ["samples"] = Samples.ToString(CultureInfo.InvariantCulture),
         ["warmup"] = Warmup.ToString(CultureInfo.InvariantCulture),
-        ["guest_rounds"] = GuestRounds.ToString(CultureInfo.InvariantCulture),
+        ["guest_rounds"] = EffectiveGuestRounds.ToString(CultureInfo.InvariantCulture),
         ["profile"] = Profile,
         ["allow_mismatch"] = AllowMismatch ? "true" : "false",
         ["engine_bench"] = EngineBench ? "true" : "false",
     };
+
+    /// <summary>
+    /// After a quick-profile run with guest workloads (the first run's default), the command that repeats it — same
+    /// modes and workloads — at the default profile, for figures to compare with; null otherwise.
+    /// </summary>
+    public static string? DefaultProfileCommand(IReadOnlyDictionary<string, string> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        // The profile is the guest benchmarks' setting: a startup-only run has nothing to repeat.
+        var guest = (recorded.GetValueOrDefault("workloads") ?? string.Empty).Split(',').Any(w => w is not ("startup" or ""));
+        return guest && recorded.GetValueOrDefault("profile") == "quick"
+            ? $"isobench run --modes {recorded.GetValueOrDefault("modes")} --workloads {recorded.GetValueOrDefault("workloads")} --profile default"
+            : null;
+    }
 
     /// <summary>
     /// The options of an interrupted run, from its manifest. <paramref name="given"/> are the options the user

@@ -102,7 +102,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             var scratch = Path.Combine(Path.GetTempPath(), "isobench-scratch");
             executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch));
         }
-        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.GuestRounds);
+        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds);
         var context = new RunContext(runId, directory, Labels.ForRun(runId));
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
@@ -116,6 +116,10 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         try
         {
             using var writer = new SampleWriter(directory.Samples);
+            // The engine's own clock for the startup containers (engine-events.csv), beside the harness's phases.
+            await using var events = containers && workloads.Contains("startup")
+                ? EngineEventRecorder.Start(engine!, runId, directory.EngineEvents, log, cancellationToken)
+                : null;
             var runner = new MatrixRunner(executors, self, options.AllowMismatch);
             // BDN's lifecycle benchmarks run on the same modes, image and probe binary, between the two halves of the
             // startup rounds: the harness's medians then span BDN's time window, so drift of the machine over the

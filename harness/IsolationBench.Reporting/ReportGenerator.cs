@@ -139,7 +139,7 @@ public static class ReportGenerator
             }
         }
 
-        if (CrossCheck.EngineEventsCsv.Read(runPath) is { } events)
+        if (CrossCheck.EngineEvents.Read(runPath) is { } events)
         {
             foreach (var row in CrossCheck.EngineClockCheck.Compare(events, samples))
             {

@@ -22,6 +22,9 @@ public sealed class RunDirectory(string path)
 
     public string Samples => System.IO.Path.Combine(Path, SampleCsv.FileName);
 
+    /// <summary>The engine's own events for the startup containers (see <see cref="EngineEventsCsv"/>).</summary>
+    public string EngineEvents => System.IO.Path.Combine(Path, EngineEventsCsv.FileName);
+
     public string Manifest => System.IO.Path.Combine(Path, ManifestFile);
 
     public string Fingerprints => System.IO.Path.Combine(Path, FingerprintsFile);

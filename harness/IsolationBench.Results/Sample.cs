@@ -16,7 +16,7 @@ public sealed record Sample
     /// <summary>"startup", or a guest category: "syscall", "io", "cpu", "memory".</summary>
     public required string Workload { get; init; }
 
-    /// <summary>Startup: create, start, ready, exit, remove, total. Guest: benchmark name and target.</summary>
+    /// <summary>Startup: create, start, ready, fingerprint, exit, remove, total. Guest: benchmark name and target.</summary>
     public required string Metric { get; init; }
 
     /// <summary>"ms", "ns/op", "MB/s", "ops/s"… The direction (lower or higher is better) follows from it.</summary>
@@ -36,10 +36,10 @@ public sealed record Sample
 
     public required DateTimeOffset TimestampUtc { get; init; }
 
-    /// <summary>1-based position of the cell within its round; 0 when unknown (files written before the column existed).</summary>
+    /// <summary>1-based position of the sample's cell within its round (the round's mode order); 0 when unknown (older files).</summary>
     public int Position { get; init; }
 
-    /// <summary>The mode that ran just before in the same round of the same workload; empty for the first or unknown.</summary>
+    /// <summary>The mode that ran just before this cell in the same round of the same workload; empty for the first (or unknown).</summary>
     public string Predecessor { get; init; } = string.Empty;
 
     public bool IsOk => Status == SampleStatus.Ok;

@@ -106,6 +106,7 @@ internal sealed class SampleMap : ClassMap<Sample>
         Map(s => s.Iteration).Name("iteration").Index(8).Optional().Default(0);
         Map(s => s.Source).Name("source").Index(9).Optional().Default(string.Empty);
         Map(s => s.TimestampUtc).Name("timestamp_utc").Index(10).Optional().TypeConverterOption.Format("O");
+        // Added later: files written before the balanced order read as position 0, no predecessor.
         Map(s => s.Position).Name("position").Index(11).Optional().Default(0);
         Map(s => s.Predecessor).Name("predecessor").Index(12).Optional().Default(string.Empty);
         Map(s => s.IsOk).Ignore();

@@ -18,7 +18,7 @@ public sealed class BdnReportConverterTests
         BdnReportConverter.Convert(Fixture("io-report-full.json"), Fixture("isobench-units.json"), Context);
 
     [Fact]
-    public void OneSamplePerResultIterationWithTargetInTheMetric()
+    public void OneSamplePerWorkloadIterationWithTargetInTheMetric()
     {
         var samples = ConvertIo();
 
@@ -59,13 +59,40 @@ public sealed class BdnReportConverterTests
     }
 
     [Fact]
-    public void CpuStaysInNanosecondsPerOpAndSkipsWarmupAndActualStages()
+    public void CpuStaysInNanosecondsPerOpAndSkipsWarmupAndOverheadIterations()
     {
         var samples = BdnReportConverter.Convert(Fixture("cpu-report-full.json"), Fixture("isobench-units.json"), Context);
 
-        Assert.Equal(4, samples.Count);
         Assert.All(samples, s => Assert.Equal(("cpu", "IntegerMix", "ns/op"), (s.Workload, s.Metric, s.Unit)));
         Assert.Equal(100834737.5 / 19922944, samples[0].Value, 12);
+    }
+
+    /// <summary>
+    /// The captured cpu report is a real run in which BDN called workload iteration 4 (126.9 ms against ~100 ms) an
+    /// upper outlier: it has 5 Workload/Actual iterations but only 4 in its Result stage. Every one must be a sample,
+    /// the outlier included, with exactly BDN's overhead-subtracted value for the four it kept.
+    /// </summary>
+    [Fact]
+    public void KeepsTheIterationBdnRemovedAsAnOutlier()
+    {
+        var samples = BdnReportConverter.Convert(Fixture("cpu-report-full.json"), Fixture("isobench-units.json"), Context);
+
+        Assert.Equal(5, samples.Count);
+        Assert.Equal([1, 2, 3, 4, 5], samples.Select(s => s.Iteration));
+        const double ops = 19922944;
+        // BDN's Result stage values (overhead subtracted, outlier removed), read from the same file.
+        double[] bdnResult = [100834737.5, 97765793.5, 103246550.5, 109618709.5];
+        Assert.Equal(bdnResult.Select(ns => ns / ops), samples.Where(s => s.Iteration != 4).Select(s => s.Value), new Tolerance(1e-9));
+        // The outlier: its Actual time minus the same overhead (median overhead per op × operations = 2635.5 ns).
+        Assert.Equal((126930853.00000001 - 2635.5) / ops, samples[3].Value, 9);
+        Assert.True(samples[3].Value > samples.Where(s => s.Iteration != 4).Max(s => s.Value));
+    }
+
+    private sealed class Tolerance(double relative) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= relative * Math.Max(Math.Abs(x), Math.Abs(y));
+
+        public int GetHashCode(double obj) => 0;
     }
 
     [Fact]
@@ -77,7 +104,7 @@ public sealed class BdnReportConverterTests
         File.Copy(Fixture("cpu-report-full.json"), Path.Combine(dir, "results", "Cpu-report-full.json"));
         File.Copy(Fixture("isobench-units.json"), Path.Combine(dir, GuestUnitsFile.FileName));
 
-        Assert.Equal(16, BdnReportConverter.ConvertArtifacts(dir, Context).Count);
+        Assert.Equal(17, BdnReportConverter.ConvertArtifacts(dir, Context).Count);
     }
 
     [Fact]

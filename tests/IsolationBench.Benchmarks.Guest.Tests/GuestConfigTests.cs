@@ -5,6 +5,7 @@ using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
+using Perfolizer.Mathematics.OutlierDetection;
 using Xunit;
 
 namespace IsolationBench.Benchmarks.Guest.Tests;
@@ -12,9 +13,9 @@ namespace IsolationBench.Benchmarks.Guest.Tests;
 public sealed class GuestConfigTests
 {
     [Theory]
-    [InlineData(GuestProfile.Quick, 2, 5, 100)]
-    [InlineData(GuestProfile.Default, 5, 15, 250)]
-    [InlineData(GuestProfile.Thorough, 8, 30, 500)]
+    [InlineData(GuestProfile.Quick, 2, 3, 100)]
+    [InlineData(GuestProfile.Default, 2, 3, 150)]
+    [InlineData(GuestProfile.Thorough, 3, 5, 250)]
     public void ComputeCategoriesUseFixedCountsAndIterationTime(GuestProfile profile, int warmups, int iterations, int iterationMs)
     {
         foreach (var category in new[] { GuestCategories.Syscall, GuestCategories.Cpu, GuestCategories.Memory })
@@ -31,10 +32,23 @@ public sealed class GuestConfigTests
     }
 
     [Theory]
+    [InlineData(GuestProfile.Smoke)]
+    [InlineData(GuestProfile.Quick)]
+    [InlineData(GuestProfile.Default)]
+    [InlineData(GuestProfile.Thorough)]
+    public void EveryJobKeepsEveryIteration(GuestProfile profile)
+    {
+        foreach (var category in new[] { GuestCategories.Syscall, GuestCategories.Io, GuestCategories.Cpu, GuestCategories.Memory })
+        {
+            Assert.Equal(OutlierMode.DontRemove, GuestConfig.CreateJob(profile, category).Accuracy.OutlierMode);
+        }
+    }
+
+    [Theory]
     [InlineData(GuestProfile.Smoke, 0, 1)]
-    [InlineData(GuestProfile.Quick, 1, 3)]
-    [InlineData(GuestProfile.Default, 2, 10)]
-    [InlineData(GuestProfile.Thorough, 3, 25)]
+    [InlineData(GuestProfile.Quick, 1, 2)]
+    [InlineData(GuestProfile.Default, 1, 2)]
+    [InlineData(GuestProfile.Thorough, 1, 3)]
     public void IoIsOneInvocationPerIteration(GuestProfile profile, int warmups, int iterations)
     {
         var job = GuestConfig.CreateJob(profile, GuestCategories.Io);

@@ -59,7 +59,7 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public async Task A_host_only_run_needs_no_engine_and_writes_verified_samples()
     {
-        var (exit, output, err) = await CliRunner.RunAsync("run", "--modes", "host", "--samples", "3", "--warmup", "1", "--output", _dir, "--run-id", "host-only", "--no-report");
+        var (exit, output, err) = await CliRunner.RunAsync("run", "--modes", "host", "--workloads", "startup", "--samples", "3", "--warmup", "1", "--output", _dir, "--run-id", "host-only", "--no-report");
 
         Assert.True(exit == 0, err);
         Assert.Contains("startup, median ms", output, StringComparison.Ordinal);

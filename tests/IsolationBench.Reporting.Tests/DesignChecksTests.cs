@@ -67,7 +67,7 @@ public sealed class DesignChecksTests
         f.Write();
         await File.WriteAllLinesAsync(Path.Combine(f.Path, EngineEventsCsv.FileName), events);
 
-        var rows = EngineClockCheck.Compare(EngineEventsCsv.Read(f.Path)!, SampleCsv.Read(f.Run.Samples));
+        var rows = EngineClockCheck.Compare(EngineEvents.Read(f.Path)!, SampleCsv.Read(f.Run.Samples));
         var runcLife = rows.Single(r => r.Mode == "runc" && r.What.StartsWith("create", StringComparison.Ordinal));
         var runscLife = rows.Single(r => r.Mode == "runsc" && r.What.StartsWith("create", StringComparison.Ordinal));
         var runcRun = rows.Single(r => r.Mode == "runc" && r.What.StartsWith("start", StringComparison.Ordinal));
@@ -92,9 +92,9 @@ public sealed class DesignChecksTests
         {
             File.WriteAllLines(Path.Combine(dir, EngineEventsCsv.FileName), [string.Join(',', EngineEventsCsv.Columns), "r,1,runc,abc,create,notanumber"]);
 
-            var ex = Assert.Throws<ResultsFormatException>(() => EngineEventsCsv.Read(dir));
+            var ex = Assert.Throws<ResultsFormatException>(() => EngineEvents.Read(dir));
             Assert.Equal(2, ex.Line);
-            Assert.Null(EngineEventsCsv.Read(Path.Combine(dir, "missing")));
+            Assert.Null(EngineEvents.Read(Path.Combine(dir, "missing")));
         }
         finally
         {

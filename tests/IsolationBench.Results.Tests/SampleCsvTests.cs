@@ -65,6 +65,35 @@ public sealed class SampleCsvTests : IDisposable
         Assert.Single(File.ReadAllLines(path), l => l.StartsWith("run_id", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Position_and_predecessor_are_the_last_two_columns_and_round_trip()
+    {
+        var path = Path.Combine(_dir, SampleCsv.FileName);
+        using (var writer = new SampleWriter(path))
+        {
+            writer.WriteAll([Make(1, "total", 1) with { Position = 1 }, Make(1, "total", 2) with { Position = 2, Predecessor = "host" }]);
+        }
+
+        var back = SampleCsv.Read(path);
+
+        Assert.Equal(["position", "predecessor"], SampleCsv.Columns.TakeLast(2));
+        Assert.EndsWith(",timestamp_utc,position,predecessor", File.ReadLines(path).First(), StringComparison.Ordinal);
+        Assert.Equal([(1, string.Empty), (2, "host")], back.Select(s => (s.Position, s.Predecessor)));
+    }
+
+    [Fact]
+    public void A_file_written_before_position_and_predecessor_still_reads()
+    {
+        var path = Path.Combine(_dir, SampleCsv.FileName);
+        File.WriteAllText(path,
+            "run_id,round,mode,workload,metric,unit,value,status,iteration,source,timestamp_utc\n" +
+            "r1,1,runc,startup,total,ms,12.5,ok,0,abc123,2026-11-29T10:00:00.0000000+00:00\n");
+
+        var sample = Assert.Single(SampleCsv.Read(path));
+
+        Assert.Equal((12.5, 0, string.Empty), (sample.Value, sample.Position, sample.Predecessor));
+    }
+
     [Theory]
     [InlineData("", 1)]
     [InlineData("run_id,round,mode\nr1,1,runc\n", 1)]

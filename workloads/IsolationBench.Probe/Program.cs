@@ -3,10 +3,13 @@ using System.Text;
 using IsolationBench.Fingerprint;
 
 // Protocol (read by the harness): line 1 is the ready line, written before any other work so that its arrival
-// marks "the workload is running"; line 2 is the isolation fingerprint as one JSON line; exit code 0.
+// marks "the workload is running"; line 2 is the isolation fingerprint as one JSON line; line 3 is the done line,
+// written after the fingerprint is out, so that its arrival splits "collecting the fingerprint" from "exiting"
+// (the harness's fingerprint and exit phases); exit code 0.
 // Fault-injection switches exist for the harness's failure tests: --sleep-ms N (hang/slow), --exit N, --no-ready,
 // --alloc-mb N (touch N MiB: OOM under a small memory limit).
 const string ReadyLine = "ISOBENCH-READY\n";
+const string DoneLine = "ISOBENCH-DONE\n";
 
 var stdout = Console.OpenStandardOutput();
 var options = ProbeOptions.Parse(args);
@@ -43,6 +46,8 @@ if (options.AllocMb > 0)
 
 var json = FingerprintJson.Serialize(FingerprintCollector.Collect());
 stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
+stdout.Flush();
+stdout.Write(Encoding.ASCII.GetBytes(DoneLine));
 stdout.Flush();
 return options.ExitCode;
 

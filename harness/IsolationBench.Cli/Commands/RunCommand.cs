@@ -16,11 +16,11 @@ internal sealed class RunCommand : ICommand
         "run the benchmark matrix and write results/<run-id>/",
         [
             new("--modes", false, "comma-separated isolation modes, e.g. host,runc,crun (default: host + every mode the engine offers)"),
-            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory (default: startup)"),
+            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory (default: all of them)"),
             new("--samples", false, "measured startup samples per mode (default 30)"),
             new("--warmup", false, "discarded warmup rounds (default 3)"),
-            new("--guest-rounds", false, "guest benchmark containers per mode and category (default 1)"),
-            new("--profile", false, "guest benchmark profile: quick, default or thorough (default: default)"),
+            new("--guest-rounds", false, "guest benchmark containers per mode and category (default: the profile's, quick 3, default 5, thorough 10)"),
+            new("--profile", false, "guest benchmark profile: quick, default or thorough (default: quick)"),
             new("--output", false, "folder that receives one directory per run (default: results)"),
             new("--run-id", false, "name of the run directory (default: UTC time + host name)"),
             new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)"),
@@ -67,8 +67,8 @@ internal sealed class RunCommand : ICommand
             Workloads = args.String("--workloads"),
             Samples = args.Int("--samples", 30),
             Warmup = args.Int("--warmup", 3),
-            GuestRounds = args.Int("--guest-rounds", 1),
-            Profile = args.String("--profile") ?? "default",
+            GuestRounds = args.Has("--guest-rounds") ? args.Int("--guest-rounds", 0) : null,
+            Profile = args.String("--profile") ?? "quick",
             Output = args.String("--output") ?? "results",
             RunId = args.String("--run-id"),
             AllowMismatch = args.Has("--allow-mismatch"),
@@ -103,6 +103,11 @@ internal sealed class RunCommand : ICommand
         {
             var report = await ReportCommand.WriteAsync(summary.Directory.Path, args.String("--baseline"), null, cancellationToken).ConfigureAwait(false);
             ReportCommand.Print(context.Out, report);
+        }
+
+        if (RunOptions.DefaultProfileCommand(summary.Directory.ReadManifest().Options) is { } next)
+        {
+            context.Out.WriteLine("this was the quick profile (a first look); for figures to compare, run: " + next);
         }
 
         if (summary.EngineBench is { } bench && !WriteEngineBench(context, bench, samples))

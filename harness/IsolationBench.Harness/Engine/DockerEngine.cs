@@ -279,6 +279,45 @@ public sealed class DockerEngine : IContainerEngine
         return [.. list.Select(c => new ContainerSummary(c.ID, c.Image, c.State, c.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(c.Labels)))];
     }
 
+    public async Task WatchContainerEventsAsync(string labelKey, string labelValue, DateTimeOffset since, Action<ContainerEvent> onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        var parameters = new ContainerEventsParameters
+        {
+            // Since replays what happened between this call and the engine registering the subscription.
+            Since = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["type"] = new Dictionary<string, bool> { ["container"] = true },
+                ["label"] = new Dictionary<string, bool> { [labelKey + "=" + labelValue] = true },
+                ["event"] = new Dictionary<string, bool> { ["create"] = true, ["start"] = true, ["die"] = true, ["destroy"] = true },
+            },
+        };
+        try
+        {
+            await _client.System.MonitorEventsAsync(parameters, new InOrder(m => onEvent(new ContainerEvent(
+                m.Actor?.ID ?? string.Empty,
+                m.Action ?? string.Empty,
+                // 0 when the engine sent no timeNano; the recorder drops such events.
+                m.TimeNano ?? 0,
+                m.Actor?.Attributes is { } a ? new Dictionary<string, string>(a, StringComparer.Ordinal) : new Dictionary<string, string>()))), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the caller: the stream is open-ended.
+        }
+        catch (Exception ex) when (Translate(ex, "stream /events") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Progress&lt;T&gt; would post to the thread pool and could reorder events: report on the reading thread.</summary>
+    private sealed class InOrder(Action<Message> report) : IProgress<Message>
+    {
+        public void Report(Message value) => report(value);
+    }
+
     public ValueTask DisposeAsync()
     {
         _client.Dispose();

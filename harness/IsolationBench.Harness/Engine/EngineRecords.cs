@@ -78,3 +78,6 @@ public sealed record ContainerLimits(bool DropAllCapabilities, bool NoNewPrivile
 public sealed record ContainerStateFacts(string Status, long ExitCode, bool OomKilled, string Error);
 
 public sealed record ContainerSummary(string Id, string Image, string State, IReadOnlyDictionary<string, string> Labels);
+
+/// <summary>One container event from the engine's /events stream, with the engine's clock (nanoseconds since the Unix epoch).</summary>
+public sealed record ContainerEvent(string ContainerId, string Action, long TimeUnixNano, IReadOnlyDictionary<string, string> Attributes);

@@ -36,6 +36,13 @@ public interface IContainerEngine : IAsyncDisposable
     /// <summary>A tar stream of a path inside a (stopped) container, through the engine's archive API.</summary>
     Task<Stream> GetArchiveAsync(string containerId, string path, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams the engine's container events (create, start, die, destroy) of containers labelled
+    /// <paramref name="labelKey"/>=<paramref name="labelValue"/>, from <paramref name="since"/> on, until cancelled
+    /// (then it returns normally). <paramref name="onEvent"/> is called in the engine's order.
+    /// </summary>
+    Task WatchContainerEventsAsync(string labelKey, string labelValue, DateTimeOffset since, Action<ContainerEvent> onEvent, CancellationToken cancellationToken);
+
     /// <summary>Ids of all containers (running or not) carrying the label key (and value, when given).</summary>
     Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(string labelKey, string? labelValue, CancellationToken cancellationToken);
 }

@@ -5,6 +5,12 @@ namespace IsolationBench.Harness.Matrix;
 /// <summary>One unit of work: one workload run once in one mode, in one round.</summary>
 public sealed record MatrixCell(int Round, bool Warmup, string Workload, IsolationMode Mode)
 {
+    /// <summary>1-based position within its round (the round's mode order); 0 when not planned by <see cref="MatrixPlan"/>.</summary>
+    public int Position { get; init; }
+
+    /// <summary>The mode run just before it in the same round of the same workload; empty for the first.</summary>
+    public string Predecessor { get; init; } = string.Empty;
+
     /// <summary>Stable identity of the cell, used to resume a run without repeating or skipping a sample.</summary>
     public string Key => Warmup ? "w" + KeyOf(Round, Workload, Mode.Name) : KeyOf(Round, Workload, Mode.Name);
 
@@ -14,8 +20,11 @@ public sealed record MatrixCell(int Round, bool Warmup, string Workload, Isolati
 }
 
 /// <summary>
-/// The order of work. Modes are interleaved within each round (A B C, A B C, …) so that drift of the machine
-/// (thermal, page cache, other tenants) hits every mode alike; warmup rounds come first and are not recorded.
+/// The order of work. Modes are interleaved within each round so that drift of the machine (thermal, page cache,
+/// other tenants) hits every mode alike, and each round's mode order follows <see cref="BalancedOrder"/> (A B D C,
+/// B C A D, …) so that no mode always runs first or always after the same mode. Guest categories of one round start
+/// at different rows of the design, so each category sees every order over a cycle. Warmup rounds come first and are
+/// not recorded. The cell's key (what --resume matches) does not include the order, which is deterministic.
 /// </summary>
 public static class MatrixPlan
 {
@@ -33,12 +42,12 @@ public static class MatrixPlan
         {
             for (var w = 1; w <= startupWarmup; w++)
             {
-                cells.AddRange(modes.Select(m => new MatrixCell(w, true, "startup", m)));
+                cells.AddRange(Round(modes, w - 1, m => new MatrixCell(w, true, "startup", m)));
             }
 
             for (var r = 1; r <= startupSamples; r++)
             {
-                cells.AddRange(modes.Select(m => new MatrixCell(r, false, "startup", m)));
+                cells.AddRange(Round(modes, r - 1, m => new MatrixCell(r, false, "startup", m)));
             }
         }
 
@@ -46,13 +55,27 @@ public static class MatrixPlan
         var guest = workloads.Where(w => w != "startup").ToList();
         for (var r = 1; r <= guestRounds && guest.Count > 0; r++)
         {
-            foreach (var workload in guest)
+            for (var g = 0; g < guest.Count; g++)
             {
-                cells.AddRange(modes.Select(m => new MatrixCell(r, false, workload, m)));
+                var workload = guest[g];
+                cells.AddRange(Round(modes, r - 1 + g, m => new MatrixCell(r, false, workload, m)));
             }
         }
 
         return cells;
+    }
+
+    /// <summary>One round's cells in the order of row <paramref name="row"/> of the balanced design, each with its position and predecessor.</summary>
+    private static IEnumerable<MatrixCell> Round(IReadOnlyList<IsolationMode> modes, int row, Func<IsolationMode, MatrixCell> cell)
+    {
+        var previous = string.Empty;
+        var position = 0;
+        foreach (var index in BalancedOrder.Row(modes.Count, row))
+        {
+            var mode = modes[index];
+            yield return cell(mode) with { Position = ++position, Predecessor = previous };
+            previous = mode.Name;
+        }
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
 
             if (!cell.Warmup)
             {
-                writer.WriteAll(result.Samples);
+                writer.WriteAll(result.Samples.Select(s => s with { Position = cell.Position, Predecessor = cell.Predecessor }));
             }
 
             if (result.Failure is not null)

@@ -35,7 +35,8 @@ public static class Selection
     {
         if (list is null)
         {
-            return ["startup"];
+            // A first run shows the whole picture: startup and every guest category.
+            return Workloads;
         }
 
         var names = SplitList(list, "--workloads", string.Join(',', Workloads));

@@ -1,19 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using IsolationBench.Harness.Engine;
 
 namespace IsolationBench.Harness.Startup;
 
 /// <summary>
-/// Runs one container through create → attach → start → ready → exit → [after-exit work] → remove, timing each
+/// Runs one container through create → attach → start → ready → fingerprint → exit → [after-exit work] → remove, timing each
 /// phase with a monotonic clock. Never leaves the container behind, whatever fails; never throws for a
-/// workload failure (that becomes <see cref="WorkloadRun.Failure"/>), only for cancellation.
+/// workload failure (that becomes <see cref="WorkloadRun.Failure"/>), only for cancellation and for losing the
+/// engine (<see cref="EngineUnavailableException"/>, at any call, cleanup included).
 /// </summary>
 public sealed class ContainerLifecycle(IContainerEngine engine)
 {
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
-    /// <param name="afterExit">Work between exit and remove (e.g. copying results out); not part of any phase.</param>
+    /// <param name="afterExit">Work between exit and remove (e.g. copying results out guest containers, whose phases are not recorded); its time lands in remove.</param>
     public async Task<WorkloadRun> RunAsync(
         ContainerSpec spec,
         TimeSpan timeout,
@@ -31,6 +33,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         long t0 = Stopwatch.GetTimestamp(), attached = 0, started = 0, exited = 0;
         long? exitCode = null;
         string? failure = null;
+        EngineUnavailableException? lost = null;
         Task? pump = null;
         IContainerOutput? stream = null;
         try
@@ -46,11 +49,12 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
 
             phase = "exit";
             exitCode = await engine.WaitAsync(id, ct).ConfigureAwait(false);
-            exited = Stopwatch.GetTimestamp();
 
             // The stream ends when the container's output is closed; give it a moment to deliver the last bytes.
+            // The drain belongs to exit (the container is not done until its output is), not to remove.
             phase = "output";
             await pump.WaitAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            exited = Stopwatch.GetTimestamp();
 
             if (exitCode != 0)
             {
@@ -87,12 +91,27 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
                 using var cleanup = new CancellationTokenSource(RemoveTimeout);
                 if (failure is not null || exitCode is null)
                 {
-                    await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false);
+                    lost = await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false) as EngineUnavailableException;
                 }
 
                 var removeError = await TryAsync(() => engine.RemoveAsync(id, cleanup.Token)).ConfigureAwait(false);
-                failure ??= removeError is null ? null : "remove failed: " + removeError;
+                lost ??= removeError switch
+                {
+                    EngineUnavailableException unavailable => unavailable,
+                    // Our own bound on cleanup ran out: an engine that cannot remove a container in 30 s is not serving us.
+                    OperationCanceledException => new EngineUnavailableException(string.Create(CultureInfo.InvariantCulture,
+                        $"engine at {engine.Endpoint} did not remove {id[..Math.Min(12, id.Length)]} within {RemoveTimeout.TotalSeconds:0} s; is dockerd alive?")),
+                    _ => null,
+                };
+                failure ??= removeError is null ? null : "remove failed: " + removeError.Message;
             }
+        }
+
+        // Engine loss at any phase is engine loss, not the workload's failure: the run stops and --resume retakes
+        // the cell. (Thrown here, after cleanup; an exception already in flight — loss during wait, Ctrl+C — wins.)
+        if (lost is not null)
+        {
+            ExceptionDispatchInfo.Throw(lost);
         }
 
         var removed = Stopwatch.GetTimestamp();
@@ -105,7 +124,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         return new WorkloadRun
         {
             Source = id is null ? string.Empty : id[..Math.Min(12, id.Length)],
-            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, exited, removed) : null,
+            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, output.FingerprintDoneAt, exited, removed) : null,
             ExitCode = exitCode,
             StdOut = output.StdOut,
             StdErr = output.StdErr,
@@ -130,7 +149,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         }
     }
 
-    private static async Task<string?> TryAsync(Func<Task> action)
+    private static async Task<Exception?> TryAsync(Func<Task> action)
     {
         try
         {
@@ -139,7 +158,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         }
         catch (Exception ex) when (ex is EngineRequestException or EngineUnavailableException or OperationCanceledException)
         {
-            return ex.Message;
+            return ex;
         }
     }
 }

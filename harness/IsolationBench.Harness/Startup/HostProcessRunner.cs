@@ -42,15 +42,16 @@ public static class HostProcessRunner
         try
         {
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            var exited = Stopwatch.GetTimestamp();
+            // Exit ends when the output is drained too, as for a container.
             await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+            var exited = Stopwatch.GetTimestamp();
             string? failure = process.ExitCode != 0
                 ? string.Create(CultureInfo.InvariantCulture, $"exit code {process.ExitCode}: {output.StdErr.Trim().Split('\n').LastOrDefault()}")
                 : requireReadyLine && output.FirstLineAt is null ? "the workload exited without writing its ready line" : null;
             return new WorkloadRun
             {
                 Source = source,
-                Timings = failure is null ? new PhaseTimings(t0, t0, started, output.FirstLineAt, exited, exited) : null,
+                Timings = failure is null ? new PhaseTimings(t0, t0, started, output.FirstLineAt, output.FingerprintDoneAt, exited, exited) : null,
                 ExitCode = process.ExitCode,
                 StdOut = output.StdOut,
                 StdErr = output.StdErr,

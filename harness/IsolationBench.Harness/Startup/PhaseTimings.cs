@@ -1,42 +1,54 @@
 using System.Diagnostics;
+using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Startup;
 
 /// <summary>
 /// Monotonic timestamps (Stopwatch ticks) of one container's life. The phases are contiguous, so they add up to
-/// the total exactly: create (+attach) → start → ready → exit → remove.
+/// the total exactly: create (+attach) → start → ready → fingerprint → exit → remove (<see cref="StartupPhases"/>).
+/// A line can be seen before the call that precedes it returned (the probe's ready line arriving before the start
+/// call's answer): then each boundary is clamped to lie between its neighbours, and that phase is 0.
 /// </summary>
-public sealed record PhaseTimings(long CreateCalled, long Attached, long StartReturned, long? ReadySeen, long ExitSeen, long Removed)
+/// <param name="ReadySeen">The probe's ready line arrived (null: none).</param>
+/// <param name="FingerprintSeen">The probe's line after its fingerprint arrived (null: none).</param>
+/// <param name="ExitSeen">Wait returned and the output stream closed.</param>
+public sealed record PhaseTimings(long CreateCalled, long Attached, long StartReturned, long? ReadySeen, long? FingerprintSeen, long ExitSeen, long Removed)
 {
-    public static readonly string[] ContainerPhases = ["create", "start", "ready", "exit", "remove"];
-    public static readonly string[] HostPhases = ["start", "ready", "exit"];
-
-    /// <summary>Phase name → milliseconds. The ready line can arrive before the start call returns: then ready is 0.</summary>
+    /// <summary>Phase name → milliseconds, in <see cref="StartupPhases.Container"/> order, then total.</summary>
     public IReadOnlyList<(string Phase, double Milliseconds)> ContainerPhaseDurations()
     {
-        var ready = Math.Max(ReadySeen ?? StartReturned, StartReturned);
+        var (ready, fingerprint) = Boundaries();
         return
         [
             ("create", Ms(CreateCalled, Attached)),
             ("start", Ms(Attached, StartReturned)),
             ("ready", Ms(StartReturned, ready)),
-            ("exit", Ms(ready, ExitSeen)),
+            ("fingerprint", Ms(ready, fingerprint)),
+            ("exit", Ms(fingerprint, ExitSeen)),
             ("remove", Ms(ExitSeen, Removed)),
-            ("total", Ms(CreateCalled, Removed)),
+            (StartupPhases.Total, Ms(CreateCalled, Removed)),
         ];
     }
 
-    /// <summary>For a host process: start = spawn returned, ready, exit; no create/remove.</summary>
+    /// <summary>For a host process (<see cref="StartupPhases.Host"/>): start = spawn returned, ready, fingerprint, exit; no create/remove.</summary>
     public IReadOnlyList<(string Phase, double Milliseconds)> HostPhaseDurations()
     {
-        var ready = Math.Max(ReadySeen ?? StartReturned, StartReturned);
+        var (ready, fingerprint) = Boundaries();
         return
         [
             ("start", Ms(CreateCalled, StartReturned)),
             ("ready", Ms(StartReturned, ready)),
-            ("exit", Ms(ready, ExitSeen)),
-            ("total", Ms(CreateCalled, ExitSeen)),
+            ("fingerprint", Ms(ready, fingerprint)),
+            ("exit", Ms(fingerprint, ExitSeen)),
+            (StartupPhases.Total, Ms(CreateCalled, ExitSeen)),
         ];
+    }
+
+    private (long Ready, long Fingerprint) Boundaries()
+    {
+        var ready = Math.Clamp(ReadySeen ?? StartReturned, StartReturned, Math.Max(StartReturned, ExitSeen));
+        var fingerprint = Math.Clamp(FingerprintSeen ?? ready, ready, Math.Max(ready, ExitSeen));
+        return (ready, fingerprint);
     }
 
     private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;

@@ -5,7 +5,7 @@ using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Startup;
 
-/// <summary>The startup workload: the probe in each mode, every phase timed.</summary>
+/// <summary>The startup workload: the probe in each mode, every phase (<see cref="StartupPhases"/>) timed.</summary>
 public sealed class StartupExecutor(IContainerEngine? engine, string probeImage, string hostProbePath) : IWorkloadExecutor
 {
     public bool CanRun(string workload) => workload == "startup";
@@ -19,7 +19,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
         if (cell.Mode.Kind == ModeKind.Host)
         {
             run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, cancellationToken).ConfigureAwait(false);
-            phases = [.. PhaseTimings.HostPhases, "total"];
+            phases = [.. StartupPhases.Host, StartupPhases.Total];
         }
         else
         {
@@ -32,7 +32,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
                 Isolation = cell.Mode.Isolation,
             };
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
-            phases = [.. PhaseTimings.ContainerPhases, "total"];
+            phases = [.. StartupPhases.Container, StartupPhases.Total];
         }
 
         var (fingerprint, problem) = run.Ok ? ProbeOutput.Parse(run.StdOut) : (null, null);
@@ -43,7 +43,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
         if (failure is null && run.Timings is { } t)
         {
             var durations = cell.Mode.Kind == ModeKind.Host ? t.HostPhaseDurations() : t.ContainerPhaseDurations();
-            total = durations.Single(d => d.Phase == "total").Milliseconds;
+            total = durations.Single(d => d.Phase == StartupPhases.Total).Milliseconds;
             samples = [.. durations.Select(d => Row(d.Phase, d.Milliseconds, SampleStatus.Ok))];
         }
         else

@@ -25,14 +25,31 @@ public sealed record WorkloadRun
     public IReadOnlyList<string> StdOutLines => StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
-/// <summary>Collects a process's output and notes when the first stdout line completed.</summary>
+/// <summary>Collects a process's output and notes when each of the first stdout lines completed (the probe's protocol lines).</summary>
 internal sealed class OutputCollector
 {
+    private const int TimedLines = 3;
     private readonly ArrayBufferWriter<byte> _stdout = new();
     private readonly ArrayBufferWriter<byte> _stderr = new();
+    private readonly List<long> _lineEnds = [];
     private readonly Lock _gate = new();
 
-    public long? FirstLineAt { get; private set; }
+    public long? FirstLineAt => LineAt(1);
+
+    /// <summary>
+    /// When the probe's work after the ready line was over: its done line (line 3) arrived, or — for a probe that
+    /// writes no done line — its fingerprint line (line 2).
+    /// </summary>
+    public long? FingerprintDoneAt => LineAt(3) ?? LineAt(2);
+
+    /// <summary>When stdout line <paramref name="number"/> (1-based, up to 3) completed; null if it has not.</summary>
+    public long? LineAt(int number)
+    {
+        lock (_gate)
+        {
+            return number >= 1 && number <= _lineEnds.Count ? _lineEnds[number - 1] : null;
+        }
+    }
 
     public void Add(ReadOnlySpan<byte> data, bool isStdErr, long timestamp)
     {
@@ -44,9 +61,13 @@ internal sealed class OutputCollector
                 return;
             }
 
-            if (FirstLineAt is null && data.Contains((byte)'\n'))
+            // Chunks arrive as written; lines that complete in the same chunk share its arrival time.
+            for (var i = 0; i < data.Length && _lineEnds.Count < TimedLines; i++)
             {
-                FirstLineAt = timestamp;
+                if (data[i] == (byte)'\n')
+                {
+                    _lineEnds.Add(timestamp);
+                }
             }
 
             _stdout.Write(data);

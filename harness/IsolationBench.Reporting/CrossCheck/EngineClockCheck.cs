@@ -43,7 +43,7 @@ public static class EngineClockCheck
             {
                 var phases = startup.Where(s => s.Mode == mode && SameContainer(s.Source, container.Key))
                     .GroupBy(s => s.Metric, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-                if (Span(container, "create", "destroy") is { } life && phases.TryGetValue(StartupPhases.Total, out var total))
+                if (Span(container, "create", "destroy") is { } life && phases.TryGetValue(Statistics.StartupPhases.Total, out var total))
                 {
                     lifecycle.Add((life, total));
                 }

@@ -6,13 +6,13 @@ namespace IsolationBench.Reporting.Statistics;
 /// </summary>
 public static class StartupPhases
 {
-    public const string Total = "total";
+    public const string Total = Results.StartupPhases.Total;
 
-    /// <summary>In the order they happen. A host process has no create and no remove.</summary>
-    public static readonly IReadOnlyList<string> All = ["create", "start", "ready", "fingerprint", "exit", "remove"];
+    /// <summary>In the order they happen (the harness's one list). A host process has no create and no remove.</summary>
+    public static IReadOnlyList<string> All => Results.StartupPhases.Container;
 
     /// <summary>Headline first, then the phases.</summary>
-    public static readonly IReadOnlyList<string> Reported = [Total, .. All];
+    public static readonly IReadOnlyList<string> Reported = [Total, .. Results.StartupPhases.Container];
 
     /// <summary>Null when a ratio of <paramref name="phase"/> between the two modes is meaningful; otherwise why not.</summary>
     /// <param name="hostLike">whether a mode is a plain host process rather than a container.</param>

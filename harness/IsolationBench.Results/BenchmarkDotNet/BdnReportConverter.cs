@@ -7,13 +7,16 @@ public sealed record GuestSampleContext(string RunId, int Round, string Mode, st
 
 /// <summary>
 /// Turns a BenchmarkDotNet full JSON report (*-report-full.json) plus isobench-units.json into samples: one per
-/// measured iteration (IterationMode "Workload", IterationStage "Result": BDN's actual workload iterations with
-/// overhead subtracted and outliers still in). Pure: reads files, never measures.
+/// measured iteration. It reads BDN's workload "Actual" iterations, not its "Result" stage: Result is what is left
+/// after BDN's outlier removal, and a sandbox with a heavy tail would look better than it is. The overhead is
+/// subtracted as BDN does for Result (the median of the overhead iterations' time per operation, times the
+/// iteration's operations), so a kept iteration has exactly BDN's Result value. Pure: reads files, never measures.
 /// </summary>
 public static class BdnReportConverter
 {
     public const string WorkloadMode = "Workload";
-    public const string ResultStage = "Result";
+    public const string OverheadMode = "Overhead";
+    public const string ActualStage = "Actual";
 
     /// <summary>Every report under &lt;artifactsDir&gt;/results/ with the units file at &lt;artifactsDir&gt;/isobench-units.json.</summary>
     public static IReadOnlyList<Sample> ConvertArtifacts(string artifactsDir, GuestSampleContext context)
@@ -80,12 +83,13 @@ public static class BdnReportConverter
             throw new ResultsFormatException(path, 0, $"{fullName}: \"Measurements\" must be an array (is this the full JSON export?)");
         }
 
-        var samples = new List<Sample>();
+        var actual = new List<(double Operations, double Nanoseconds)>();
+        var overheadPerOp = new List<double>();
         foreach (var m in measurements.EnumerateArray())
         {
             var where = $"{fullName} measurement";
-            if (Json.RequiredString(m, "IterationMode", path, where) != WorkloadMode
-                || Json.RequiredString(m, "IterationStage", path, where) != ResultStage)
+            var mode = Json.RequiredString(m, "IterationMode", path, where);
+            if (Json.RequiredString(m, "IterationStage", path, where) != ActualStage || mode is not (WorkloadMode or OverheadMode))
             {
                 continue;
             }
@@ -97,7 +101,22 @@ public static class BdnReportConverter
                 throw new ResultsFormatException(path, 0, $"{where}: Operations must be positive");
             }
 
-            var nsPerOp = nanoseconds / operations;
+            if (mode == WorkloadMode)
+            {
+                actual.Add((operations, nanoseconds));
+            }
+            else
+            {
+                overheadPerOp.Add(nanoseconds / operations);
+            }
+        }
+
+        // Monitoring jobs (io) have no overhead iterations: nothing to subtract.
+        var overhead = Median(overheadPerOp);
+        var samples = new List<Sample>();
+        foreach (var (operations, nanoseconds) in actual)
+        {
+            var nsPerOp = (nanoseconds - (overhead * operations)) / operations;
             var value = nsPerOp > 0 ? unit.Convert(nsPerOp) : double.NaN;
             samples.Add(new Sample
             {
@@ -109,7 +128,7 @@ public static class BdnReportConverter
                 Unit = unit.Unit,
                 Value = value,
                 Status = double.IsNaN(value) ? SampleStatus.Failed("non-positive time after overhead subtraction") : SampleStatus.Ok,
-                // Ordinal of the Result iteration (1-based). BDN restarts IterationIndex per launch; this never repeats.
+                // Ordinal of the workload iteration (1-based). BDN restarts IterationIndex per launch; this never repeats.
                 Iteration = samples.Count + 1,
                 Source = context.Source,
                 TimestampUtc = context.TimestampUtc,
@@ -118,6 +137,18 @@ public static class BdnReportConverter
 
         return samples.Count > 0
             ? samples
-            : throw new ResultsFormatException(path, 0, $"{fullName}: no Workload/Result measurements (did the benchmark fail?)");
+            : throw new ResultsFormatException(path, 0, $"{fullName}: no Workload/Actual measurements (did the benchmark fail?)");
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

@@ -33,14 +33,14 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         var runDir = Path.Combine(temp.Path, runId);
         var samplesFile = Path.Combine(runDir, "samples.csv");
 
-        using var harness = Start("run", "--engine", dockerd.Endpoint, "--modes", "runc", "--samples", Samples.ToString(CultureInfo.InvariantCulture),
+        using var harness = Start("run", "--engine", dockerd.Endpoint, "--modes", "runc", "--workloads", "startup", "--samples", Samples.ToString(CultureInfo.InvariantCulture),
             "--warmup", "0", "--output", temp.Path, "--run-id", runId, "--no-report");
         var stdout = harness.StandardOutput.ReadToEndAsync();
         var stderr = harness.StandardError.ReadToEndAsync();
 
-        // Stop the engine once a few samples are on disk (header + 6 metric rows per sample).
+        // Stop the engine once a few samples are on disk (header + one row per startup metric per sample).
         var deadline = Stopwatch.StartNew();
-        while (!(File.Exists(samplesFile) && File.ReadAllLines(samplesFile).Length > 1 + (3 * 6)))
+        while (!(File.Exists(samplesFile) && File.ReadAllLines(samplesFile).Length > 1 + (3 * StartupPhases.All.Count)))
         {
             if (harness.HasExited)
             {

@@ -95,7 +95,7 @@ public sealed class FaultTests(RealEngine real)
         var engine = real.Require();
         real.RequireRuntime("crun");
         using var temp = new TempRoot();
-        var options = new RunOptions { Modes = "host,runc,crun", Samples = 4, Warmup = 1, Output = temp.Path, RunId = "it-resume" };
+        var options = new RunOptions { Modes = "host,runc,crun", Workloads = "startup", Samples = 4, Warmup = 1, Output = temp.Path, RunId = "it-resume" };
         using var stop = new CancellationTokenSource();
         var progress = new SynchronousProgress(p =>
         {

@@ -34,7 +34,7 @@ public sealed class GuestRunTests(RealEngine real)
     private async Task<RunDirectory> RunAndCheckAsync(string modes, string runId)
     {
         using var temp = new TempRoot();
-        var options = new RunOptions { Modes = modes, Workloads = string.Join(',', Categories), Profile = "quick", Output = temp.Path, RunId = runId };
+        var options = new RunOptions { Modes = modes, Workloads = string.Join(',', Categories), Profile = "quick", GuestRounds = 1, Output = temp.Path, RunId = runId };
 
         var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class KillTests(RealEngine real)
         const string runId = "it-kill9";
         var runDir = Path.Combine(temp.Path, runId);
 
-        using (var harness = Start("run", "--modes", "host,runc", "--samples", "40", "--warmup", "0", "--output", temp.Path, "--run-id", runId, "--no-report"))
+        using (var harness = Start("run", "--modes", "host,runc", "--workloads", "startup", "--samples", "40", "--warmup", "0", "--output", temp.Path, "--run-id", runId, "--no-report"))
         {
             // Kill once some samples are on disk (the engine's container list can stall mid-start, so poll the file).
             var samplesFile = Path.Combine(runDir, "samples.csv");

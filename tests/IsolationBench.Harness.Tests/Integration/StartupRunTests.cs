@@ -23,7 +23,7 @@ public sealed class StartupRunTests(RealEngine real)
         var samples = SampleCsv.Read(summary.Directory.Samples);
         foreach (var mode in new[] { "runc", "crun" })
         {
-            foreach (var phase in new[] { "create", "start", "ready", "exit", "remove", "total" })
+            foreach (var phase in StartupPhases.All)
             {
                 var rows = samples.Where(s => s.Mode == mode && s.Metric == phase).ToList();
                 Assert.Equal(3, rows.Count);
@@ -36,7 +36,7 @@ public sealed class StartupRunTests(RealEngine real)
             Assert.InRange(Math.Abs(total - parts), 0, 0.01);
         }
 
-        Assert.Equal(3 * 4, samples.Count(s => s.Mode == "host"));
+        Assert.Equal(3 * 5, samples.Count(s => s.Mode == "host"));
         var manifest = summary.Directory.ReadManifest();
         Assert.Equal("complete", manifest.Status);
         Assert.All(new[] { "host", "runc", "crun" }, m => Assert.True(manifest.Verification[m].Verified, manifest.Verification[m].Reason));

@@ -24,7 +24,9 @@ public sealed class MatrixInterludeTests : IDisposable
 
         var at = MatrixPlan.Midpoint(plan, "startup");
 
-        Assert.Equal(new MatrixCell(round, false, "startup", Modes[0]), plan[at]);
+        Assert.Equal((round, false, "startup", 1, string.Empty), (plan[at].Round, plan[at].Warmup, plan[at].Workload, plan[at].Position, plan[at].Predecessor));
+        Assert.DoesNotContain(plan.Take(at), c => c.Workload == "startup" && !c.Warmup && c.Round >= round);
+        Assert.All(plan.Skip(at).Where(c => c.Workload == "startup"), c => Assert.True(c.Round >= round));
     }
 
     [Fact]
@@ -44,8 +46,8 @@ public sealed class MatrixInterludeTests : IDisposable
         await RunAsync(plan, log, completed: null, fingerprint: true);
 
         Assert.Equal(
-            ["w1/startup/host", "w1/startup/runc", "1/startup/host", "1/startup/runc", "2/startup/host", "2/startup/runc",
-             "interlude", "3/startup/host", "3/startup/runc", "4/startup/host", "4/startup/runc"],
+            ["w1/startup/host", "w1/startup/runc", "1/startup/host", "1/startup/runc", "2/startup/runc", "2/startup/host",
+             "interlude", "3/startup/host", "3/startup/runc", "4/startup/runc", "4/startup/host"],
             log);
     }
 
@@ -57,7 +59,7 @@ public sealed class MatrixInterludeTests : IDisposable
 
         await RunAsync(plan, log, completed: ["1/startup/host", "1/startup/runc", "2/startup/host", "2/startup/runc", "3/startup/host"], fingerprint: true);
 
-        Assert.Equal(["interlude", "3/startup/runc", "4/startup/host", "4/startup/runc"], log);
+        Assert.Equal(["interlude", "3/startup/runc", "4/startup/runc", "4/startup/host"], log);
     }
 
     [Fact]
@@ -83,6 +85,37 @@ public sealed class MatrixInterludeTests : IDisposable
         Assert.Equal(["1/startup/host"], log);
     }
 
+    [Fact]
+    public async Task A_resume_from_samples_on_disk_retakes_only_the_missing_cells_in_plan_order_with_their_position()
+    {
+        var plan = MatrixPlan.Build(Modes, ["startup", "cpu"], startupSamples: 3, startupWarmup: 1, guestRounds: 2);
+        var directory = new RunDirectory(Path.Combine(_root, "resume"));
+        Directory.CreateDirectory(directory.Path);
+        var log = new List<string>();
+        var self = FingerprintCollector.Collect();
+        using (var writer = new SampleWriter(directory.Samples))
+        {
+            // Interrupted after the fifth cell of the plan (warmups included).
+            var runner = new MatrixRunner([new RecordingExecutor(log, self, sample: true)], self, allowMismatch: true);
+            await runner.RunAsync([.. plan.Take(5)], new RunContext("resume", directory, new Dictionary<string, string>()), writer, null, null, CancellationToken.None);
+        }
+
+        // What RunSession does on --resume: the keys of the cells whose samples are on disk.
+        var completed = SampleCsv.Read(directory.Samples).Select(s => MatrixCell.KeyOf(s.Round, s.Workload, s.Mode)).ToHashSet(StringComparer.Ordinal);
+        log.Clear();
+        using (var writer = new SampleWriter(directory.Samples))
+        {
+            var runner = new MatrixRunner([new RecordingExecutor(log, self, sample: true)], self, allowMismatch: true);
+            await runner.RunAsync(plan, new RunContext("resume", directory, new Dictionary<string, string>()), writer, null, completed, CancellationToken.None);
+        }
+
+        var samples = SampleCsv.Read(directory.Samples);
+        var measured = plan.Where(c => !c.Warmup).ToList();
+        Assert.Equal(measured.Select(c => c.Key), samples.Select(s => MatrixCell.KeyOf(s.Round, s.Workload, s.Mode)));
+        Assert.Equal(measured.Select(c => (c.Position, c.Predecessor)), samples.Select(s => (s.Position, s.Predecessor)));
+        Assert.Equal(["w1/startup/host", "w1/startup/runc", .. plan.Skip(5).Select(c => c.Key)], log);
+    }
+
     private async Task<MatrixOutcome> RunAsync(IReadOnlyList<MatrixCell> plan, List<string> log, string[]? completed, bool fingerprint)
     {
         var self = FingerprintCollector.Collect();
@@ -106,14 +139,17 @@ public sealed class MatrixInterludeTests : IDisposable
             }));
     }
 
-    private sealed class RecordingExecutor(List<string> log, IsolationFingerprint? fingerprint) : IWorkloadExecutor
+    private sealed class RecordingExecutor(List<string> log, IsolationFingerprint? fingerprint, bool sample = false) : IWorkloadExecutor
     {
         public bool CanRun(string workload) => true;
 
         public Task<CellResult> ExecuteAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
         {
             log.Add(cell.Key);
-            return Task.FromResult(new CellResult([], "fake", fingerprint, null, null));
+            IReadOnlyList<Sample> samples = sample
+                ? [new Sample { RunId = context.RunId, Round = cell.Round, Mode = cell.Mode.Name, Workload = cell.Workload, Metric = "total", Unit = Units.Milliseconds, Value = 1, Status = SampleStatus.Ok, TimestampUtc = DateTimeOffset.UnixEpoch }]
+                : [];
+            return Task.FromResult(new CellResult(samples, "fake", fingerprint, null, null));
         }
     }
 }

@@ -7,6 +7,9 @@ public sealed class MatrixPlanTests
 {
     private static readonly IsolationMode[] Modes = [IsolationMode.Host, IsolationMode.ForRuntime("runc"), IsolationMode.ForRuntime("crun")];
 
+    private static IsolationMode[] ModesOf(int n) =>
+        [IsolationMode.Host, .. Enumerable.Range(1, n - 1).Select(i => IsolationMode.ForRuntime("rt" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
     [Fact]
     public void Modes_are_interleaved_within_each_round_after_the_warmups()
     {
@@ -15,18 +18,85 @@ public sealed class MatrixPlanTests
         Assert.Equal(15, plan.Count);
         Assert.All(plan.Take(6), c => Assert.True(c.Warmup));
         Assert.All(plan.Skip(6), c => Assert.False(c.Warmup));
-        Assert.Equal(
-            ["host", "runc", "crun", "host", "runc", "crun", "host", "runc", "crun"],
-            plan.Skip(6).Select(c => c.Mode.Name));
         Assert.Equal([1, 1, 1, 2, 2, 2, 3, 3, 3], plan.Skip(6).Select(c => c.Round));
+        Assert.All(plan.Skip(6).Chunk(3), round => Assert.Equal(["crun", "host", "runc"], round.Select(c => c.Mode.Name).Order(StringComparer.Ordinal)));
     }
 
     [Fact]
-    public void Cell_keys_are_unique_so_a_resume_can_skip_exactly_what_was_done()
+    public void The_order_changes_from_round_to_round()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "io", "cpu"], startupSamples: 5, startupWarmup: 1, guestRounds: 2);
+        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 1);
 
-        Assert.Equal(plan.Count, plan.Select(c => c.Key).Distinct().Count());
+        Assert.Equal(
+            ["host", "runc", "crun", "runc", "crun", "host", "crun", "host", "runc"],
+            plan.Select(c => c.Mode.Name));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Over_one_cycle_every_mode_is_in_every_position_and_after_every_other_mode_equally_often(int n)
+    {
+        var cycle = BalancedOrder.Cycle(n);
+        var plan = MatrixPlan.Build(ModesOf(n), ["startup"], startupSamples: cycle, startupWarmup: 0, guestRounds: 0);
+
+        var positions = plan.GroupBy(c => (c.Mode.Name, c.Position)).Select(g => g.Count()).ToList();
+        Assert.Equal(n * n, positions.Count);
+        Assert.All(positions, count => Assert.Equal(cycle / n, count));
+
+        var pairs = plan.Where(c => c.Predecessor.Length > 0).GroupBy(c => (c.Predecessor, c.Mode.Name)).Select(g => g.Count()).ToList();
+        Assert.Equal(n * (n - 1), pairs.Count);
+        Assert.All(pairs, count => Assert.Equal(cycle / n, count));
+    }
+
+    [Fact]
+    public void An_odd_number_of_modes_needs_two_squares_for_a_cycle()
+    {
+        Assert.Equal(6, BalancedOrder.Cycle(3));
+        Assert.Equal(4, BalancedOrder.Cycle(4));
+        Assert.Equal(1, BalancedOrder.Cycle(1));
+    }
+
+    [Fact]
+    public void Position_and_predecessor_describe_the_cell_before_it_in_the_same_round()
+    {
+        var plan = MatrixPlan.Build(Modes, ["startup", "cpu", "io"], startupSamples: 4, startupWarmup: 1, guestRounds: 2);
+
+        foreach (var round in plan.GroupBy(c => (c.Round, c.Warmup, c.Workload)))
+        {
+            var cells = round.ToList();
+            Assert.Equal([1, 2, 3], cells.Select(c => c.Position));
+            Assert.Equal([string.Empty, cells[0].Mode.Name, cells[1].Mode.Name], cells.Select(c => c.Predecessor));
+        }
+    }
+
+    [Fact]
+    public void Guest_categories_of_a_round_start_at_different_rows_of_the_design()
+    {
+        var plan = MatrixPlan.Build(Modes, ["io", "cpu"], startupSamples: 30, startupWarmup: 3, guestRounds: 6);
+
+        var first = plan.Where(c => c.Round == 1 && c.Position == 1).Select(c => c.Mode.Name).ToList();
+        Assert.NotEqual(first[0], first[1]);
+        foreach (var workload in new[] { "io", "cpu" })
+        {
+            // Six rounds of three modes = one Williams cycle for each category: each mode leads twice.
+            Assert.All(plan.Where(c => c.Workload == workload && c.Position == 1).GroupBy(c => c.Mode.Name), g => Assert.Equal(2, g.Count()));
+        }
+    }
+
+    [Fact]
+    public void The_plan_is_the_same_every_time_so_a_resume_retakes_exactly_the_missing_cells()
+    {
+        var a = MatrixPlan.Build(Modes, ["startup", "io", "cpu"], startupSamples: 7, startupWarmup: 2, guestRounds: 5);
+        var b = MatrixPlan.Build(Modes, ["startup", "io", "cpu"], startupSamples: 7, startupWarmup: 2, guestRounds: 5);
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.Count, a.Select(c => c.Key).Distinct().Count());
+        // The key stays round/workload/mode: samples.csv written before the balanced order still resumes.
+        Assert.Contains("3/io/runc", a.Select(c => c.Key));
     }
 
     [Fact]

@@ -85,8 +85,8 @@ public sealed class SelectionTests
     }
 
     [Fact]
-    public void Workloads_default_to_startup()
+    public void Workloads_default_to_every_workload()
     {
-        Assert.Equal(["startup"], Selection.WorkloadList(null));
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory"], Selection.WorkloadList(null));
     }
 }

@@ -133,6 +133,7 @@ public sealed class WindowsRunTests
             new RunOptions
             {
                 Modes = modes,
+                Workloads = "startup",
                 Samples = 2,
                 Warmup = 1,
                 Output = repo.Output,
