@@ -4,7 +4,7 @@
 
 .DESCRIPTION
     One command from a fresh clone to a report. It checks the host (Linux: a Docker engine; Windows: the
-    Containers and Hyper-V features, the engine's named pipe, and a nanoserver image matching the host build),
+    Containers and Hyper-V features, the engine's named pipe, and a nanoserver image the host build can run),
     builds the solution, runs `isobench run` (results/<run-id>/), writes the report, and publishes it on request.
 
     Needs PowerShell 7 or newer (pwsh). Windows PowerShell 5.1 is not supported: the script stops with a message
@@ -15,7 +15,7 @@
 
 .PARAMETER Modes
     Comma-separated isolation modes. Windows default: host,process,hyperv (process is dropped with a note when
-    the host build has no matching nanoserver image). Linux default: let isobench pick host + every runtime the
+    Microsoft's compatibility table has no process-isolated image for the host build). Linux default: let isobench pick host + every runtime the
     engine has (runc, crun, runsc…).
 
 .PARAMETER Workloads
@@ -99,8 +99,13 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
 $script:Profiles = @('quick', 'default', 'thorough')
-# A plain hashtable: an [ordered] one indexed by an int returns the entry at that position, not that key.
-$script:Nanoserver = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 26100 = 'ltsc2025' }
+# Microsoft's process-isolation compatibility table: host build -> the nanoserver tag it runs process-isolated.
+# A copy of harness/IsolationBench.Harness/Engine/WindowsBuilds.cs (run.ps1 cannot call C#); WindowsBuildsTableTests
+# keeps the two equal. Source: https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility
+# Plain hashtables: an [ordered] one indexed by an int returns the entry at that position, not that key.
+$script:ProcessIsolation = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 22000 = 'ltsc2022'; 22621 = 'ltsc2022'; 22631 = 'ltsc2022'; 26100 = 'ltsc2025'; 26200 = 'ltsc2025' }
+# Each image's own build: hyperv runs the newest image not newer than the host.
+$script:NanoserverImages = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 26100 = 'ltsc2025' }
 
 function Write-RunLine([string] $Text) { [Console]::Out.WriteLine("run.ps1: $Text") }
 
@@ -169,7 +174,7 @@ function Get-WindowsFeatureState([ValidateSet('Containers', 'HyperV')] [string] 
 }
 
 function Get-NanoserverTag([int] $Build) {
-    if ($script:Nanoserver.ContainsKey($Build)) { return $script:Nanoserver[$Build] }
+    if ($script:ProcessIsolation.ContainsKey($Build)) { return $script:ProcessIsolation[$Build] }
     return $null
 }
 
@@ -201,9 +206,10 @@ function Invoke-WindowsPreflight {
         $lines.Add("Windows build $build -> nanoserver:$tag")
     }
     elseif ($list -contains 'process') {
-        $older = @($script:Nanoserver.Keys | Where-Object { $_ -lt $build } | Sort-Object -Descending)
-        $hyperv = if ($older.Count -gt 0) { "nanoserver:$($script:Nanoserver[$older[0]])" } else { 'an older nanoserver image' }
-        $why = "Windows build $build has no matching nanoserver image, so process isolation cannot run here (it needs the same build: 17763, 20348 or 26100)"
+        $older = @($script:NanoserverImages.Keys | Where-Object { $_ -lt $build } | Sort-Object -Descending)
+        $hyperv = if ($older.Count -gt 0) { "nanoserver:$($script:NanoserverImages[$older[0]])" } else { 'an older nanoserver image' }
+        $builds = ($script:ProcessIsolation.Keys | Sort-Object) -join ', '
+        $why = "Windows build $build is not in Microsoft's process-isolation compatibility table (host builds $builds; https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility), so process isolation cannot run here"
         if ($explicit) {
             $lines.Add("${why}: use -Modes host,hyperv (hyperv runs $hyperv in a utility VM)")
             return & $result 2

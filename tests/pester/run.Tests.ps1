@@ -60,6 +60,8 @@ Describe 'Windows preflight' {
 
     It 'maps build <Build> to nanoserver:<Tag>' -ForEach @(
         @{ Build = 17763; Tag = 'ltsc2019' }, @{ Build = 20348; Tag = 'ltsc2022' }, @{ Build = 26100; Tag = 'ltsc2025' }
+        @{ Build = 22000; Tag = 'ltsc2022' }, @{ Build = 22621; Tag = 'ltsc2022' }, @{ Build = 22631; Tag = 'ltsc2022' }
+        @{ Build = 26200; Tag = 'ltsc2025' }
     ) {
         Mock Get-WindowsHostBuild { $Build }
         $r = Invoke-WindowsPreflight -Modes ''
@@ -92,18 +94,19 @@ Describe 'Windows preflight' {
         $r.Lines[0] | Should -Match 'Start-Service docker'
     }
 
-    It 'refuses process isolation on build 22631 and offers hyperv' {
-        Mock Get-WindowsHostBuild { 22631 }
+    It 'refuses process isolation on Windows 10 build 19045 and offers hyperv' {
+        Mock Get-WindowsHostBuild { 19045 }
         $r = Invoke-WindowsPreflight -Modes 'host,process'
         $r.ExitCode | Should -Be 2
         $r.Lines | Should -HaveCount 1
-        $r.Lines[0] | Should -Match '22631'
+        $r.Lines[0] | Should -Match '19045'
         $r.Lines[0] | Should -Match '-Modes host,hyperv'
-        $r.Lines[0] | Should -Match 'ltsc2022'
+        $r.Lines[0] | Should -Match 'ltsc2019'
+        $r.Lines[0] | Should -Match 'version-compatibility'
     }
 
-    It 'drops process from the default modes on build 22631 and says so' {
-        Mock Get-WindowsHostBuild { 22631 }
+    It 'drops process from the default modes on build 19045 and says so' {
+        Mock Get-WindowsHostBuild { 19045 }
         $r = Invoke-WindowsPreflight -Modes ''
         $r.ExitCode | Should -Be 0
         $r.Modes | Should -Be 'host,hyperv'
