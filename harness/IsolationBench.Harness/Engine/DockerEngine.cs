@@ -33,7 +33,18 @@ public sealed class DockerEngine : IContainerEngine
     public static async Task<DockerEngine> ConnectAsync(EngineEndpoint endpoint, TimeSpan callTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        using var probe = Build(endpoint, ProbeApiVersion, callTimeout);
+        DockerClient probe;
+        try
+        {
+            probe = Build(endpoint, ProbeApiVersion, callTimeout);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or PlatformNotSupportedException)
+        {
+            // The transport refuses the endpoint before any connection (e.g. an npipe URI it cannot read).
+            throw Unreachable(endpoint.ToString(), ex);
+        }
+
+        using var _ = probe;
         VersionResponse version;
         try
         {
