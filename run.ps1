@@ -41,7 +41,8 @@
 
 .PARAMETER Setup
     Linux, as root: install and start the engine (tools/start-engine.sh: docker.io, crun, clang/lld) and gVisor
-    (tools/install-runsc.sh, when present) first. Windows: only checks, it never enables features.
+    (tools/install-runsc.sh, when present) first. Windows: installs Visual Studio's C++ build tools (MSVC, which
+    NativeAOT links with) with winget when they are missing; it never enables Windows features.
 
 .PARAMETER NoBuild
     Skip `dotnet build -c Release` (use the previous Release build).
@@ -106,6 +107,8 @@ $script:Profiles = @('quick', 'default', 'thorough')
 $script:ProcessIsolation = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 22000 = 'ltsc2022'; 22621 = 'ltsc2022'; 22631 = 'ltsc2022'; 26100 = 'ltsc2025'; 26200 = 'ltsc2025' }
 # Each image's own build: hyperv runs the newest image not newer than the host.
 $script:NanoserverImages = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 26100 = 'ltsc2025' }
+$script:MsvcOverride = '--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended'
+$script:MsvcInstall = "winget install Microsoft.VisualStudio.2022.BuildTools --override `"$($script:MsvcOverride)`""
 
 function Write-RunLine([string] $Text) { [Console]::Out.WriteLine("run.ps1: $Text") }
 
@@ -146,6 +149,30 @@ function Test-IsRoot { (& id -u 2>$null) -eq '0' }
 
 function Get-WindowsHostBuild { [Environment]::OSVersion.Version.Build }
 
+# The default engine pipe admits Administrators and SYSTEM only (unless daemon.json names a group).
+function Test-IsElevated {
+    if (-not $IsWindows) { return $false }
+    $principal = [Security.Principal.WindowsPrincipal]::new([Security.Principal.WindowsIdentity]::GetCurrent())
+    return $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+}
+
+# NativeAOT on Windows links with MSVC: the same check as isobench doctor (NativeAotToolchain.cs).
+function Test-MsvcBuildTools {
+    $vswhere = Join-Path ${env:ProgramFiles(x86)} 'Microsoft Visual Studio\Installer\vswhere.exe'
+    if (Test-Path $vswhere) {
+        $found = & $vswhere -latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath 2>$null
+        if ($LASTEXITCODE -eq 0 -and $found) { return $true }
+    }
+    return [bool](Get-Command link.exe -ErrorAction SilentlyContinue)
+}
+
+function Test-WingetAvailable { [bool](Get-Command winget -ErrorAction SilentlyContinue) }
+
+function Invoke-WingetBuildTools {
+    & winget install Microsoft.VisualStudio.2022.BuildTools --accept-package-agreements --accept-source-agreements --override $script:MsvcOverride | Out-Host
+    return $LASTEXITCODE
+}
+
 function Test-EngineAnswers {
     if ((Get-HostPlatform) -eq 'windows' -and -not $env:DOCKER_HOST -and -not (Test-Path '\\.\pipe\docker_engine')) { return $false }
     if (-not (Get-Command docker -ErrorAction SilentlyContinue)) { return $false }
@@ -181,7 +208,7 @@ function Get-NanoserverTag([int] $Build) {
 # ---- preflight decisions: each returns @{ ExitCode; Lines; Modes } -------------------------------------
 
 function Invoke-WindowsPreflight {
-    param([string] $Modes)
+    param([string] $Modes, [switch] $Setup)
     $explicit = -not [string]::IsNullOrWhiteSpace($Modes)
     $list = if ($explicit) { @($Modes -split ',' | ForEach-Object { $_.Trim() }) } else { @('host', 'process', 'hyperv') }
     $lines = [Collections.Generic.List[string]]::new()
@@ -196,8 +223,29 @@ function Invoke-WindowsPreflight {
         return & $result 2
     }
     if (-not (Test-EngineAnswers)) {
-        $lines.Add('no Docker engine answers on npipe://./pipe/docker_engine: Start-Service docker (or start Docker Desktop in Windows-containers mode), then run again')
+        if (-not (Test-IsElevated)) {
+            $lines.Add('no Docker engine answers on npipe://./pipe/docker_engine to this shell, which is not elevated (the pipe admits Administrators only): run elevated, or add your group in daemon.json ("group": "NAME" in C:\ProgramData\docker\config\daemon.json, then Restart-Service docker)')
+        }
+        else {
+            $lines.Add('no Docker engine answers on npipe://./pipe/docker_engine: Start-Service docker (or start Docker Desktop in Windows-containers mode), then run again')
+        }
         return & $result 2
+    }
+    if (@($list | Where-Object { $_ -ne 'host' }).Count -gt 0 -and -not (Test-MsvcBuildTools)) {
+        if (-not $Setup) {
+            $lines.Add("the probe is NativeAOT-published and needs Visual Studio's C++ build tools (MSVC), which are missing: $($script:MsvcInstall) (or ./run.ps1 -Setup), then run again")
+            return & $result 2
+        }
+        if (-not (Test-WingetAvailable)) {
+            $lines.Add("Visual Studio's C++ build tools (MSVC) are missing and winget is not available: install App Installer from the Microsoft Store, or the Build Tools for Visual Studio 2022 with the C++ workload, then run again")
+            return & $result 2
+        }
+        $code = Invoke-WingetBuildTools
+        if ($code -ne 0) {
+            $lines.Add("$($script:MsvcInstall) failed (exit $code): see its message above")
+            return & $result 1
+        }
+        $lines.Add("installed Visual Studio's C++ build tools (MSVC): $($script:MsvcInstall)")
     }
 
     $build = Get-WindowsHostBuild
@@ -300,7 +348,7 @@ function Invoke-RunScript {
     if ($problem) { Write-RunError $problem; return 2 }
 
     $modes = [string]$Bound['Modes']
-    $pre = if ((Get-HostPlatform) -eq 'windows') { Invoke-WindowsPreflight -Modes $modes }
+    $pre = if ((Get-HostPlatform) -eq 'windows') { Invoke-WindowsPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) }
            else { Invoke-LinuxPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) -Root $Root }
     foreach ($line in $pre.Lines) { if ($pre.ExitCode -eq 0) { Write-RunLine $line } else { Write-RunError $line } }
     if ($pre.ExitCode -ne 0) { return $pre.ExitCode }
