@@ -166,6 +166,12 @@ function Test-MsvcBuildTools {
     return [bool](Get-Command link.exe -ErrorAction SilentlyContinue)
 }
 
+# 'True', 'False' or 'Unknown': the Hyper-V feature can be enabled while no hypervisor runs (a VM without nested virtualisation).
+function Get-HypervisorPresent {
+    try { return [string][bool](Get-CimInstance Win32_ComputerSystem -ErrorAction Stop).HypervisorPresent }
+    catch { Write-Verbose "Win32_ComputerSystem query failed: $_"; return 'Unknown' }
+}
+
 function Test-WingetAvailable { [bool](Get-Command winget -ErrorAction SilentlyContinue) }
 
 function Invoke-WingetBuildTools {
@@ -220,6 +226,10 @@ function Invoke-WindowsPreflight {
     }
     if ($list -contains 'hyperv' -and (Get-WindowsFeatureState HyperV) -eq 'Disabled') {
         $lines.Add('hyperv isolation needs the Hyper-V feature: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All (inside a VM: enable nested virtualization), or run with -Modes host,process')
+        return & $result 2
+    }
+    if ($list -contains 'hyperv' -and (Get-HypervisorPresent) -eq 'False') {
+        $lines.Add('hyperv isolation needs a running hypervisor and Win32_ComputerSystem.HypervisorPresent is False (the feature may be on while no hypervisor runs; inside a VM enable nested virtualization), or run with -Modes host,process')
         return & $result 2
     }
     if (-not (Test-EngineAnswers)) {

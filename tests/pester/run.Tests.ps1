@@ -57,6 +57,7 @@ Describe 'Windows preflight' {
         Mock Test-EngineAnswers { $true }
         Mock Get-WindowsHostBuild { 20348 }
         Mock Test-IsElevated { $true }
+        Mock Get-HypervisorPresent { 'True' }
         Mock Test-MsvcBuildTools { $true }
         Mock Test-WingetAvailable { $true }
         Mock Invoke-WingetBuildTools { 0 }
@@ -96,6 +97,20 @@ Describe 'Windows preflight' {
         $r = Invoke-WindowsPreflight -Modes ''
         $r.ExitCode | Should -Be 2
         $r.Lines[0] | Should -Match 'Start-Service docker'
+    }
+
+    It 'hyperv with no running hypervisor (HypervisorPresent False): exit 2, offers host,process' {
+        Mock Get-HypervisorPresent { 'False' }
+        (Invoke-WindowsPreflight -Modes 'host,process').ExitCode | Should -Be 0
+        $r = Invoke-WindowsPreflight -Modes 'host,hyperv'
+        $r.ExitCode | Should -Be 2
+        $r.Lines[0] | Should -Match 'HypervisorPresent'
+        $r.Lines[0] | Should -Match '-Modes host,process'
+    }
+
+    It 'goes on when HypervisorPresent cannot be read' {
+        Mock Get-HypervisorPresent { 'Unknown' }
+        (Invoke-WindowsPreflight -Modes 'host,hyperv').ExitCode | Should -Be 0
     }
 
     It 'not elevated: says run elevated or add a group in daemon.json, not Start-Service' {
@@ -291,6 +306,7 @@ Describe 'the flow and its exit codes' {
     It 'on Windows the default modes are host,process,hyperv' {
         Mock Get-HostPlatform { 'windows' }
         Mock Get-WindowsFeatureState { 'Enabled' }
+        Mock Get-HypervisorPresent { 'True' }
         Mock Test-MsvcBuildTools { $true }
         Mock Get-WindowsHostBuild { 26100 }
         Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Output = 'out' } | Should -Be 0
