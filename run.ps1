@@ -4,7 +4,7 @@
 
 .DESCRIPTION
     One command from a fresh clone to a report. It checks the host (Linux: a Docker engine; Windows: the
-    Containers and Hyper-V features, the engine's named pipe, and a nanoserver image matching the host build),
+    Containers and Hyper-V features, the engine's named pipe, and a nanoserver image the host build can run),
     builds the solution, runs `isobench run` (results/<run-id>/), writes the report, and publishes it on request.
 
     Needs PowerShell 7 or newer (pwsh). Windows PowerShell 5.1 is not supported: the script stops with a message
@@ -15,7 +15,7 @@
 
 .PARAMETER Modes
     Comma-separated isolation modes. Windows default: host,process,hyperv (process is dropped with a note when
-    the host build has no matching nanoserver image). Linux default: let isobench pick host + every runtime the
+    Microsoft's compatibility table has no process-isolated image for the host build). Linux default: let isobench pick host + every runtime the
     engine has (runc, crun, runsc…).
 
 .PARAMETER Workloads
@@ -42,7 +42,8 @@
 
 .PARAMETER Setup
     Linux, as root: install and start the engine (tools/start-engine.sh: docker.io, crun, clang/lld) and gVisor
-    (tools/install-runsc.sh, when present) first. Windows: only checks, it never enables features.
+    (tools/install-runsc.sh, when present) first. Windows: installs Visual Studio's C++ build tools (MSVC, which
+    NativeAOT links with) with winget when they are missing; it never enables Windows features.
 
 .PARAMETER NoBuild
     Skip `dotnet build -c Release` (use the previous Release build).
@@ -100,8 +101,15 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
 $script:Profiles = @('quick', 'default', 'thorough')
-# A plain hashtable: an [ordered] one indexed by an int returns the entry at that position, not that key.
-$script:Nanoserver = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 26100 = 'ltsc2025' }
+# Microsoft's process-isolation compatibility table: host build -> the nanoserver tag it runs process-isolated.
+# A copy of harness/IsolationBench.Harness/Engine/WindowsBuilds.cs (run.ps1 cannot call C#); WindowsBuildsTableTests
+# keeps the two equal. Source: https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility
+# Plain hashtables: an [ordered] one indexed by an int returns the entry at that position, not that key.
+$script:ProcessIsolation = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 22000 = 'ltsc2022'; 22621 = 'ltsc2022'; 22631 = 'ltsc2022'; 26100 = 'ltsc2025'; 26200 = 'ltsc2025' }
+# Each image's own build: hyperv runs the newest image not newer than the host.
+$script:NanoserverImages = @{ 17763 = 'ltsc2019'; 20348 = 'ltsc2022'; 26100 = 'ltsc2025' }
+$script:MsvcOverride = '--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended'
+$script:MsvcInstall = "winget install Microsoft.VisualStudio.2022.BuildTools --override `"$($script:MsvcOverride)`""
 
 function Write-RunLine([string] $Text) { [Console]::Out.WriteLine("run.ps1: $Text") }
 
@@ -142,6 +150,36 @@ function Test-IsRoot { (& id -u 2>$null) -eq '0' }
 
 function Get-WindowsHostBuild { [Environment]::OSVersion.Version.Build }
 
+# The default engine pipe admits Administrators and SYSTEM only (unless daemon.json names a group).
+function Test-IsElevated {
+    if (-not $IsWindows) { return $false }
+    $principal = [Security.Principal.WindowsPrincipal]::new([Security.Principal.WindowsIdentity]::GetCurrent())
+    return $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+}
+
+# NativeAOT on Windows links with MSVC: the same check as isobench doctor (NativeAotToolchain.cs).
+function Test-MsvcBuildTools {
+    $vswhere = Join-Path ${env:ProgramFiles(x86)} 'Microsoft Visual Studio\Installer\vswhere.exe'
+    if (Test-Path $vswhere) {
+        $found = & $vswhere -latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath 2>$null
+        if ($LASTEXITCODE -eq 0 -and $found) { return $true }
+    }
+    return [bool](Get-Command link.exe -ErrorAction SilentlyContinue)
+}
+
+# 'True', 'False' or 'Unknown': the Hyper-V feature can be enabled while no hypervisor runs (a VM without nested virtualisation).
+function Get-HypervisorPresent {
+    try { return [string][bool](Get-CimInstance Win32_ComputerSystem -ErrorAction Stop).HypervisorPresent }
+    catch { Write-Verbose "Win32_ComputerSystem query failed: $_"; return 'Unknown' }
+}
+
+function Test-WingetAvailable { [bool](Get-Command winget -ErrorAction SilentlyContinue) }
+
+function Invoke-WingetBuildTools {
+    & winget install Microsoft.VisualStudio.2022.BuildTools --accept-package-agreements --accept-source-agreements --override $script:MsvcOverride | Out-Host
+    return $LASTEXITCODE
+}
+
 function Test-EngineAnswers {
     if ((Get-HostPlatform) -eq 'windows' -and -not $env:DOCKER_HOST -and -not (Test-Path '\\.\pipe\docker_engine')) { return $false }
     if (-not (Get-Command docker -ErrorAction SilentlyContinue)) { return $false }
@@ -170,14 +208,14 @@ function Get-WindowsFeatureState([ValidateSet('Containers', 'HyperV')] [string] 
 }
 
 function Get-NanoserverTag([int] $Build) {
-    if ($script:Nanoserver.ContainsKey($Build)) { return $script:Nanoserver[$Build] }
+    if ($script:ProcessIsolation.ContainsKey($Build)) { return $script:ProcessIsolation[$Build] }
     return $null
 }
 
 # ---- preflight decisions: each returns @{ ExitCode; Lines; Modes } -------------------------------------
 
 function Invoke-WindowsPreflight {
-    param([string] $Modes)
+    param([string] $Modes, [switch] $Setup)
     $explicit = -not [string]::IsNullOrWhiteSpace($Modes)
     $list = if ($explicit) { @($Modes -split ',' | ForEach-Object { $_.Trim() }) } else { @('host', 'process', 'hyperv') }
     $lines = [Collections.Generic.List[string]]::new()
@@ -191,9 +229,34 @@ function Invoke-WindowsPreflight {
         $lines.Add('hyperv isolation needs the Hyper-V feature: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All (inside a VM: enable nested virtualization), or run with -Modes host,process')
         return & $result 2
     }
-    if (-not (Test-EngineAnswers)) {
-        $lines.Add('no Docker engine answers on npipe://./pipe/docker_engine: Start-Service docker (or start Docker Desktop in Windows-containers mode), then run again')
+    if ($list -contains 'hyperv' -and (Get-HypervisorPresent) -eq 'False') {
+        $lines.Add('hyperv isolation needs a running hypervisor and Win32_ComputerSystem.HypervisorPresent is False (the feature may be on while no hypervisor runs; inside a VM enable nested virtualization), or run with -Modes host,process')
         return & $result 2
+    }
+    if (-not (Test-EngineAnswers)) {
+        if (-not (Test-IsElevated)) {
+            $lines.Add('no Docker engine answers on npipe://./pipe/docker_engine to this shell, which is not elevated (the pipe admits Administrators only): run elevated, or add your group in daemon.json ("group": "NAME" in C:\ProgramData\docker\config\daemon.json, then Restart-Service docker)')
+        }
+        else {
+            $lines.Add('no Docker engine answers on npipe://./pipe/docker_engine: Start-Service docker (or start Docker Desktop in Windows-containers mode), then run again')
+        }
+        return & $result 2
+    }
+    if (@($list | Where-Object { $_ -ne 'host' }).Count -gt 0 -and -not (Test-MsvcBuildTools)) {
+        if (-not $Setup) {
+            $lines.Add("the probe is NativeAOT-published and needs Visual Studio's C++ build tools (MSVC), which are missing: $($script:MsvcInstall) (or ./run.ps1 -Setup), then run again")
+            return & $result 2
+        }
+        if (-not (Test-WingetAvailable)) {
+            $lines.Add("Visual Studio's C++ build tools (MSVC) are missing and winget is not available: install App Installer from the Microsoft Store, or the Build Tools for Visual Studio 2022 with the C++ workload, then run again")
+            return & $result 2
+        }
+        $code = Invoke-WingetBuildTools
+        if ($code -ne 0) {
+            $lines.Add("$($script:MsvcInstall) failed (exit $code): see its message above")
+            return & $result 1
+        }
+        $lines.Add("installed Visual Studio's C++ build tools (MSVC): $($script:MsvcInstall)")
     }
 
     $build = Get-WindowsHostBuild
@@ -202,9 +265,10 @@ function Invoke-WindowsPreflight {
         $lines.Add("Windows build $build -> nanoserver:$tag")
     }
     elseif ($list -contains 'process') {
-        $older = @($script:Nanoserver.Keys | Where-Object { $_ -lt $build } | Sort-Object -Descending)
-        $hyperv = if ($older.Count -gt 0) { "nanoserver:$($script:Nanoserver[$older[0]])" } else { 'an older nanoserver image' }
-        $why = "Windows build $build has no matching nanoserver image, so process isolation cannot run here (it needs the same build: 17763, 20348 or 26100)"
+        $older = @($script:NanoserverImages.Keys | Where-Object { $_ -lt $build } | Sort-Object -Descending)
+        $hyperv = if ($older.Count -gt 0) { "nanoserver:$($script:NanoserverImages[$older[0]])" } else { 'an older nanoserver image' }
+        $builds = ($script:ProcessIsolation.Keys | Sort-Object) -join ', '
+        $why = "Windows build $build is not in Microsoft's process-isolation compatibility table (host builds $builds; https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility), so process isolation cannot run here"
         if ($explicit) {
             $lines.Add("${why}: use -Modes host,hyperv (hyperv runs $hyperv in a utility VM)")
             return & $result 2
@@ -295,7 +359,7 @@ function Invoke-RunScript {
     if ($problem) { Write-RunError $problem; return 2 }
 
     $modes = [string]$Bound['Modes']
-    $pre = if ((Get-HostPlatform) -eq 'windows') { Invoke-WindowsPreflight -Modes $modes }
+    $pre = if ((Get-HostPlatform) -eq 'windows') { Invoke-WindowsPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) }
            else { Invoke-LinuxPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) -Root $Root }
     foreach ($line in $pre.Lines) { if ($pre.ExitCode -eq 0) { Write-RunLine $line } else { Write-RunError $line } }
     if ($pre.ExitCode -ne 0) { return $pre.ExitCode }

@@ -56,10 +56,17 @@ Describe 'Windows preflight' {
         Mock Get-WindowsFeatureState { 'Enabled' }
         Mock Test-EngineAnswers { $true }
         Mock Get-WindowsHostBuild { 20348 }
+        Mock Test-IsElevated { $true }
+        Mock Get-HypervisorPresent { 'True' }
+        Mock Test-MsvcBuildTools { $true }
+        Mock Test-WingetAvailable { $true }
+        Mock Invoke-WingetBuildTools { 0 }
     }
 
     It 'maps build <Build> to nanoserver:<Tag>' -ForEach @(
         @{ Build = 17763; Tag = 'ltsc2019' }, @{ Build = 20348; Tag = 'ltsc2022' }, @{ Build = 26100; Tag = 'ltsc2025' }
+        @{ Build = 22000; Tag = 'ltsc2022' }, @{ Build = 22621; Tag = 'ltsc2022' }, @{ Build = 22631; Tag = 'ltsc2022' }
+        @{ Build = 26200; Tag = 'ltsc2025' }
     ) {
         Mock Get-WindowsHostBuild { $Build }
         $r = Invoke-WindowsPreflight -Modes ''
@@ -92,18 +99,76 @@ Describe 'Windows preflight' {
         $r.Lines[0] | Should -Match 'Start-Service docker'
     }
 
-    It 'refuses process isolation on build 22631 and offers hyperv' {
-        Mock Get-WindowsHostBuild { 22631 }
+    It 'hyperv with no running hypervisor (HypervisorPresent False): exit 2, offers host,process' {
+        Mock Get-HypervisorPresent { 'False' }
+        (Invoke-WindowsPreflight -Modes 'host,process').ExitCode | Should -Be 0
+        $r = Invoke-WindowsPreflight -Modes 'host,hyperv'
+        $r.ExitCode | Should -Be 2
+        $r.Lines[0] | Should -Match 'HypervisorPresent'
+        $r.Lines[0] | Should -Match '-Modes host,process'
+    }
+
+    It 'goes on when HypervisorPresent cannot be read' {
+        Mock Get-HypervisorPresent { 'Unknown' }
+        (Invoke-WindowsPreflight -Modes 'host,hyperv').ExitCode | Should -Be 0
+    }
+
+    It 'not elevated: says run elevated or add a group in daemon.json, not Start-Service' {
+        Mock Test-EngineAnswers { $false }
+        Mock Test-IsElevated { $false }
+        $r = Invoke-WindowsPreflight -Modes ''
+        $r.ExitCode | Should -Be 2
+        $r.Lines | Should -HaveCount 1
+        $r.Lines[0] | Should -Match 'run elevated'
+        $r.Lines[0] | Should -Match 'daemon.json'
+        $r.Lines[0] | Should -Not -Match '\bStart-Service'
+    }
+
+    It 'without the MSVC build tools: exit 2 with the winget command, and no clang/lld' {
+        Mock Test-MsvcBuildTools { $false }
+        $r = Invoke-WindowsPreflight -Modes ''
+        $r.ExitCode | Should -Be 2
+        $r.Lines | Should -HaveCount 1
+        $r.Lines[0] | Should -Match ([regex]::Escape('winget install Microsoft.VisualStudio.2022.BuildTools --override "--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended"'))
+        $r.Lines[0] | Should -Match '-Setup'
+        $r.Lines[0] | Should -Not -Match 'clang|lld'
+        Should -Invoke Invoke-WingetBuildTools -Times 0
+    }
+
+    It 'host alone needs no MSVC (nothing is AOT-published)' {
+        Mock Test-MsvcBuildTools { $false }
+        (Invoke-WindowsPreflight -Modes 'host').ExitCode | Should -Be 0
+    }
+
+    It '-Setup installs the MSVC build tools with winget when they are missing' {
+        Mock Test-MsvcBuildTools { $false }
+        $r = Invoke-WindowsPreflight -Modes '' -Setup
+        $r.ExitCode | Should -Be 0
+        Should -Invoke Invoke-WingetBuildTools -Times 1
+        $r.Lines -join "`n" | Should -Match 'installed Visual Studio''s C\+\+ build tools'
+    }
+
+    It '-Setup with a failing winget is exit 1; without winget exit 2' {
+        Mock Test-MsvcBuildTools { $false }
+        Mock Invoke-WingetBuildTools { 5 }
+        (Invoke-WindowsPreflight -Modes '' -Setup).ExitCode | Should -Be 1
+        Mock Test-WingetAvailable { $false }
+        (Invoke-WindowsPreflight -Modes '' -Setup).ExitCode | Should -Be 2
+    }
+
+    It 'refuses process isolation on Windows 10 build 19045 and offers hyperv' {
+        Mock Get-WindowsHostBuild { 19045 }
         $r = Invoke-WindowsPreflight -Modes 'host,process'
         $r.ExitCode | Should -Be 2
         $r.Lines | Should -HaveCount 1
-        $r.Lines[0] | Should -Match '22631'
+        $r.Lines[0] | Should -Match '19045'
         $r.Lines[0] | Should -Match '-Modes host,hyperv'
-        $r.Lines[0] | Should -Match 'ltsc2022'
+        $r.Lines[0] | Should -Match 'ltsc2019'
+        $r.Lines[0] | Should -Match 'version-compatibility'
     }
 
-    It 'drops process from the default modes on build 22631 and says so' {
-        Mock Get-WindowsHostBuild { 22631 }
+    It 'drops process from the default modes on build 19045 and says so' {
+        Mock Get-WindowsHostBuild { 19045 }
         $r = Invoke-WindowsPreflight -Modes ''
         $r.ExitCode | Should -Be 0
         $r.Modes | Should -Be 'host,hyperv'
@@ -241,6 +306,8 @@ Describe 'the flow and its exit codes' {
     It 'on Windows the default modes are host,process,hyperv' {
         Mock Get-HostPlatform { 'windows' }
         Mock Get-WindowsFeatureState { 'Enabled' }
+        Mock Get-HypervisorPresent { 'True' }
+        Mock Test-MsvcBuildTools { $true }
         Mock Get-WindowsHostBuild { 26100 }
         Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Output = 'out' } | Should -Be 0
         $script:Calls[0] -join ' ' | Should -Match '--modes host,process,hyperv'

@@ -22,32 +22,51 @@ internal static class WindowsFingerprint
         var version = Environment.OSVersion.Version;
         var ubr = ReadDword(@"SOFTWARE\Microsoft\Windows NT\CurrentVersion", "UBR");
         var kernel = string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}.{version.Build}.{ubr ?? 0}");
-        var evidence = new List<string>();
-
-        // Container sessions get a registry value the host does not have, and run as ContainerAdministrator/ContainerUser.
         var containerType = ReadDword(@"SYSTEM\CurrentControlSet\Control", "ContainerType");
-        if (containerType is not null)
-        {
-            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"registry:ContainerType={containerType}"));
-        }
-
-        if (Environment.UserName is "ContainerAdministrator" or "ContainerUser")
-        {
-            evidence.Add("user:" + Environment.UserName);
-        }
-
-        if (Process.GetProcessesByName("CExecSvc").Length > 0)
-        {
-            evidence.Add("process:CExecSvc");
-        }
+        using var self = Process.GetCurrentProcess();
+        var cexec = Process.GetProcessesByName("CExecSvc");
+        var cexecSessions = cexec.Select(p => p.SessionId).ToList();
+        Array.ForEach(cexec, p => p.Dispose());
+        var evidence = Evidence(containerType, Environment.UserName, cexecSessions, self.SessionId);
+        var hypervisor = System.Runtime.Intrinsics.X86.X86Base.IsSupported && HypervisorBit(System.Runtime.Intrinsics.X86.X86Base.CpuId(1, 0).Ecx);
 
         var bootTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (Environment.TickCount64 / 1000);
-        return FingerprintCollector.Common("windows", kernel, evidence, [], hypervisor: false) with
+        return FingerprintCollector.Common("windows", kernel, evidence, [], hypervisor) with
         {
             BootTimeUnixSeconds = bootTime,
             NetworkInterfaces = [.. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().Select(n => n.Name)],
         };
     }
+
+    /// <summary>
+    /// The process's own evidence only. Container sessions get a registry value the host does not have and run as
+    /// ContainerAdministrator/ContainerUser. CExecSvc counts only in this process's own session: the host sees the
+    /// CExecSvc of every process-isolated container (each in its container's session), so a leftover container
+    /// must not make a host process look containerised.
+    /// </summary>
+    internal static List<string> Evidence(int? containerType, string userName, IReadOnlyCollection<int> cexecSvcSessions, int ownSession)
+    {
+        var evidence = new List<string>();
+        if (containerType is not null)
+        {
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"registry:ContainerType={containerType}"));
+        }
+
+        if (userName is "ContainerAdministrator" or "ContainerUser")
+        {
+            evidence.Add("user:" + userName);
+        }
+
+        if (cexecSvcSessions.Contains(ownSession))
+        {
+            evidence.Add("process:CExecSvc");
+        }
+
+        return evidence;
+    }
+
+    /// <summary>CPUID leaf 1, ECX bit 31: "a hypervisor is present" (set in VMs and in Hyper-V's root partition).</summary>
+    internal static bool HypervisorBit(int ecx) => (ecx & unchecked((int)0x8000_0000)) != 0;
 
     [SupportedOSPlatform("windows")]
     private static int? ReadDword(string key, string name)

@@ -74,6 +74,12 @@ internal sealed class DoctorCommand : ICommand
             WriteDisk(o, "engine data", facts.DockerRootDir);
         }
 
+        if (OperatingSystem.IsWindows())
+        {
+            var msvc = await NativeAotToolchain.FindWindowsProblemAsync(cancellationToken).ConfigureAwait(false);
+            o.WriteLine(msvc is null ? "toolchain  ✔ MSVC C++ build tools (the NativeAOT probe links with them)" : $"toolchain  ✘ {msvc}");
+        }
+
         WriteDisk(o, "results", Path.GetFullPath("results"));
         return preflight.Facts is null ? ExitCodes.Failed : ExitCodes.Ok;
     }

@@ -33,7 +33,18 @@ public sealed class DockerEngine : IContainerEngine
     public static async Task<DockerEngine> ConnectAsync(EngineEndpoint endpoint, TimeSpan callTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        using var probe = Build(endpoint, ProbeApiVersion, callTimeout);
+        DockerClient probe;
+        try
+        {
+            probe = Build(endpoint, ProbeApiVersion, callTimeout);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or PlatformNotSupportedException)
+        {
+            // The transport refuses the endpoint before any connection (e.g. an npipe URI it cannot read).
+            throw Unreachable(endpoint.ToString(), ex);
+        }
+
+        using var _ = probe;
         VersionResponse version;
         try
         {
@@ -197,7 +208,8 @@ public sealed class DockerEngine : IContainerEngine
             NetworkDisabled = spec.NetworkMode == "none",
             HostConfig = host,
         };
-        var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken).ConfigureAwait(false);
+        // Bounded by the caller's per-container (per-mode) deadline, not the per-call timeout: see StartAsync.
+        var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
         return response.ID;
     }
 
@@ -210,8 +222,20 @@ public sealed class DockerEngine : IContainerEngine
         return new DockerContainerOutput(stream);
     }
 
+    /// <remarks>
+    /// No per-call timeout: a Hyper-V utility VM can take longer than it to boot (nested virtualisation, Defender),
+    /// and a slow start is a failed sample, not a lost engine. The caller bounds it with the mode's deadline.
+    /// </remarks>
     public Task StartAsync(string containerId, CancellationToken cancellationToken) =>
-        Call(ct => _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), ct), "start " + Short(containerId), cancellationToken);
+        Call(
+            async ct =>
+            {
+                await _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), ct).ConfigureAwait(false);
+                return true;
+            },
+            "start " + Short(containerId),
+            cancellationToken,
+            Timeout.InfiniteTimeSpan);
 
     public async Task<long> WaitAsync(string containerId, CancellationToken cancellationToken)
     {

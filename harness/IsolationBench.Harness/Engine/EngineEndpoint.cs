@@ -28,7 +28,13 @@ public sealed record EngineEndpoint(Uri Uri)
             : isWindows ? WindowsDefault : LinuxDefault;
         var source = !string.IsNullOrWhiteSpace(explicitEndpoint) ? "--engine" : !string.IsNullOrWhiteSpace(dockerHost) ? "DOCKER_HOST" : "default";
 
-        if (!Uri.TryCreate(raw.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "npipe" or "tcp" or "http" or "https"))
+        raw = raw.Trim();
+        if (raw.StartsWith("npipe:", StringComparison.OrdinalIgnoreCase))
+        {
+            raw = NormalisePipe(raw, source);
+        }
+
+        if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "npipe" or "tcp" or "http" or "https"))
         {
             throw new UsageException($"engine endpoint '{raw}' ({source}) is not valid: use unix:///var/run/docker.sock, npipe://./pipe/docker_engine or tcp://HOST:2376");
         }
@@ -49,5 +55,20 @@ public sealed record EngineEndpoint(Uri Uri)
         }
 
         return new EngineEndpoint(uri);
+    }
+
+    /// <summary>
+    /// The Docker CLI and Docker Desktop contexts write npipe:////./pipe/NAME (four slashes; backslashes also occur);
+    /// the named-pipe transport needs npipe://SERVER/pipe/NAME.
+    /// </summary>
+    private static string NormalisePipe(string raw, string source)
+    {
+        var parts = raw["npipe:".Length..].Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is not [var server, var pipe, var name] || !string.Equals(pipe, "pipe", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"engine endpoint '{raw}' ({source}) is not a named pipe of the form npipe://./pipe/docker_engine (SERVER/pipe/NAME)");
+        }
+
+        return $"npipe://{server}/pipe/{name}";
     }
 }

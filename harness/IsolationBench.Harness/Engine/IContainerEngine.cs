@@ -22,6 +22,7 @@ public interface IContainerEngine : IAsyncDisposable
     /// <summary>Attaches to stdout/stderr before start, so the first line written is never missed.</summary>
     Task<IContainerOutput> AttachAsync(string containerId, CancellationToken cancellationToken);
 
+    /// <summary>No per-call timeout (nor in create): the caller's token carries the container's, i.e. the mode's, deadline.</summary>
     Task StartAsync(string containerId, CancellationToken cancellationToken);
 
     /// <summary>Waits until the container stops; returns its exit code.</summary>

@@ -87,7 +87,7 @@ public sealed class RepositoryLayout(string root)
         {
             var firstError = (stdout + stderr).Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"dotnet publish {Path.GetFileName(project)} -r {rid} failed (exit {exit}): {firstError ?? "see dotnet publish output"} — NativeAOT on Linux needs clang and lld (sudo tools/start-engine.sh installs them)"));
+                $"dotnet publish {Path.GetFileName(project)} -r {rid} failed (exit {exit}): {firstError ?? "see dotnet publish output"} — {NativeAotToolchain.PublishHint(rid)}"));
         }
     }
 }

@@ -13,21 +13,17 @@ public static class WindowsImageTag
         ArgumentNullException.ThrowIfNull(modes);
         var build = facts.WindowsBuild
             ?? throw new UsageException($"cannot read the Windows build from the engine's kernel version '{facts.KernelVersion}'");
-        var exact = WindowsBuilds.NanoserverTag(build);
-        if (exact is not null)
-        {
-            return exact;
-        }
-
-        var known = string.Join(", ", WindowsBuilds.KnownBuilds.Select(b => b.ToString(CultureInfo.InvariantCulture)));
+        var processTag = WindowsBuilds.ProcessIsolatedTag(build);
+        var hypervTag = WindowsBuilds.NewestRunnableTag(build);
         if (modes.Any(m => m.Isolation == "process"))
         {
-            var hyperv = WindowsBuilds.NewestRunnableTag(build);
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"process isolation needs a nanoserver image of this host's build {build}, and there is none (known: {known}){(hyperv is null ? string.Empty : $": use --modes host,hyperv (runs {hyperv} in a utility VM)")}"));
+            // One image serves every mode, so with process isolation in the run it is the process-isolated one.
+            return processTag ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"process isolation on Windows build {build} is not in Microsoft's compatibility table (host builds {string.Join(", ", WindowsBuilds.ProcessIsolationBuilds.Select(b => b.ToString(CultureInfo.InvariantCulture)))}; {WindowsBuilds.CompatibilitySource}){(hypervTag is null ? string.Empty : $": use --modes host,hyperv (runs {hypervTag} in a utility VM)")}"));
         }
 
-        return WindowsBuilds.NewestRunnableTag(build)
-            ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"Windows build {build} is older than every supported nanoserver image ({known})"));
+        return processTag ?? hypervTag
+            ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"Windows build {build} is older than every supported nanoserver image ({string.Join(", ", WindowsBuilds.Images.Select(i => $"{i.Tag} = {i.Build}"))})"));
     }
 }

@@ -21,7 +21,8 @@ public static class FingerprintVerifier
             return Verdict.Fail($"{mode.Name}: the workload printed no fingerprint");
         }
 
-        var sameKernel = seen.KernelVersion == host.KernelVersion && SameBoot(seen, host);
+        var sameKernel = (WindowsKernelRule.Applies(seen, host) ? WindowsKernelRule.SameKernelBuild(seen, host) : seen.KernelVersion == host.KernelVersion)
+            && SameBoot(seen, host);
         var isolated = seen.Hostname != host.Hostname || !seen.ContainerEvidence.SequenceEqual(host.ContainerEvidence);
         return mode.Boundary switch
         {

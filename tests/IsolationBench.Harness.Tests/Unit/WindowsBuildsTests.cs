@@ -1,3 +1,4 @@
+using System.Globalization;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Modes;
@@ -24,29 +25,53 @@ public sealed class WindowsBuildsTests
     [Theory]
     [InlineData(17763, "ltsc2019")]
     [InlineData(20348, "ltsc2022")]
+    [InlineData(22000, "ltsc2022")]
+    [InlineData(22621, "ltsc2022")]
+    [InlineData(22631, "ltsc2022")]
     [InlineData(26100, "ltsc2025")]
-    public void Each_host_build_gets_its_own_nanoserver_tag(int build, string tag)
+    [InlineData(26200, "ltsc2025")]
+    public void Process_isolation_follows_microsofts_compatibility_table(int build, string tag)
     {
-        Assert.Equal(tag, WindowsBuilds.NanoserverTag(build));
+        Assert.Equal(tag, WindowsBuilds.ProcessIsolatedTag(build));
     }
 
     [Fact]
-    public void Process_isolation_on_a_build_without_an_image_is_refused_and_hyperv_offered()
+    public void The_table_names_its_source_and_only_images_it_knows()
     {
-        var facts = new EngineFacts
-        {
-            Version = "24.0.7",
-            ApiVersion = "1.43",
-            OsType = "windows",
-            OperatingSystem = "Windows 11 Pro Version 23H2 (OS Build 22631.2861)",
-            KernelVersion = "10.0 22631 (22631.1.amd64fre.ni_release.220506-1250)",
-            Runtimes = [],
-        };
+        Assert.StartsWith("https://learn.microsoft.com/", WindowsBuilds.CompatibilitySource, StringComparison.Ordinal);
+        Assert.All(WindowsBuilds.ProcessIsolation, r => Assert.Contains(WindowsBuilds.Images, i => i.Tag == r.Tag && i.Build <= r.HostBuild));
+        Assert.Equal(WindowsBuilds.ProcessIsolationBuilds.Count, WindowsBuilds.ProcessIsolationBuilds.Distinct().Count());
+    }
+
+    [Fact]
+    public void Windows_11_23h2_runs_the_server_2022_image_with_process_isolation()
+    {
+        Assert.Equal("ltsc2022", WindowsImageTag.Choose(Facts(22631), [IsolationMode.Host, IsolationMode.ForWindowsIsolation("process"), IsolationMode.ForWindowsIsolation("hyperv")]));
+    }
+
+    [Fact]
+    public void Process_isolation_on_a_build_outside_the_table_is_refused_and_hyperv_offered()
+    {
+        // Windows 10 22H2: no Server image is supported process-isolated on it.
+        var facts = Facts(19045);
 
         var ex = Assert.Throws<UsageException>(() => WindowsImageTag.Choose(facts, [IsolationMode.ForWindowsIsolation("process")]));
 
-        Assert.Contains("22631", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Contains("19045", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(WindowsBuilds.CompatibilitySource, ex.Message, StringComparison.Ordinal);
         Assert.Contains("--modes host,hyperv", ex.Message, StringComparison.Ordinal);
-        Assert.Equal("ltsc2022", WindowsImageTag.Choose(facts, [IsolationMode.ForWindowsIsolation("hyperv")]));
+        Assert.Contains("ltsc2019", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("ltsc2019", WindowsImageTag.Choose(facts, [IsolationMode.ForWindowsIsolation("hyperv")]));
     }
+
+    private static EngineFacts Facts(int build) => new()
+    {
+        Version = "24.0.7",
+        ApiVersion = "1.43",
+        OsType = "windows",
+        OperatingSystem = string.Create(CultureInfo.InvariantCulture, $"Windows 10 Pro (OS Build {build}.1000)"),
+        KernelVersion = string.Create(CultureInfo.InvariantCulture, $"10.0 {build} ({build}.1.amd64fre.release.000000-0000)"),
+        Runtimes = [],
+    };
 }

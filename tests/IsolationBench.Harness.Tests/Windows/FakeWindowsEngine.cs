@@ -44,6 +44,12 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
     /// <summary>Containers created and not yet removed.</summary>
     public int LiveContainers => _containers.Count;
 
+    /// <summary>How long /start takes to answer: a cold Hyper-V utility VM (nested virtualisation, Defender) can take long.</summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>An image as if built earlier (the tests of single containers need no build).</summary>
+    public void AddImage(string tag) => _images[tag] = new FakeImage("sha256:" + new string('0', 64), new Dictionary<string, string>(), "10.0.20348.2966", []);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -322,6 +328,11 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
         {
             await WriteErrorAsync(stream, 404, $"No such container: {id}");
             return;
+        }
+
+        if (StartDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(StartDelay, _stop.Token);
         }
 
         container.State = "running";

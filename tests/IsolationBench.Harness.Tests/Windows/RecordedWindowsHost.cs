@@ -14,7 +14,7 @@ public sealed record RecordedWindowsHost(string Name, JsonObject Info, JsonObjec
     public const string Server2025 = "ws2025";
     public const string Windows11Of24H2 = "win11-24h2";
 
-    /// <summary>Windows 11 23H2 (build 22631): no nanoserver image has its build.</summary>
+    /// <summary>Windows 11 23H2 (build 22631): no nanoserver image has its build; process isolation runs ltsc2022.</summary>
     public const string Windows11Of23H2 = "win11-23h2";
 
     public static readonly IReadOnlyList<string> WithNanoserverImage = [Server2022, Server2025, Windows11Of24H2];

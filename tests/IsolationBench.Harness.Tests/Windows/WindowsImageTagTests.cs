@@ -14,6 +14,7 @@ public sealed class WindowsImageTagTests
     [InlineData(RecordedWindowsHost.Server2022, "ltsc2022")]
     [InlineData(RecordedWindowsHost.Server2025, "ltsc2025")]
     [InlineData(RecordedWindowsHost.Windows11Of24H2, "ltsc2025")]
+    [InlineData(RecordedWindowsHost.Windows11Of23H2, "ltsc2022")]
     public async Task The_tag_matches_the_host_build(string name, string tag)
     {
         var facts = await FactsOf(name);
@@ -22,21 +23,11 @@ public sealed class WindowsImageTagTests
     }
 
     [Fact]
-    public async Task Build_22631_with_process_is_a_one_line_error_that_offers_hyperv()
+    public async Task Windows_11_23h2_runs_ltsc2022_for_process_and_hyperv()
     {
         var facts = await FactsOf(RecordedWindowsHost.Windows11Of23H2);
 
-        var ex = Assert.Throws<UsageException>(() => WindowsImageTag.Choose(facts, [IsolationMode.Host, Process]));
-        Assert.DoesNotContain('\n', ex.Message);
-        Assert.Contains("22631", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("hyperv", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Build_22631_with_hyperv_only_runs_ltsc2022_in_a_utility_vm()
-    {
-        var facts = await FactsOf(RecordedWindowsHost.Windows11Of23H2);
-
+        Assert.Equal("ltsc2022", WindowsImageTag.Choose(facts, [IsolationMode.Host, Process, Hyperv]));
         Assert.Equal("ltsc2022", WindowsImageTag.Choose(facts, [IsolationMode.Host, Hyperv]));
     }
 
