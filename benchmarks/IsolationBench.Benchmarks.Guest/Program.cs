@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
+using IsolationBench.Benchmarks.Guest.Filesystems;
 using IsolationBench.Benchmarks.Guest.Fio;
 
 // Exit codes: 0 all benchmarks ran, 1 a benchmark failed or BDN refused to run, 2 bad command line.
@@ -31,6 +32,19 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 {
     await Console.Error.WriteLineAsync($"isobench-guest: cannot write to a directory: {ex.Message}").ConfigureAwait(false);
     return 2;
+}
+
+if (options.Categories.Contains(GuestCategories.Io))
+{
+    try
+    {
+        await IoTargetsFile.WriteAsync(options, cancellation.Token).ConfigureAwait(false);
+    }
+    catch (IOException ex)
+    {
+        // The benchmarks still run; the report then says the targets' filesystems were not recorded.
+        await Console.Error.WriteLineAsync($"isobench-guest: io targets not described: {ex.Message}").ConfigureAwait(false);
+    }
 }
 
 var failed = new List<string>();

@@ -96,8 +96,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var executors = new List<IWorkloadExecutor> { new StartupExecutor(engine, probeImage, hostProbe) };
         if (hostGuest is not null)
         {
-            var scratch = Path.Combine(Path.GetTempPath(), "isobench-scratch");
-            executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch));
+            var scratch = ScratchLocation.Choose(options.ScratchDir, preflight.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.MountOf);
+            log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
+            executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch.Root));
         }
         var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.GuestRounds);
         var context = new RunContext(runId, directory, Labels.ForRun(runId));

@@ -20,6 +20,7 @@ public static class FioReportConverter
     {
         ["SequentialWrite1MiB"] = ("write", Units.MegabytesPerSecond),
         ["RandomRead4KiB"] = ("read", Units.OpsPerSecond),
+        ["RandomRead4KiBDirect"] = ("read", Units.OpsPerSecond),
     };
 
     /// <summary>Every &lt;artifactsDir&gt;/fio/*.json, in name order; none (and no folder) is an empty list: --fio is optional.</summary>
@@ -83,7 +84,7 @@ public static class FioReportConverter
         if (!Benchmarks.TryGetValue(benchmark, out var kind))
         {
             throw new ResultsFormatException(
-                path, 0, $"fio job '{name}': unknown benchmark (expected {string.Join(" or ", Benchmarks.Keys)}, then @target)");
+                path, 0, $"fio job '{name}': unknown benchmark (expected one of {string.Join(", ", Benchmarks.Keys)}, then @target)");
         }
 
         var where = $"fio job '{name}' #{iteration}";
