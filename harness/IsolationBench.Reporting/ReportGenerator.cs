@@ -46,9 +46,10 @@ public static class ReportGenerator
 
         var files = new List<string>();
         var charts = new List<string>();
+        var io = Io.IoFindings.Load(run.Path, analysis);
         if (options.WriteCharts)
         {
-            foreach (var (name, render) in ChartJobs(analysis))
+            foreach (var (name, render) in ChartJobs(io.ForVerdicts(analysis)))
             {
                 ct.ThrowIfCancellationRequested();
                 var written = render(outDir);
@@ -60,7 +61,7 @@ public static class ReportGenerator
             }
         }
 
-        var verdicts = Verdicts.For(analysis);
+        var verdicts = io.WithRefusals(Verdicts.For(io.ForVerdicts(analysis)));
         var warnings = new List<string>(CpuControl.Warnings(analysis));
         if (analysis.Rows.Any(r => r.Workload != "startup" && r.Statistics.Rounds == 1))
         {
@@ -89,7 +90,7 @@ public static class ReportGenerator
         }
 
         files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
-        var content = ReportContent.From(analysis, verdicts, warnings, charts) with { Trends = trends, EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples) };
+        var content = io.Apply(ReportContent.From(analysis, verdicts, warnings, charts)) with { Trends = trends, EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples) };
         var md = Path.Combine(outDir, ReportFiles.Markdown);
         await File.WriteAllTextAsync(md, MarkdownReport.Render(content), ct).ConfigureAwait(false);
         var html = Path.Combine(outDir, ReportFiles.Html);
