@@ -48,6 +48,11 @@ if (options.Categories.Contains(GuestCategories.Io))
 }
 
 var failed = new List<string>();
+if (options.Fio && options.Categories.Contains(GuestCategories.Io))
+{
+    await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
+}
+
 foreach (var category in options.Categories)
 {
     var summary = BenchmarkRunner.Run(GuestCategories.BenchmarkType(category), GuestConfig.Create(options, category));
@@ -62,7 +67,7 @@ foreach (var category in options.Categories)
 
 if (options.Fio && options.Categories.Contains(GuestCategories.Io))
 {
-    await FioCrossCheck.RunAsync(options, Console.Out, cancellation.Token).ConfigureAwait(false);
+    await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
 }
 
 if (failed.Count > 0)

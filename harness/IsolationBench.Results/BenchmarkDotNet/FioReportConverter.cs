@@ -34,10 +34,18 @@ public static class FioReportConverter
             return [];
         }
 
+        // isobench-guest runs fio in two halves around our benchmarks (<name>.before.json, <name>.after.json): in time
+        // order, and iterations numbered on across the halves, so (metric, iteration) stays unique per cell.
         var samples = new List<Sample>();
-        foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        var files = Directory.GetFiles(directory, "*.json")
+            .OrderBy(f => f.EndsWith(".after.json", StringComparison.Ordinal))
+            .ThenBy(f => f, StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            samples.AddRange(Convert(file, context));
+            foreach (var sample in Convert(file, context))
+            {
+                samples.Add(sample with { Iteration = samples.Count(s => s.Metric == sample.Metric) + 1 });
+            }
         }
 
         return samples;
