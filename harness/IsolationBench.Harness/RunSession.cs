@@ -96,7 +96,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var executors = new List<IWorkloadExecutor> { new StartupExecutor(engine, probeImage, hostProbe) };
         if (hostGuest is not null)
         {
-            var scratch = ScratchLocation.Choose(options.ScratchDir, preflight.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.MountOf);
+            var scratch = ScratchLocation.Choose(options.ScratchDir, preflight.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
             log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
             executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch.Root));
         }

@@ -1,4 +1,5 @@
 using IsolationBench.Benchmarks.Guest.Filesystems;
+using IsolationBench.Fingerprint;
 using Xunit;
 
 namespace IsolationBench.Benchmarks.Guest.Tests;

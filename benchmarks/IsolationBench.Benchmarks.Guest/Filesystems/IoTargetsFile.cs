@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IsolationBench.Benchmarks.Guest.Native;
+using IsolationBench.Fingerprint;
 
 namespace IsolationBench.Benchmarks.Guest.Filesystems;
 

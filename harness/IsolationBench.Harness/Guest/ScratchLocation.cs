@@ -1,3 +1,5 @@
+using IsolationBench.Fingerprint;
+
 namespace IsolationBench.Harness.Guest;
 
 /// <summary>Where host-mode io targets (and every mode's bind-mounted volume) live, and why there.</summary>
@@ -16,11 +18,11 @@ public static class ScratchLocation
 
     /// <param name="requested">a folder the caller chose (RunOptions.ScratchDir): used as is.</param>
     /// <param name="dockerRootDir">the engine's DockerRootDir from /info; empty without an engine.</param>
-    /// <param name="mountOf">the mount point holding a path, null when unknown (<see cref="MountOf"/> in production).</param>
-    public static ScratchChoice Choose(string? requested, string? dockerRootDir, string tempPath, Func<string, string?> mountOf)
+    /// <param name="filesystemOf">the filesystem holding a path, null when unknown (<see cref="FilesystemOf"/> in production).</param>
+    public static ScratchChoice Choose(string? requested, string? dockerRootDir, string tempPath, Func<string, string?> filesystemOf)
     {
         ArgumentNullException.ThrowIfNull(tempPath);
-        ArgumentNullException.ThrowIfNull(mountOf);
+        ArgumentNullException.ThrowIfNull(filesystemOf);
         var fallback = Path.Combine(tempPath, "isobench-scratch");
         if (!string.IsNullOrWhiteSpace(requested))
         {
@@ -44,24 +46,31 @@ public static class ScratchLocation
         }
 
         var sibling = Path.Combine(parent, FolderName);
-        var rootMount = mountOf(dockerRootDir);
-        var siblingMount = mountOf(sibling);
-        return rootMount is not null && rootMount == siblingMount
-            ? new ScratchChoice(sibling, $"beside the engine's data root {dockerRootDir}, on its filesystem (mount {rootMount})")
-            : new ScratchChoice(fallback, $"{sibling} is not on the filesystem of the engine's data root {dockerRootDir} (mount {rootMount ?? "unknown"} vs {siblingMount ?? "unknown"}): under the temp folder");
+        var rootFs = filesystemOf(dockerRootDir);
+        var siblingFs = filesystemOf(sibling);
+        return rootFs is not null && rootFs == siblingFs
+            ? new ScratchChoice(sibling, $"beside the engine's data root {dockerRootDir}, on its filesystem ({rootFs})")
+            : new ScratchChoice(fallback, $"{sibling} is not on the filesystem of the engine's data root {dockerRootDir} ({rootFs ?? "unknown"} vs {siblingFs ?? "unknown"}): under the temp folder");
     }
 
-    /// <summary>The longest mount point that holds <paramref name="path"/> (the runtime reads /proc/self/mountinfo on Linux).</summary>
-    public static string? MountOf(string path)
+    /// <summary>
+    /// The filesystem holding <paramref name="path"/> (its nearest existing folder): on Linux the device (major:minor)
+    /// and type of the mount from /proc/self/mountinfo, so two mount points of one filesystem (a bind mount of the
+    /// data root, as here) count as the same; elsewhere the drive's root. Null when unknown.
+    /// </summary>
+    public static string? FilesystemOf(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
         try
         {
-            return DriveInfo.GetDrives()
-                .Select(d => d.RootDirectory.FullName)
-                .Where(root => Holds(root, full))
-                .MaxBy(root => root.Length);
+            if (OperatingSystem.IsLinux() && File.Exists("/proc/self/mountinfo"))
+            {
+                var mount = MountInfo.Find(MountInfo.Parse(File.ReadAllText("/proc/self/mountinfo")), full);
+                return mount is null ? null : FormattableString.Invariant($"{mount.Major}:{mount.Minor} {mount.FsType}");
+            }
+
+            return DriveInfo.GetDrives().Select(d => d.RootDirectory.FullName).Where(root => Holds(root, full)).MaxBy(root => root.Length);
         }
         catch (IOException)
         {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace IsolationBench.Benchmarks.Guest.Filesystems;
+namespace IsolationBench.Fingerprint;
 
 /// <summary>One line of /proc/self/mountinfo (proc(5)): the mount's device, where it is, its type and options.</summary>
 public sealed record MountEntry(int Major, int Minor, string MountPoint, string FsType, string Source, string MountOptions, string SuperOptions);
 
-/// <summary>Parses /proc/self/mountinfo and finds the mount that holds a path. Pure: text in, records out.</summary>
+/// <summary>Parses /proc/self/mountinfo and finds the mount that holds a path. Pure: text in, records out. Shared by the
+/// guest (which filesystem each io target is on) and the harness (is the host scratch on the engine data root's filesystem?).</summary>
 public static class MountInfo
 {
     /// <summary>
