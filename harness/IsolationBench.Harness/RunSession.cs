@@ -72,7 +72,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             hostGuest = await guest.EnsurePublishedAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
             if (containers)
             {
-                guestImage = Record(await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken).ConfigureAwait(false));
+                var built = await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken).ConfigureAwait(false);
+                _ = Record(built);
+                // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
+                // branch's guest) cannot swap the guest under this run.
+                guestImage = built.Id;
             }
         }
 
