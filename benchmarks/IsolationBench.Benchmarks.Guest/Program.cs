@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
+using IsolationBench.Benchmarks.Guest.Filesystems;
 using IsolationBench.Benchmarks.Guest.Fio;
 
 // Exit codes: 0 all benchmarks ran, 1 a benchmark failed, BDN refused to run or a category had nothing to run
@@ -34,7 +35,25 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     return 2;
 }
 
+if (options.Categories.Contains(GuestCategories.Io))
+{
+    try
+    {
+        await IoTargetsFile.WriteAsync(options, cancellation.Token).ConfigureAwait(false);
+    }
+    catch (IOException ex)
+    {
+        // The benchmarks still run; the report then says the targets' filesystems were not recorded.
+        await Console.Error.WriteLineAsync($"isobench-guest: io targets not described: {ex.Message}").ConfigureAwait(false);
+    }
+}
+
 var failed = new List<string>();
+if (options.Fio && options.Categories.Contains(GuestCategories.Io))
+{
+    await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
+}
+
 foreach (var category in options.Categories)
 {
     var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
@@ -58,7 +77,7 @@ foreach (var category in options.Categories)
 
 if (options.Fio && options.Categories.Contains(GuestCategories.Io))
 {
-    await FioCrossCheck.RunAsync(options, Console.Out, cancellation.Token).ConfigureAwait(false);
+    await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
 }
 
 if (failed.Count > 0)

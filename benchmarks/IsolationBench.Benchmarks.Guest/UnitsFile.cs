@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Running;
+using IsolationBench.Benchmarks.Guest.Benchmarks;
 
 namespace IsolationBench.Benchmarks.Guest;
 
@@ -42,7 +43,11 @@ public static class UnitsFile
             reported.Unit,
             reported.BytesPerOp > 0 ? reported.BytesPerOp : null,
             reported.OpsPerInvoke,
-            reported.CacheNote);
+            reported.CacheNote)
+        {
+            // Measured in this process before each timed read: the harness labels device vs cache read from it.
+            Residency = PageResidency.For(target is null ? method.Name : method.Name + "@" + target) is { Count: > 0 } checks ? checks : null,
+        };
     }
 
     /// <summary>Merges these benchmarks into the file (one run writes one file across all its categories).</summary>
@@ -84,4 +89,8 @@ public sealed record BenchmarkUnit(
     string Unit,
     long? BytesPerOp,
     int OpsPerInvoke,
-    string CacheNote);
+    string CacheNote)
+{
+    /// <summary>Read benchmarks on Linux: every mincore check (file pages, resident pages) taken just before a timed read.</summary>
+    public IReadOnlyList<ResidencyCheck>? Residency { get; init; }
+}

@@ -38,6 +38,9 @@ public sealed record RunOptions
 
     public string Output { get; init; } = "results";
 
+    /// <summary>Where host io targets and volumes go; null = beside the engine's data root, on its filesystem (ScratchLocation).</summary>
+    public string? ScratchDir { get; init; }
+
     public string? Engine { get; init; }
 
     public bool InsecureEngine { get; init; }

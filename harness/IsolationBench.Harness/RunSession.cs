@@ -74,7 +74,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             hostGuest = await guest.EnsurePublishedAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
             if (containers)
             {
-                guestImage = Record(await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken).ConfigureAwait(false));
+                var built = await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken).ConfigureAwait(false);
+                _ = Record(built);
+                // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
+                // branch's guest) cannot swap the guest under this run.
+                guestImage = built.Id;
             }
         }
 
@@ -99,8 +103,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var executors = new List<IWorkloadExecutor> { new StartupExecutor(engine, probeImage, hostProbe) };
         if (hostGuest is not null)
         {
-            var scratch = Path.Combine(Path.GetTempPath(), "isobench-scratch");
-            executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch));
+            var scratch = ScratchLocation.Choose(options.ScratchDir, preflight.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
+            log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
+            executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch.Root));
         }
         var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds);
         var context = new RunContext(runId, directory, Labels.ForRun(runId));

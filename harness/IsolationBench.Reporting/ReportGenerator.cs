@@ -61,9 +61,10 @@ public static class ReportGenerator
 
         var files = new List<string>();
         var charts = new List<string>();
+        var io = Io.IoFindings.Load(run.Path, analysis);
         if (options.WriteCharts)
         {
-            foreach (var (name, render) in ChartJobs(analysis))
+            foreach (var (name, render) in ChartJobs(io.ForVerdicts(analysis)))
             {
                 ct.ThrowIfCancellationRequested();
                 var written = render(outDir);
@@ -75,7 +76,7 @@ public static class ReportGenerator
             }
         }
 
-        var verdicts = Verdicts.For(analysis);
+        var verdicts = io.WithRefusals(Verdicts.For(io.ForVerdicts(analysis)));
         var warnings = new List<string>(CpuControl.Warnings(analysis));
         var fewUnits = analysis.Rows.Where(r => r.Comparison?.Withheld is not null).Select(r => r.Workload).Distinct().ToList();
         if (fewUnits.Count > 0)
@@ -107,7 +108,7 @@ public static class ReportGenerator
 
         files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
         var designChecks = DesignChecks(analysis, run.Path, samples, warnings);
-        var content = ReportContent.From(analysis, verdicts, warnings, charts) with
+        var content = io.Apply(ReportContent.From(analysis, verdicts, warnings, charts)) with
         {
             Trends = trends,
             EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples),

@@ -50,7 +50,7 @@ public sealed class FioJobsTests
             Assert.Equal(4, run.Arguments.Count(a => a == "--stonewall"));
         }
 
-        Assert.Equal(["SequentialWrite1MiB@layer", "RandomRead4KiB@layer"], FioJobs.For("/l", 0, 1).Select(r => r.Name));
+        Assert.Equal(["SequentialWrite1MiB@layer", "RandomRead4KiB@layer", "RandomRead4KiBDirect@layer"], FioJobs.For("/l", 0, 1).Select(r => r.Name));
         Assert.Equal(FioJobs.WarmupPrefix, Results.BenchmarkDotNet.FioReportConverter.WarmupPrefix);
     }
 }

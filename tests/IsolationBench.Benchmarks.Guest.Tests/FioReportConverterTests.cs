@@ -76,6 +76,21 @@ public sealed class FioReportConverterTests
     }
 
     [Fact]
+    public void TheTwoHalvesAroundOurBenchmarksAreNumberedOnInTimeOrder()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("isobench-fio").FullName;
+        var fio = Directory.CreateDirectory(Path.Combine(artifacts, "fio")).FullName;
+        File.Copy(Fixture("fio-SequentialWrite1MiB.json"), Path.Combine(fio, "SequentialWrite1MiB@layer.after.json"));
+        File.Copy(Fixture("fio-SequentialWrite1MiB.json"), Path.Combine(fio, "SequentialWrite1MiB@layer.before.json"));
+        var one = FioReportConverter.Convert(Fixture("fio-SequentialWrite1MiB.json"), Context);
+
+        var samples = FioReportConverter.ConvertArtifacts(artifacts, Context);
+
+        Assert.Equal(Enumerable.Range(1, 2 * one.Count), samples.Select(s => s.Iteration));
+        Assert.Equal(one.Concat(one).Select(s => s.Value), samples.Select(s => s.Value));
+    }
+
+    [Fact]
     public void MissingFileNamesIt()
     {
         var path = Path.Combine(Path.GetTempPath(), "isobench-no-such-fio.json");

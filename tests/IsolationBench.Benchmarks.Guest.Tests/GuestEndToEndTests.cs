@@ -52,7 +52,7 @@ public sealed class GuestEndToEndTests
         Assert.StartsWith("isobench-guest: unknown category 'disk'", output.Trim(), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunGuest(IEnumerable<string> args)
+    internal static async Task<(int Code, string Output)> RunGuest(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "isobench-guest.dll"));

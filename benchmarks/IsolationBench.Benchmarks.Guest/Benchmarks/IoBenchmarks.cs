@@ -8,11 +8,14 @@ namespace IsolationBench.Benchmarks.Guest.Benchmarks;
 /// File I/O on two targets: the container's own writable layer (overlayfs on Linux) and a bind-mounted host
 /// directory. Uses RandomAccess (a thin pread/pwrite wrapper on Linux) and fsync through FileStream.Flush(true).
 /// Page cache: writes end with fsync, so they reach the device; before every read iteration the file's pages
-/// are dropped with posix_fadvise(POSIX_FADV_DONTNEED) (Linux), so reads come from the device, as fio's
-/// invalidate=1 does. Each io iteration is one invocation (RunStrategy.Monitoring, see GuestConfig).
+/// are dropped with posix_fadvise(POSIX_FADV_DONTNEED) (Linux), as fio's invalidate=1 does, and mincore then
+/// counts how many are still resident (<see cref="PageResidency"/>): a read that found its pages resident is a
+/// cache read, whatever was asked. <see cref="RandomRead4KiBDirect"/> reads with O_DIRECT, for a device read
+/// where the cache cannot be dropped. What fio runs for each of these is defined once in <see cref="IoOperations"/>.
+/// Each io iteration is one invocation (RunStrategy.Monitoring, see GuestConfig).
 /// </summary>
 [BenchmarkCategory(GuestCategories.Io)]
-public class IoBenchmarks
+public unsafe class IoBenchmarks
 {
     public const int Block = 1 << 20;
     public const long SequentialBytes = 256L << 20;
@@ -22,7 +25,8 @@ public class IoBenchmarks
     public const int RandomWrites = 256;
     public const int SmallFiles = 256;
 
-    private const string DropNote = "posix_fadvise(DONTNEED) after fsync, before each read iteration: reads come from the device";
+    private const string DropNote = "posix_fadvise(DONTNEED) after fsync, before each read iteration, then mincore counts the pages still "
+        + "resident: device read only where none were (see residency per mode)";
 
     private string _dir = string.Empty;
     private string _readFile = string.Empty;
@@ -30,7 +34,10 @@ public class IoBenchmarks
     private byte[] _block = [];
     private long[] _readOffsets = [];
     private long[] _writeOffsets = [];
+    private long[] _directOffsets = [];
     private int _readDraw;
+    private int _directDraw;
+    private byte* _aligned;
 
     [ParamsSource(nameof(Targets))]
     public string Target { get; set; } = IoTargets.Layer;
@@ -53,6 +60,10 @@ public class IoBenchmarks
 
         // Distinct pages (a shuffled prefix), so no random read is served by an earlier one; reads draw anew per iteration.
         _writeOffsets = DistinctPages(RandomWriteFileBytes, RandomWrites, seed: 2);
+
+        // O_DIRECT needs buffer, offset and length aligned to the logical block size; a page covers every device here.
+        _aligned = (byte*)System.Runtime.InteropServices.NativeMemory.AlignedAlloc(SmallBlock, (nuint)Environment.SystemPageSize);
+        new Span<byte>(_aligned, SmallBlock).Clear();
     }
 
     /// <summary>Deleting the previous iteration's file is not part of the write (fio's seq write starts with no file either).</summary>
@@ -66,7 +77,7 @@ public class IoBenchmarks
     private string SequentialWriteFile => Path.Combine(_dir, "sequential-write.dat");
 
     [IterationSetup(Target = nameof(SequentialRead1MiB))]
-    public void DropReadFile() => DropCache(_readFile);
+    public void DropReadFile() => DropAndCheck(nameof(SequentialRead1MiB));
 
     /// <summary>
     /// A new set of pages every iteration, as fio draws new offsets for every job: re-reading the same 4096 pages
@@ -77,7 +88,15 @@ public class IoBenchmarks
     public void DropReadFileAndDrawPages()
     {
         _readOffsets = DistinctPages(SequentialBytes, RandomReads, seed: ++_readDraw);
-        DropCache(_readFile);
+        DropAndCheck(nameof(RandomRead4KiB));
+    }
+
+    /// <summary>Its own draw of pages (seeds apart from the buffered read's), and the same drop and check.</summary>
+    [IterationSetup(Target = nameof(RandomRead4KiBDirect))]
+    public void DropReadFileAndDrawDirectPages()
+    {
+        _directOffsets = DistinctPages(SequentialBytes, RandomReads, seed: 1000 + ++_directDraw);
+        DropAndCheck(nameof(RandomRead4KiBDirect));
     }
 
     [Benchmark]
@@ -112,6 +131,34 @@ public class IoBenchmarks
         }
 
         return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = RandomReads)]
+    [LinuxOnly]
+    [ReportedUnit("ops/s", OpsPerInvoke = RandomReads,
+        CacheNote = "as RandomRead4KiB, opened with O_DIRECT (page-aligned buffer): the device read where a cache cannot be dropped; "
+            + "under gVisor O_DIRECT bypasses the sandbox's cache but not the host's, so mincore (which gVisor answers 'all resident') labels it a cache read")]
+    public long RandomRead4KiBDirect()
+    {
+        var path = Libc.AllocPath(_readFile);
+        var fd = Libc.Open(path, Libc.ORdOnly | Libc.OCloExec | Libc.ODirect, 0);
+        System.Runtime.InteropServices.NativeMemory.Free(path);
+        Libc.Check(fd, "open(O_DIRECT) " + _readFile + " (does this filesystem support O_DIRECT?)");
+        try
+        {
+            _ = Libc.PosixFadvise(fd, 0, 0, Libc.PosixFadvRandom);
+            long total = 0;
+            foreach (var offset in _directOffsets)
+            {
+                total += Libc.Pread(fd, _aligned, SmallBlock, offset);
+            }
+
+            return total;
+        }
+        finally
+        {
+            _ = Libc.Close(fd);
+        }
     }
 
     [Benchmark(OperationsPerInvoke = RandomWrites)]
@@ -149,6 +196,8 @@ public class IoBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        System.Runtime.InteropServices.NativeMemory.AlignedFree(_aligned);
+        _aligned = null;
         try
         {
             Directory.Delete(_dir, recursive: true);
@@ -168,6 +217,16 @@ public class IoBenchmarks
         }
 
         stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Drops the read file's pages, then records how many are still resident before the timed read.</summary>
+    private void DropAndCheck(string benchmark)
+    {
+        DropCache(_readFile);
+        if (PageResidency.Measure(_readFile) is { } check)
+        {
+            PageResidency.Record(benchmark + "@" + Target, check);
+        }
     }
 
     private static void DropCache(string path)

@@ -8,6 +8,9 @@ namespace IsolationBench.Benchmarks.Guest.Fio;
 /// Runs <see cref="FioJobs"/> after the io benchmarks and leaves fio's raw JSON in &lt;artifacts&gt;/fio/&lt;name&gt;.json.
 /// A cross-check, never a reason to fail the run: a missing fio leaves fio/missing.txt, a failing one
 /// fio/&lt;name&gt;.failed.txt, a non-Linux host fio/skipped.txt; the exit code is the benchmarks' alone.
+/// fio runs in two halves that bracket our io benchmarks (<see cref="Half.Before"/>, <see cref="Half.After"/>):
+/// a shared disk drifts over minutes, and one side measured entirely before the other would turn that drift
+/// into a disagreement between the two.
 /// </summary>
 public static class FioCrossCheck
 {
@@ -15,7 +18,18 @@ public static class FioCrossCheck
     public const string MissingFile = "missing.txt";
     public const string SkippedFile = "skipped.txt";
 
-    public static async Task RunAsync(GuestOptions options, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Which half of fio's measured jobs: the first runs before our io benchmarks, the second after them.</summary>
+    public enum Half
+    {
+        Before,
+        After,
+    }
+
+    /// <summary>Measured jobs in a half: the first gets the smaller share, so together they are as many as ours.</summary>
+    public static int IterationsIn(Half half, int iterations) =>
+        half == Half.Before ? iterations / 2 : iterations - (iterations / 2);
+
+    public static async Task RunAsync(GuestOptions options, Half half, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -37,15 +51,22 @@ public static class FioCrossCheck
             return;
         }
 
-        // As many fio jobs as our io warmups and iterations, so both sides have a distribution of the same size.
+        // As many fio jobs as our io iterations over both halves, so both sides have a distribution of the same size;
+        // each half has its own warmups (a half starts cold, as ours does after BDN's warmups).
         var run = GuestConfig.CreateJob(options.Profile, GuestCategories.Io).Run;
+        var iterations = IterationsIn(half, run.IterationCount);
+        if (iterations == 0)
+        {
+            return;
+        }
+
         var data = Path.Combine(options.LayerDir, FioJobs.SubDirectory);
         Directory.CreateDirectory(data);
         try
         {
-            foreach (var fioRun in FioJobs.For(options.LayerDir, run.WarmupCount, run.IterationCount))
+            foreach (var fioRun in FioJobs.For(options.LayerDir, run.WarmupCount, iterations))
             {
-                await RunOne(fio, fioRun, output, log, cancellationToken).ConfigureAwait(false);
+                await RunOne(fio, fioRun with { Name = fioRun.Name + "." + half.ToString().ToLowerInvariant() }, output, log, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

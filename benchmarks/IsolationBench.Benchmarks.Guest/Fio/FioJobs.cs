@@ -20,55 +20,73 @@ public static class FioJobs
     public const string SubDirectory = "isobench-fio";
     public const string WarmupPrefix = "warmup.";
 
+    /// <summary>The fio file each operation works on: both random reads share the laid-out read file, as ours do.</summary>
+    public static string FileName(IoOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.FioRw == "write" ? "sequential-write.dat" : "read.dat";
+    }
+
     public static IReadOnlyList<FioRun> For(string layerDir, int warmups, int iterations)
     {
         ArgumentNullException.ThrowIfNull(layerDir);
         ArgumentOutOfRangeException.ThrowIfNegative(warmups);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var directory = Path.Combine(layerDir, SubDirectory);
-        return
-        [
-            new FioRun(nameof(IoBenchmarks.SequentialWrite1MiB) + "@" + IoTargets.Layer, Jobs(
-                directory,
-                nameof(IoBenchmarks.SequentialWrite1MiB) + "@" + IoTargets.Layer,
-                warmups,
-                iterations,
-                [
-                    // Ours: a new file (the previous one is deleted outside the timing), 1 MiB pwrites, one fsync
-                    // at the end, timed. fio: unlink=1 removes the file after each job so the next one creates it;
-                    // fallocate=none because ours never preallocates (fio's default would fallocate the file
-                    // first, turning our extending writes into writes to already allocated extents);
-                    // fadvise_hint=0 because ours gives no sequential hint; end_fsync=1 is inside fio's runtime.
-                    "--filename=sequential-write.dat",
-                    "--rw=write",
-                    Bytes("--bs", IoBenchmarks.Block),
-                    Bytes("--size", IoBenchmarks.SequentialBytes),
-                    "--end_fsync=1",
-                    "--fallocate=none",
-                    "--fadvise_hint=0",
-                    "--unlink=1",
-                ])),
-            new FioRun(nameof(IoBenchmarks.RandomRead4KiB) + "@" + IoTargets.Layer, Jobs(
-                directory,
-                nameof(IoBenchmarks.RandomRead4KiB) + "@" + IoTargets.Layer,
-                warmups,
-                iterations,
-                [
-                    // Ours: a 256 MiB file written and fsynced in setup, its pages dropped with
-                    // posix_fadvise(DONTNEED) before each iteration, then 4096 distinct random 4 KiB preads with
-                    // POSIX_FADV_RANDOM. fio: the first job lays the file out (fsynced: create_fsync, untimed),
-                    // invalidate=1 is the same DONTNEED at each job's open, the random map (on by default)
-                    // keeps offsets distinct, fadvise_hint=random is POSIX_FADV_RANDOM, number_ios = our count.
-                    // fio seeds each job differently (new offsets per job); ours draws new pages per iteration.
-                    "--filename=read.dat",
-                    "--rw=randread",
-                    Bytes("--bs", IoBenchmarks.SmallBlock),
-                    Bytes("--size", IoBenchmarks.SequentialBytes),
-                    Bytes("--number_ios", IoBenchmarks.RandomReads),
-                    "--invalidate=1",
-                    "--fadvise_hint=random",
-                ])),
-        ];
+        return [.. IoOperations.Refereed.Select(operation =>
+        {
+            var name = operation.Benchmark + "@" + IoTargets.Layer;
+            return new FioRun(name, Jobs(directory, name, warmups, iterations, Workload(operation)));
+        })];
+    }
+
+    /// <summary>
+    /// The options that shape one operation, all from its <see cref="IoOperation"/>. Writes: ours creates a new file
+    /// (the previous one is deleted outside the timing) and never preallocates, so fio unlinks after each job
+    /// (unlink=1) and does not fallocate (its default would turn our extending writes into writes to allocated
+    /// extents); end_fsync=1 is inside fio's runtime as our fsync is inside ours. Reads: ours writes and fsyncs
+    /// the 256 MiB file in setup and drops its pages before each iteration; fio lays the file out in its first job
+    /// (untimed), invalidate=1 is the same DONTNEED at each job's open, fio's random map (on by default) keeps
+    /// offsets distinct as ours are, and each job gets new offsets as each of our iterations draws new pages.
+    /// </summary>
+    public static IReadOnlyList<string> Workload(IoOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var options = new List<string>
+        {
+            "--filename=" + FileName(operation),
+            "--rw=" + operation.FioRw,
+            Bytes("--bs", operation.BlockBytes),
+            Bytes("--size", operation.FileBytes),
+            "--direct=" + (operation.Direct ? "1" : "0"),
+            "--fadvise_hint=" + (operation.RandomHint ? "random" : "0"),
+        };
+        if (operation.Operations > 0)
+        {
+            options.Add(Bytes("--number_ios", operation.Operations));
+        }
+
+        if (operation.DropCacheBefore)
+        {
+            options.Add("--invalidate=1");
+        }
+
+        switch (operation.Fsync)
+        {
+            case FsyncPolicy.AtEnd:
+                options.Add("--end_fsync=1");
+                break;
+            case FsyncPolicy.EveryWrite:
+                options.Add("--fsync=1");
+                break;
+        }
+
+        if (operation.FioRw == "write")
+        {
+            options.AddRange(["--fallocate=none", "--unlink=1"]);
+        }
+
+        return options;
     }
 
     private static List<string> Jobs(string directory, string name, int warmups, int iterations, IReadOnlyList<string> workload)
@@ -78,8 +96,8 @@ public static class FioJobs
         {
             "--output-format=json",
             "--directory=" + directory,
-            "--ioengine=psync", // pread/pwrite, one at a time, as RandomAccess.Read/Write do
-            "--direct=0",       // buffered, as ours (no O_DIRECT)
+            "--ioengine=psync", // pread/pwrite, one at a time, as RandomAccess.Read/Write and Libc.Pread do
+            "--iodepth=1",      // queue depth 1, as ours (psync ignores deeper queues anyway: said, not assumed)
         };
         arguments.AddRange(workload);
         for (var i = 0; i < warmups + iterations; i++)
@@ -92,6 +110,6 @@ public static class FioJobs
         return arguments;
     }
 
-    private static string Bytes(string option, long value) =>
+    internal static string Bytes(string option, long value) =>
         option + "=" + value.ToString(CultureInfo.InvariantCulture);
 }

@@ -25,12 +25,25 @@ internal static unsafe partial class Libc
     public const int MapPrivate = 2;
     public const int MapAnonymous = 0x20;
     public const int MadvNoHugePage = 15;
+    public const int MapShared = 1;
+
+    /// <summary>O_DIRECT differs by architecture: 040000 on x86-64, 0200000 on arm64.</summary>
+    public static int ODirect => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x10000 : 0x4000;
+
+    /// <summary>Large enough for struct statfs on every 64-bit Linux ABI (120 bytes on x86-64); f_type is its first field.</summary>
+    public const int StatfsBufferSize = 256;
 
     /// <summary>Large enough for struct stat on every 64-bit Linux ABI (144 bytes on x86-64).</summary>
     public const int StatBufferSize = 256;
 
     [LibraryImport(Lib, EntryPoint = "stat", SetLastError = true)]
     public static partial int Stat(byte* path, byte* buffer);
+
+    [LibraryImport(Lib, EntryPoint = "statfs", SetLastError = true)]
+    public static partial int Statfs(byte* path, byte* buffer);
+
+    [LibraryImport(Lib, EntryPoint = "mincore", SetLastError = true)]
+    public static partial int Mincore(void* address, nuint length, byte* vector);
 
     [LibraryImport(Lib, EntryPoint = "open", SetLastError = true)]
     public static partial int Open(byte* path, int flags, int mode);

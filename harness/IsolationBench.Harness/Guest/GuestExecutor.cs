@@ -7,6 +7,7 @@ using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Startup;
 using IsolationBench.Results;
 using IsolationBench.Results.BenchmarkDotNet;
+using IsolationBench.Results.Io;
 
 namespace IsolationBench.Harness.Guest;
 
@@ -71,6 +72,11 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             {
                 fingerprint = ReadFingerprint(artifacts);
                 samples = [.. BdnReportConverter.ConvertArtifacts(artifacts, sampleContext), .. FioReportConverter.ConvertArtifacts(artifacts, sampleContext)];
+                if (cell.Workload == "io")
+                {
+                    IoFactsCsv.AppendTargets(context.Directory.Path, GuestIoFacts.Targets(artifacts, sampleContext));
+                    IoFactsCsv.AppendReads(context.Directory.Path, GuestIoFacts.Reads(artifacts, sampleContext));
+                }
             }
             catch (Exception ex) when (ex is ResultsFormatException or FormatException or IOException)
             {
@@ -161,7 +167,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
         }
         catch (IOException)
         {
-            // Scratch space; a leftover is harmless and lives under the system temp folder.
+            // Scratch space (ScratchLocation); a leftover is harmless: the folder is per run id.
         }
         catch (UnauthorizedAccessException)
         {

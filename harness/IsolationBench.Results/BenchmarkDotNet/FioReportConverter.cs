@@ -20,6 +20,7 @@ public static class FioReportConverter
     {
         ["SequentialWrite1MiB"] = ("write", Units.MegabytesPerSecond),
         ["RandomRead4KiB"] = ("read", Units.OpsPerSecond),
+        ["RandomRead4KiBDirect"] = ("read", Units.OpsPerSecond),
     };
 
     /// <summary>Every &lt;artifactsDir&gt;/fio/*.json, in name order; none (and no folder) is an empty list: --fio is optional.</summary>
@@ -33,10 +34,18 @@ public static class FioReportConverter
             return [];
         }
 
+        // isobench-guest runs fio in two halves around our benchmarks (<name>.before.json, <name>.after.json): in time
+        // order, and iterations numbered on across the halves, so (metric, iteration) stays unique per cell.
         var samples = new List<Sample>();
-        foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        var files = Directory.GetFiles(directory, "*.json")
+            .OrderBy(f => f.EndsWith(".after.json", StringComparison.Ordinal))
+            .ThenBy(f => f, StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            samples.AddRange(Convert(file, context));
+            foreach (var sample in Convert(file, context))
+            {
+                samples.Add(sample with { Iteration = samples.Count(s => s.Metric == sample.Metric) + 1 });
+            }
         }
 
         return samples;
@@ -83,7 +92,7 @@ public static class FioReportConverter
         if (!Benchmarks.TryGetValue(benchmark, out var kind))
         {
             throw new ResultsFormatException(
-                path, 0, $"fio job '{name}': unknown benchmark (expected {string.Join(" or ", Benchmarks.Keys)}, then @target)");
+                path, 0, $"fio job '{name}': unknown benchmark (expected one of {string.Join(", ", Benchmarks.Keys)}, then @target)");
         }
 
         var where = $"fio job '{name}' #{iteration}";

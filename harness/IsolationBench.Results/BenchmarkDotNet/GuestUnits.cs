@@ -8,6 +8,9 @@ namespace IsolationBench.Results.BenchmarkDotNet;
 /// </summary>
 public sealed record GuestUnit(string Category, string Metric, string Unit, long? BytesPerOp, string CacheNote)
 {
+    /// <summary>Read benchmarks (Linux): the mincore checks taken before each timed read; empty for the rest and for older files.</summary>
+    public IReadOnlyList<(long FilePages, long ResidentPages)> Residency { get; init; } = [];
+
     /// <summary>
     /// BDN's ns/op (per operation: OperationsPerInvoke already divided out) in this entry's unit.
     /// MB/s uses MB = 10⁶ bytes: bytes/op ÷ (ns/op × 10⁻⁹ s) ÷ 10⁶ = bytes/op × 1000 ÷ ns/op.
@@ -63,7 +66,10 @@ public static class GuestUnitsFile
                     Json.RequiredString(entry.Value, "metric", path, what),
                     unit,
                     bytes,
-                    entry.Value.TryGetProperty("cache_note", out var note) ? note.GetString() ?? string.Empty : string.Empty);
+                    entry.Value.TryGetProperty("cache_note", out var note) ? note.GetString() ?? string.Empty : string.Empty)
+                {
+                    Residency = Residency(entry.Value, path, what),
+                };
             }
 
             return units;
@@ -72,5 +78,23 @@ public static class GuestUnitsFile
         {
             throw new ResultsFormatException(path, (ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message.Split('\n')[0], ex);
         }
+    }
+
+    /// <summary>"residency": [{"file_pages": n, "resident_pages": m}, …] (absent: no checks).</summary>
+    private static List<(long, long)> Residency(JsonElement entry, string path, string what)
+    {
+        if (!entry.TryGetProperty("residency", out var residency) || residency.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (residency.ValueKind != JsonValueKind.Array)
+        {
+            throw new ResultsFormatException(path, 0, $"{what}: \"residency\" must be an array");
+        }
+
+        return [.. residency.EnumerateArray().Select(c => (
+            (long)Json.RequiredNumber(c, "file_pages", path, what + " residency"),
+            (long)Json.RequiredNumber(c, "resident_pages", path, what + " residency")))];
     }
 }

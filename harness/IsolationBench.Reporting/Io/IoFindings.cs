@@ -1,0 +1,229 @@
+using IsolationBench.Reporting.Output;
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results;
+using IsolationBench.Results.BenchmarkDotNet;
+using IsolationBench.Results.Io;
+using static IsolationBench.Reporting.Output.Fmt;
+
+namespace IsolationBench.Reporting.Io;
+
+/// <summary>
+/// What the report must say about the io figures before any verdict: which filesystem each mode's target was on,
+/// whether a read reached the device or the cache (from the mincore checks of that mode), and whether fio, run on
+/// the same target, in the same mode, with the same operation, agrees with our figure. A (metric, mode) that is not
+/// like for like gets a refusal instead of a verdict. Pure: reads the analysis and the run's io-*.csv rows.
+/// </summary>
+public sealed record IoFindings(
+    IReadOnlyList<string> Lines,
+    IReadOnlyDictionary<(string Metric, string Mode), string> Refusals,
+    IReadOnlyDictionary<string, string> CaptionNotes)
+{
+    public const string Workload = "io";
+
+    /// <summary>Ours and fio's medians may differ by this much (relative to fio) before the figure is not trusted.</summary>
+    public const double FioTolerance = 0.10;
+
+    public static IoFindings Empty { get; } = new([], new Dictionary<(string, string), string>(), new Dictionary<string, string>());
+
+    public static IoFindings Load(string runDir, RunAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.Workloads.Contains(Workload)
+            ? From(analysis, IoFactsCsv.ReadTargets(runDir), IoFactsCsv.ReadReads(runDir))
+            : Empty;
+    }
+
+    public static IoFindings From(RunAnalysis a, IReadOnlyList<IoTargetRow> targets, IReadOnlyList<IoReadRow> reads)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(reads);
+        var lines = new List<string>();
+        var refusals = new Dictionary<(string, string), string>();
+        var captions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var ours = a.MetricsOf(Workload).Where(m => !m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal)).ToList();
+        var others = a.Modes.Where(m => m != a.Baseline).ToList();
+
+        // 1. Filesystems per target and mode; a memory-backed target on either side refuses the comparison.
+        if (targets.Count == 0)
+        {
+            lines.Add("Filesystems of the io targets were not recorded (a run from an older version, or not Linux): whether the baseline wrote to the same kind of filesystem is unknown");
+        }
+
+        foreach (var target in targets.Select(t => t.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var byMode = a.Modes.ToDictionary(m => m, m => targets.Where(t => t.Target == target && t.Mode == m).ToList(), StringComparer.Ordinal);
+            var described = a.Modes.Where(m => byMode[m].Count > 0)
+                .Select(m => $"{m} {string.Join(" / ", byMode[m].Select(Describe).Distinct(StringComparer.Ordinal))}").ToList();
+            var text = $"{target}: {string.Join("; ", described)}";
+            lines.Add("Filesystem of the " + text);
+            var metrics = ours.Where(m => m.EndsWith("@" + target, StringComparison.Ordinal)).ToList();
+            foreach (var metric in metrics)
+            {
+                Add(captions, metric, text);
+            }
+
+            var baselineMemory = byMode.GetValueOrDefault(a.Baseline)?.FirstOrDefault(t => t.IsMemoryBacked);
+            foreach (var mode in others)
+            {
+                var modeMemory = byMode[mode].FirstOrDefault(t => t.IsMemoryBacked);
+                var reason = baselineMemory is not null ? $"not comparable: baseline target is {baselineMemory.FsType}"
+                    : modeMemory is not null ? $"not comparable: {mode} target is {modeMemory.FsType}"
+                    : null;
+                if (reason is not null)
+                {
+                    metrics.ForEach(metric => refusals.TryAdd((metric, mode), reason));
+                }
+            }
+        }
+
+        // 2. Device or cache read, per mode, from the residency measured in that mode.
+        foreach (var metric in reads.Select(r => r.Metric).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var kinds = a.Modes.Select(m => (Mode: m, Kind: KindOf(reads, metric, m), Max: MaxResident(reads, metric, m)))
+                .Where(k => k.Kind is not null).ToList();
+            var text = string.Join("; ", kinds.GroupBy(k => k.Kind!).Select(g =>
+                $"{g.Key} on {string.Join(", ", g.Select(k => k.Mode))}"
+                + (g.Key == ReadKinds.Cache ? $" (up to {string.Join(", ", g.Select(k => Percent(k.Max)))} of the file's pages resident after the drop)" : string.Empty)));
+            lines.Add($"{metric}: {text}");
+            Add(captions, metric, text);
+            var baselineKind = KindOf(reads, metric, a.Baseline);
+            foreach (var mode in others)
+            {
+                var kind = KindOf(reads, metric, mode);
+                if (baselineKind is not null && kind is not null && kind != baselineKind)
+                {
+                    refusals.TryAdd((metric, mode), $"not comparable: {kind} on {mode} vs {baselineKind} on {a.Baseline}");
+                }
+            }
+        }
+
+        // 3. fio as referee: same target, mode and operation; beyond the tolerance our figure is not trusted.
+        foreach (var metric in ours)
+        {
+            var fio = FioReportConverter.MetricPrefix + metric;
+            var pairs = a.Modes.Select(m => (Mode: m, Ours: a.Row(Workload, metric, m)?.Statistics.Median, Fio: a.Row(Workload, fio, m)?.Statistics.Median))
+                .Where(p => p.Ours is { } o && double.IsFinite(o) && p.Fio is { } f && double.IsFinite(f) && f > 0).ToList();
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            var unit = a.Row(Workload, metric, pairs[0].Mode)!.Unit;
+            var disagreements = pairs.ToDictionary(p => p.Mode, p => p.Ours!.Value / p.Fio!.Value - 1, StringComparer.Ordinal);
+            lines.Add($"{metric} against fio (medians, {unit}): " + string.Join("; ", pairs.Select(p =>
+                $"{p.Mode} ours {Value(p.Ours!.Value)} vs fio {Value(p.Fio!.Value)} ({SignedPercent(disagreements[p.Mode])}"
+                + (Math.Abs(disagreements[p.Mode]) > FioTolerance ? ", disagrees)" : ", agrees)"))));
+            foreach (var mode in others)
+            {
+                if (disagreements.TryGetValue(a.Baseline, out var b) && Math.Abs(b) > FioTolerance)
+                {
+                    refusals.TryAdd((metric, mode), $"{a.Baseline} (baseline) disagrees with fio by {SignedPercent(b)}");
+                }
+                else if (disagreements.TryGetValue(mode, out var d) && Math.Abs(d) > FioTolerance)
+                {
+                    refusals.TryAdd((metric, mode), $"disagrees with fio by {SignedPercent(d)}");
+                }
+            }
+        }
+
+        return new IoFindings(lines, refusals, captions.ToDictionary(kv => kv.Key, kv => string.Join("; ", kv.Value), StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The analysis verdicts and charts may use: fio's rows (the referee, not a result) left out, and every refused
+    /// (metric, mode) without a comparison, so no sentence or bar ever states a ratio that is not like for like.
+    /// </summary>
+    public RunAnalysis ForVerdicts(RunAnalysis a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (!a.Workloads.Contains(Workload))
+        {
+            return a;
+        }
+
+        var rows = a.Rows
+            .Where(r => r.Workload != Workload || !r.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal))
+            .Select(r => r.Workload == Workload && Refusals.ContainsKey((r.Metric, r.Mode)) ? r with { Comparison = null } : r)
+            .ToList();
+        return a with { Rows = rows };
+    }
+
+    /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the io verdicts of that mode.</summary>
+    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var result = verdicts.ToList();
+        foreach (var ((metric, mode), reason) in Refusals.OrderBy(r => r.Key.Mode, StringComparer.Ordinal).ThenBy(r => r.Key.Metric, StringComparer.Ordinal))
+        {
+            result.Add(new Verdict(Workload, mode, metric, $"{mode} on {Workload} {metric}: no verdict, {reason}", false, double.NaN));
+        }
+
+        return result;
+    }
+
+    /// <summary>The io section with the findings above its tables, the filesystem and read kind in each caption, and a refused row's verdict cells replaced by the reason.</summary>
+    public ReportContent Apply(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (Lines.Count == 0 && Refusals.Count == 0)
+        {
+            return content;
+        }
+
+        var sections = content.Workloads.Select(w => w.Workload != Workload ? w : w with
+        {
+            Verdicts = [.. w.Verdicts, .. Lines],
+            Tables = [.. w.Tables.Select(Table)],
+        }).ToList();
+        return content with { Workloads = sections };
+    }
+
+    private MetricTable Table(MetricTable table)
+    {
+        var metric = table.Caption.Split(" (", 2)[0];
+        var caption = CaptionNotes.TryGetValue(metric, out var note) ? $"{table.Caption} — {note}" : table.Caption;
+        var rows = table.Rows.Select(row =>
+        {
+            var mode = row[0].Split(' ', 2)[0];
+            if (!Refusals.TryGetValue((metric, mode), out var reason) || row.Count < ReportContent.TableHeader.Length)
+            {
+                return row;
+            }
+
+            var cells = row.ToList();
+            cells[^2] = "–";
+            cells[^1] = reason;
+            return (IReadOnlyList<string>)cells;
+        }).ToList();
+        return table with { Caption = caption, Rows = rows };
+    }
+
+    private static string Describe(IoTargetRow t) =>
+        t.FsType + (t.StatfsType != t.FsType && !t.StatfsType.Contains('/', StringComparison.Ordinal) ? $" (statfs {t.StatfsType})" : string.Empty)
+        + (t.MountOptions.Length > 0 ? $" ({t.MountOptions})" : string.Empty);
+
+    /// <summary>A mode's read kind over all its rounds: one cache-read round makes it a cache read.</summary>
+    private static string? KindOf(IReadOnlyList<IoReadRow> reads, string metric, string mode)
+    {
+        var kinds = reads.Where(r => r.Metric == metric && r.Mode == mode).Select(r => r.ReadKind).ToList();
+        return kinds.Count == 0 ? null : kinds.Contains(ReadKinds.Cache) ? ReadKinds.Cache : ReadKinds.Device;
+    }
+
+    private static double MaxResident(IReadOnlyList<IoReadRow> reads, string metric, string mode) =>
+        reads.Where(r => r.Metric == metric && r.Mode == mode && r.FilePages > 0)
+            .Select(r => (double)r.MaxResidentPages / r.FilePages).DefaultIfEmpty(double.NaN).Max();
+
+    private static string Percent(double fraction) =>
+        double.IsFinite(fraction) ? (fraction * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %" : "–";
+
+    private static void Add(Dictionary<string, List<string>> captions, string metric, string text)
+    {
+        if (!captions.TryGetValue(metric, out var list))
+        {
+            captions[metric] = list = [];
+        }
+
+        list.Add(text);
+    }
+}
