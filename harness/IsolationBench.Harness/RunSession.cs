@@ -49,6 +49,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         var resumed = options.Resume is null ? null : OpenForResume(options.Resume);
         var runId = resumed?.RunId ?? options.RunId ?? NewRunId();
+
+        // Refused before anything is written when the host baseline cannot get the containers' limits (not root…).
+        using var hostLimits = modes.Any(m => m.Kind == ModeKind.Host) ? HostLimits.Create(runId, options.Resources) : null;
         var directory = options.Resume is null ? CreateRunDirectory(options.Output, runId) : new RunDirectory(options.Resume);
         var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
         var completed = CompletedCells(directory);
@@ -100,7 +103,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch));
         }
         var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.GuestRounds);
-        var context = new RunContext(runId, directory, Labels.ForRun(runId));
+        var context = new RunContext(runId, directory, Labels.ForRun(runId)) { Resources = options.Resources, HostLimits = hostLimits };
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
         if (completed.Count > 0)

@@ -38,7 +38,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             if (cell.Mode.Kind == ModeKind.Host)
             {
                 var layer = ScratchDirectory(context.RunId, cell.Mode.Name, "layer");
-                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell.Workload, artifacts, layer, volume), timeout, requireReadyLine: false, cancellationToken).ConfigureAwait(false);
+                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell.Workload, artifacts, layer, volume), timeout, requireReadyLine: false, context.HostLimits, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -49,6 +49,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
                     Labels = Labels.For(context, cell),
                     Runtime = cell.Mode.Runtime,
                     Isolation = cell.Mode.Isolation,
+                    Limits = ContainerLimits.For(context.Resources),
                     Binds = [volume + ":" + _volumePath],
                 };
                 var lifecycle = new ContainerLifecycle(engine ?? throw new InvalidOperationException("container mode without an engine"));

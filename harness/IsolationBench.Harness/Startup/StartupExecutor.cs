@@ -18,7 +18,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
         string[] phases;
         if (cell.Mode.Kind == ModeKind.Host)
         {
-            run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, cancellationToken).ConfigureAwait(false);
+            run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, context.HostLimits, cancellationToken).ConfigureAwait(false);
             phases = [.. PhaseTimings.HostPhases, "total"];
         }
         else
