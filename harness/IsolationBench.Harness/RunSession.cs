@@ -88,11 +88,12 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Status = "running",
             Host = HostFacts.Describe(self),
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
-            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
+            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation) { Boundary = m.Boundary.ToString(), ClassifiedBy = m.ClassifiedBy })],
+            Resources = new ResourceLimits(options.Resources.Cpus, options.Resources.MemoryBytes) { HostLimits = hostLimits?.Description },
             Workloads = workloads,
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? Notes(modes, jitWarning) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
+            Notes = resumed is null ? Notes(modes, jitWarning, preflight.Facts, self) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -148,6 +149,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                 FinishedUtc = DateTimeOffset.UtcNow,
                 Status = status,
                 Verification = outcome?.Verification ?? new Dictionary<string, ModeVerification>(),
+                Modes = [.. manifest.Modes.Select(m => outcome?.Classified.TryGetValue(m.Name, out var c) == true ? m with { Boundary = c!.Boundary.ToString(), ClassifiedBy = c.Evidence } : m)],
+                EffectiveResources = outcome?.Resources ?? new Dictionary<string, ModeResources>(),
             });
             if (engine is not null)
             {
@@ -187,7 +190,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         return built.Tag;
     }
 
-    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes, string? jitWarning)
+    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes, string? jitWarning, EngineFacts? facts, IsolationFingerprint self)
     {
         var notes = new List<string>();
         if (jitWarning is not null)
@@ -195,11 +198,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             notes.Add(jitWarning);
         }
 
-        if (modes.Any(m => m.Boundary == KernelBoundary.UserSpaceKernel))
-        {
-            notes.Add("runsc (gVisor) ran on its ptrace platform inside a VM (no hardware virtualisation for its KVM platform): these are gVisor-ptrace figures, not gVisor-KVM figures.");
-        }
-
+        notes.AddRange(RuntimeNotes.For(modes, facts, self));
         return notes;
     }
 

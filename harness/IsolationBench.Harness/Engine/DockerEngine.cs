@@ -74,6 +74,12 @@ public sealed class DockerEngine : IContainerEngine
             DefaultIsolation = string.IsNullOrEmpty(info.Isolation) ? null : info.Isolation,
             DefaultRuntime = string.IsNullOrEmpty(info.DefaultRuntime) ? null : info.DefaultRuntime,
             Runtimes = info.Runtimes is null ? [] : [.. info.Runtimes.Keys.Order(StringComparer.Ordinal)],
+            RuntimeRegistrations = info.Runtimes is null
+                ? new Dictionary<string, RuntimeRegistration>()
+                : info.Runtimes.ToDictionary(
+                    r => r.Key,
+                    r => new RuntimeRegistration(r.Value?.Path ?? string.Empty, r.Value?.Args is { } args ? [.. args] : [], r.Value?.Type ?? string.Empty),
+                    StringComparer.Ordinal),
             Cpus = (int)info.NCPU,
             MemoryBytes = info.MemTotal,
             Architecture = info.Architecture ?? string.Empty,

@@ -23,6 +23,9 @@ public sealed record EngineFacts
 
     public required IReadOnlyList<string> Runtimes { get; init; }
 
+    /// <summary>How each runtime is registered (/info Runtimes): its path, arguments, containerd runtime type.</summary>
+    public IReadOnlyDictionary<string, RuntimeRegistration> RuntimeRegistrations { get; init; } = new Dictionary<string, RuntimeRegistration>();
+
     public int Cpus { get; init; }
 
     public long MemoryBytes { get; init; }
@@ -35,6 +38,14 @@ public sealed record EngineFacts
 
     /// <summary>Windows: the host build number (17763, 20348, 26100…) read from KernelVersion; null on Linux.</summary>
     public int? WindowsBuild => WindowsBuilds.FromKernelVersion(OsType, KernelVersion);
+}
+
+/// <summary>One runtime as the engine registered it: "runsc" → /usr/local/bin/runsc --platform=ptrace; Kata → io.containerd.kata.v2.</summary>
+public sealed record RuntimeRegistration(string Path, IReadOnlyList<string> Arguments, string Type)
+{
+    /// <summary>The command line as registered, for the manifest's notes.</summary>
+    public string Describe() =>
+        Path.Length > 0 ? string.Join(' ', [Path, .. Arguments]) : Type.Length > 0 ? "containerd runtime type " + Type : "(no path or type)";
 }
 
 public sealed record ImageFacts(string Id, IReadOnlyDictionary<string, string> Labels, long SizeBytes);

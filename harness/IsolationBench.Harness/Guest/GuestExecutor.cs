@@ -95,7 +95,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     private TimeSpan Timeout(IsolationMode mode)
     {
         var minutes = profile switch { "quick" => 15, "thorough" => 360, _ => 90 };
-        var factor = mode.Boundary is KernelBoundary.UserSpaceKernel or KernelBoundary.VirtualMachine ? 3 : 1;
+        var factor = mode.MayBeSandbox ? 3 : 1;
         return TimeSpan.FromMinutes(minutes * factor);
     }
 
