@@ -30,6 +30,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
                 Labels = Labels.For(context, cell),
                 Runtime = cell.Mode.Runtime,
                 Isolation = cell.Mode.Isolation,
+                Limits = ContainerLimits.For(context.Resources),
             };
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
             phases = [.. PhaseTimings.ContainerPhases, "total"];

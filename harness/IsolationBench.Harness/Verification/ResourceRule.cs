@@ -7,7 +7,8 @@ namespace IsolationBench.Harness.Verification;
 /// <summary>
 /// The workload saw, from inside, the CPUs and memory limit the run asked for: Environment.ProcessorCount, the
 /// CPUs it may run on (cpuset/affinity), and its cgroup's memory limit. Memory is not checked where it cannot be
-/// read from inside: a VM's guest (its limit is the VM's size) and Windows (no Job Object read yet).
+/// read from inside: a VM's guest (its limit is the VM's size) and Windows (no Job Object read yet). gVisor shows
+/// no cgroup files but sizes its kernel's memory to the limit: there the limit is its MemTotal.
 /// </summary>
 public sealed class ResourceRule : IFingerprintRule
 {
@@ -31,9 +32,10 @@ public sealed class ResourceRule : IFingerprintRule
         }
 
         var memoryChecked = seen.Os == "linux" && mode.Boundary != KernelBoundary.VirtualMachine;
-        if (memoryChecked && seen.MemoryLimitBytes != asked.MemoryBytes)
+        var limit = seen.MemoryLimitBytes ?? (seen.IsGVisor ? seen.MemoryTotalBytes : null);
+        if (memoryChecked && limit != asked.MemoryBytes)
         {
-            var saw = seen.MemoryLimitBytes is { } m ? "a memory limit of " + MemorySize.Format(m) : "no memory limit";
+            var saw = limit is { } m ? "a memory limit of " + MemorySize.Format(m) : "no memory limit";
             return Verdict.Fail($"{mode.Name}: saw {saw}, asked {MemorySize.Format(asked.MemoryBytes)}");
         }
 
