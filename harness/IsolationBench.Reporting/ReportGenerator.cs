@@ -89,7 +89,7 @@ public static class ReportGenerator
         }
 
         files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
-        var content = ReportContent.From(analysis, verdicts, warnings, charts) with { Trends = trends, EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples) };
+        var content = ReportContent.From(analysis, verdicts, warnings, charts) with { Trends = trends, Resources = Output.ResourcesSection.Markdown(analysis.Manifest), EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples) };
         var md = Path.Combine(outDir, ReportFiles.Markdown);
         await File.WriteAllTextAsync(md, MarkdownReport.Render(content), ct).ConfigureAwait(false);
         var html = Path.Combine(outDir, ReportFiles.Html);

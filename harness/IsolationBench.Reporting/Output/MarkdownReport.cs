@@ -56,6 +56,8 @@ public static class MarkdownReport
             sb.AppendLine();
         }
 
+        sb.Append(c.Resources);
+
         sb.AppendLine("## CPU control").AppendLine();
         if (c.CpuControl.Count == 0)
         {

@@ -25,6 +25,9 @@ public sealed record ReportContent(
     /// <summary>BenchmarkDotNet's lifecycle figures beside the harness's (isobench run --engine-bench); null without them.</summary>
     public CrossCheck.EngineBenchSection? EngineBench { get; init; }
 
+    /// <summary>The "Resources per mode" section (markdown), empty for old runs.</summary>
+    public string Resources { get; init; } = string.Empty;
+
     public static readonly string[] TableHeader =
         ["mode", "n", "failed", "median", "95 % CI (median)", "ratio", "overhead (95 % CI)", "significant?"];
 
