@@ -57,7 +57,8 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
                 : FingerprintVerifier.Verify(mode, result.Fingerprint, hostFingerprint, ExpectationsFor(mode, context));
             if (result.Fingerprint is { } seen && !resources.ContainsKey(mode.Name))
             {
-                resources[mode.Name] = new ModeResources(seen.CpuCount, seen.AffinityCpuCount, seen.MemoryLimitBytes);
+                // gVisor shows no cgroup files; its kernel's memory is sized to the limit (what ResourceRule checks).
+                resources[mode.Name] = new ModeResources(seen.CpuCount, seen.AffinityCpuCount, seen.MemoryLimitBytes ?? (seen.IsGVisor ? seen.MemoryTotalBytes : null));
             }
             if (verdict is not null)
             {
