@@ -48,6 +48,12 @@
 .PARAMETER NoBuild
     Skip `dotnet build -c Release` (use the previous Release build).
 
+.PARAMETER Cpus
+    Logical CPUs every mode gets, the host baseline included (isobench run --cpus; default: all).
+
+.PARAMETER Memory
+    Memory limit every mode gets, the host baseline included, e.g. 2g (isobench run --memory; default 2g).
+
 .PARAMETER EngineBench
     Also time each mode's startup lifecycle with BenchmarkDotNet on the host (isobench run --engine-bench), halfway
     through the startup rounds; the report cross-checks its medians against the harness's. Needs the startup workload.
@@ -81,6 +87,8 @@ param(
     [string] $Profile = 'quick',
     [string] $Samples,
     [string] $Warmup,
+    [string] $Cpus,
+    [string] $Memory,
     [string] $Output = 'results',
     [string] $Baseline,
     [string] $Publish,
@@ -341,7 +349,7 @@ function Get-RunArguments {
     $list = [Collections.Generic.List[string]]::new()
     $list.Add('run')
     if ($Modes) { $list.Add('--modes'); $list.Add($Modes) }
-    foreach ($pair in @(@('Workloads', '--workloads'), @('Samples', '--samples'), @('Warmup', '--warmup'), @('Profile', '--profile'))) {
+    foreach ($pair in @(@('Workloads', '--workloads'), @('Samples', '--samples'), @('Warmup', '--warmup'), @('Profile', '--profile'), @('Cpus', '--cpus'), @('Memory', '--memory'))) {
         if ($Bound.ContainsKey($pair[0])) { $list.Add($pair[1]); $list.Add([string]$Bound[$pair[0]]) }
     }
     if ($Bound['EngineBench']) { $list.Add('--engine-bench') }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsolationBench.Harness.Resources;
 
 namespace IsolationBench.Harness;
 
@@ -55,6 +56,15 @@ public sealed record RunOptions
     /// <summary>The mode the report divides by; null: <see cref="IsolationBench.Results.BaselineRule"/> over the modes run. Written into manifest.json.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>--cpus: logical CPUs every mode gets (the first N); null = all of this machine's.</summary>
+    public int? Cpus { get; init; }
+
+    /// <summary>--memory: the memory limit every mode gets, in bytes.</summary>
+    public long MemoryBytes { get; init; } = ResourceRequest.DefaultMemoryBytes;
+
+    /// <summary>What every mode is limited to.</summary>
+    public ResourceRequest Resources => new(Cpus ?? Environment.ProcessorCount, MemoryBytes);
+
     /// <summary>An interrupted run directory to complete (its manifest's options are used).</summary>
     public string? Resume { get; init; }
 
@@ -90,6 +100,16 @@ public sealed record RunOptions
             throw new UsageException("--engine-bench measures the startup lifecycle: add startup to --workloads");
         }
 
+        if (Cpus is { } cpus && (cpus < 1 || cpus > Environment.ProcessorCount))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--cpus {cpus} is out of range: this machine has {Environment.ProcessorCount} logical CPU(s); give 1 to {Environment.ProcessorCount}"));
+        }
+
+        if (MemoryBytes < ResourceRequest.MinimumMemoryBytes)
+        {
+            throw new UsageException($"--memory {MemorySize.Format(MemoryBytes)} is too small: give at least 64m (the default is 2g)");
+        }
+
         if (File.Exists(Output))
         {
             throw new UsageException($"--output {Output} is a file: give a directory (it will hold one folder per run)");
@@ -112,6 +132,8 @@ public sealed record RunOptions
         ["profile"] = Profile,
         ["allow_mismatch"] = AllowMismatch ? "true" : "false",
         ["engine_bench"] = EngineBench ? "true" : "false",
+        ["cpus"] = Resources.Cpus.ToString(CultureInfo.InvariantCulture),
+        ["memory"] = MemoryBytes.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -162,6 +184,9 @@ public sealed record RunOptions
             Profile = Get("profile"),
             AllowMismatch = Get("allow_mismatch") == "true",
             EngineBench = recorded.TryGetValue("engine_bench", out var bench) && bench == "true",
+            // Runs recorded before --cpus/--memory: every CPU, and the 2 GiB containers had then.
+            Cpus = recorded.ContainsKey("cpus") ? Number("cpus") : null,
+            MemoryBytes = recorded.TryGetValue("memory", out var memory) && long.TryParse(memory, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : ResourceRequest.DefaultMemoryBytes,
             Resume = directory,
         };
     }

@@ -51,6 +51,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         var resumed = options.Resume is null ? null : OpenForResume(options.Resume);
         var runId = resumed?.RunId ?? options.RunId ?? NewRunId();
+
+        // Refused before anything is written when the host baseline cannot get the containers' limits (not root…).
+        using var hostLimits = modes.Any(m => m.Kind == ModeKind.Host) ? HostLimits.Create(runId, options.Resources) : null;
         var directory = options.Resume is null ? CreateRunDirectory(options.Output, runId) : new RunDirectory(options.Resume);
         var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
         var completed = CompletedCells(directory);
@@ -91,12 +94,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Status = "running",
             Host = await HostFacts.DescribeAsync(self, cancellationToken).ConfigureAwait(false),
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
-            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation))],
+            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation) { Boundary = m.Boundary.ToString(), ClassifiedBy = m.ClassifiedBy })],
+            Resources = new ResourceLimits(options.Resources.Cpus, options.Resources.MemoryBytes) { HostLimits = hostLimits?.Description },
             Baseline = resumed?.Baseline ?? baseline,
             Workloads = workloads,
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? Notes(modes, jitWarning) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
+            Notes = resumed is null ? Notes(modes, jitWarning, preflight.Facts, self) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -108,7 +112,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch.Root));
         }
         var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds);
-        var context = new RunContext(runId, directory, Labels.ForRun(runId));
+        var context = new RunContext(runId, directory, Labels.ForRun(runId)) { Resources = options.Resources, HostLimits = hostLimits };
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
         if (completed.Count > 0)
@@ -157,6 +161,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                 FinishedUtc = DateTimeOffset.UtcNow,
                 Status = status,
                 Verification = outcome?.Verification ?? new Dictionary<string, ModeVerification>(),
+                Modes = [.. manifest.Modes.Select(m => outcome?.Classified.TryGetValue(m.Name, out var c) == true ? m with { Boundary = c!.Boundary.ToString(), ClassifiedBy = c.Evidence } : m)],
+                EffectiveResources = outcome?.Resources ?? new Dictionary<string, ModeResources>(),
             });
             if (engine is not null)
             {
@@ -196,7 +202,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         return built.Tag;
     }
 
-    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes, string? jitWarning)
+    private static IReadOnlyList<string> Notes(IReadOnlyList<IsolationMode> modes, string? jitWarning, EngineFacts? facts, IsolationFingerprint self)
     {
         var notes = new List<string>();
         if (jitWarning is not null)
@@ -204,11 +210,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             notes.Add(jitWarning);
         }
 
-        if (modes.Any(m => m.Boundary == KernelBoundary.UserSpaceKernel))
-        {
-            notes.Add("runsc (gVisor) ran on its ptrace platform inside a VM (no hardware virtualisation for its KVM platform): these are gVisor-ptrace figures, not gVisor-KVM figures.");
-        }
-
+        notes.AddRange(RuntimeNotes.For(modes, facts, self));
         return notes;
     }
 

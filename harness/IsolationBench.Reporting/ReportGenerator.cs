@@ -111,6 +111,7 @@ public static class ReportGenerator
         var content = io.Apply(ReportContent.From(analysis, verdicts, warnings, charts)) with
         {
             Trends = trends,
+            Resources = Output.ResourcesSection.Markdown(analysis.Manifest),
             EngineBench = CrossCheck.EngineBenchSection.Load(run.Path, analysis, samples),
             DesignChecks = designChecks,
         };

@@ -43,6 +43,12 @@ public sealed record RunManifest
     /// </summary>
     public string? Baseline { get; init; }
 
+    /// <summary>The CPU and memory limits every mode was given (--cpus, --memory) and how the host baseline got them.</summary>
+    public ResourceLimits? Resources { get; init; }
+
+    /// <summary>Mode → the CPUs and memory limit its workload saw from inside (first fingerprint of the mode).</summary>
+    public IReadOnlyDictionary<string, ModeResources> EffectiveResources { get; init; } = new Dictionary<string, ModeResources>();
+
     /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
@@ -92,6 +98,23 @@ public sealed record EngineDescription
 }
 
 /// <summary>An isolation mode as run: "host" (plain process), a Linux runtime, or a Windows isolation.</summary>
-public sealed record ModeDescription(string Name, string Kind, string? Runtime, string? Isolation);
+public sealed record ModeDescription(string Name, string Kind, string? Runtime, string? Isolation)
+{
+    /// <summary>The kernel boundary it was held to: None, SharedKernel, UserSpaceKernel, VirtualMachine (empty in old runs).</summary>
+    public string Boundary { get; init; } = string.Empty;
+
+    /// <summary>Why: the runtime's registration in the engine's /info, or its first fingerprint for a runtime /info did not identify.</summary>
+    public string ClassifiedBy { get; init; } = string.Empty;
+}
+
+/// <summary>What every mode was asked to be limited to.</summary>
+public sealed record ResourceLimits(int Cpus, long MemoryBytes)
+{
+    /// <summary>How host processes got the limits (the cgroup or Job Object); null when host was not run.</summary>
+    public string? HostLimits { get; init; }
+}
+
+/// <summary>Limits as seen from inside: Environment.ProcessorCount, the CPUs it may run on, the cgroup/job memory limit (null = none seen).</summary>
+public sealed record ModeResources(int CpuCount, int? AffinityCpuCount, long? MemoryLimitBytes);
 
 public sealed record ModeVerification(bool Verified, string Reason, int Containers);

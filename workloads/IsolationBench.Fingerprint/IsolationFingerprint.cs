@@ -44,6 +44,12 @@ public sealed record IsolationFingerprint
 
     public required int CpuCount { get; init; }
 
+    /// <summary>CPUs this process may run on (Linux: Cpus_allowed_list, i.e. its cpuset/affinity); null when unknown.</summary>
+    public int? AffinityCpuCount { get; init; }
+
+    /// <summary>The memory limit of this process's cgroup (v1 memory.limit_in_bytes, v2 memory.max) or Job Object; null when unlimited or unreadable.</summary>
+    public long? MemoryLimitBytes { get; init; }
+
     /// <summary>Memory the runtime may use (respects a cgroup/job limit).</summary>
     public required long MemoryAvailableBytes { get; init; }
 

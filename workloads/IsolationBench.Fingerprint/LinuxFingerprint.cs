@@ -34,8 +34,70 @@ internal static class LinuxFingerprint
             NoNewPrivileges = status.TryGetValue("NoNewPrivs", out var nnp) ? nnp == "1" : null,
             NetworkInterfaces = fs.ListDirectory("/sys/class/net"),
             PidsLimit = (fs.ReadText("/sys/fs/cgroup/pids/pids.max") ?? fs.ReadText("/sys/fs/cgroup/pids.max"))?.Trim(),
+            AffinityCpuCount = CountCpuList(status.GetValueOrDefault("Cpus_allowed_list")),
+            MemoryLimitBytes = CgroupMemoryLimit(fs),
         };
     }
+
+    /// <summary>"0-3,6" → 5; null when absent or malformed.</summary>
+    internal static int? CountCpuList(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return null;
+        }
+
+        var count = 0;
+        foreach (var range in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var bounds = range.Split('-');
+            if (bounds.Length is < 1 or > 2
+                || !int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var lo)
+                || !int.TryParse(bounds[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var hi)
+                || hi < lo)
+            {
+                return null;
+            }
+
+            count += hi - lo + 1;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The memory limit of this process's own cgroup. A host process sees the whole hierarchy, so its cgroup's path
+    /// (from /proc/self/cgroup) leads to its limit; a container sees its own cgroup as the mount's root.
+    /// v1's "unlimited" (a page-rounded long.MaxValue) and v2's "max" are null.
+    /// </summary>
+    internal static long? CgroupMemoryLimit(FileSystemView fs)
+    {
+        var lines = fs.ReadText("/proc/self/cgroup")?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var v1 = lines.Select(l => l.Split(':', 3)).FirstOrDefault(p => p.Length == 3 && p[1].Split(',').Contains("memory"))?[2];
+        var v2 = lines.Select(l => l.Split(':', 3)).FirstOrDefault(p => p.Length == 3 && p[0] == "0" && p[1].Length == 0)?[2];
+        string?[] candidates =
+        [
+            v1 is null ? null : "/sys/fs/cgroup/memory" + v1.TrimEnd('/') + "/memory.limit_in_bytes",
+            "/sys/fs/cgroup/memory/memory.limit_in_bytes",
+            v2 is null ? null : "/sys/fs/cgroup" + v2.TrimEnd('/') + "/memory.max",
+            "/sys/fs/cgroup/memory.max",
+        ];
+        foreach (var path in candidates.OfType<string>())
+        {
+            var text = fs.ReadText(path)?.Trim();
+            if (text is null)
+            {
+                continue;
+            }
+
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes < UnlimitedThreshold ? bytes : null;
+        }
+
+        return null;
+    }
+
+    // v1 reports "no limit" as LONG_MAX rounded down to a page; anything this large is no limit.
+    private const long UnlimitedThreshold = 1L << 62;
 
     internal static List<string> ContainerEvidence(FileSystemView fs, string? pid1, string? rootFs)
     {

@@ -34,6 +34,7 @@ internal static class WindowsFingerprint
         return FingerprintCollector.Common("windows", kernel, evidence, [], hypervisor) with
         {
             BootTimeUnixSeconds = bootTime,
+            AffinityCpuCount = System.Numerics.BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity),
             NetworkInterfaces = [.. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().Select(n => n.Name)],
         };
     }

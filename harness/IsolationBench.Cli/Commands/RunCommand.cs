@@ -4,6 +4,7 @@ using IsolationBench.Cli.Output;
 using IsolationBench.Harness;
 using IsolationBench.Harness.EngineBench;
 using IsolationBench.Harness.Images;
+using IsolationBench.Harness.Resources;
 using IsolationBench.Reporting.CrossCheck;
 using IsolationBench.Results;
 
@@ -23,6 +24,8 @@ internal sealed class RunCommand : ICommand
             new("--profile", false, "guest benchmark profile: quick, default or thorough (default: quick)"),
             new("--output", false, "folder that receives one directory per run (default: results)"),
             new("--run-id", false, "name of the run directory (default: UTC time + host name)"),
+            new("--cpus", false, "logical CPUs every mode gets, host included (default: all of this machine's)"),
+            new("--memory", false, "memory limit every mode gets, host included, e.g. 2g or 512m (default 2g)"),
             new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)"),
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
@@ -36,7 +39,7 @@ internal sealed class RunCommand : ICommand
         "isobench run --modes host,runc,crun --workloads startup --samples 30");
 
     private static readonly string[] NotWithResume = ["--output", "--run-id"];
-    private static readonly string[] RecordedOptions = ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile"];
+    private static readonly string[] RecordedOptions = ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile", "--cpus", "--memory"];
 
     private static RunOptions ResumeOptions(ParsedArguments args, string directory)
     {
@@ -53,9 +56,13 @@ internal sealed class RunCommand : ICommand
         var manifest = new RunDirectory(directory).ReadManifest();
         var given = RecordedOptions
             .Where(args.Has)
-            .ToDictionary(o => o, args.String, StringComparer.Ordinal);
+            .ToDictionary(o => o, o => o == "--memory" ? Memory(args)?.ToString(CultureInfo.InvariantCulture) : args.String(o), StringComparer.Ordinal);
         return RunOptions.ForResume(directory, manifest.Options, given);
     }
+
+    private static long? Memory(ParsedArguments args) => args.String("--memory") is { } raw
+        ? MemorySize.TryParse(raw) ?? throw new UsageException($"--memory '{raw}' is not a size: give e.g. 2g, 512m or 2147483648 (bytes)")
+        : null;
 
     public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
@@ -72,6 +79,8 @@ internal sealed class RunCommand : ICommand
             Output = args.String("--output") ?? "results",
             RunId = args.String("--run-id"),
             AllowMismatch = args.Has("--allow-mismatch"),
+            Cpus = args.Has("--cpus") ? args.Int("--cpus", 0) : null,
+            MemoryBytes = Memory(args) ?? ResourceRequest.DefaultMemoryBytes,
         };
         options = options with
         {

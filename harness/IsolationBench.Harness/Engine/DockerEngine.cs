@@ -85,6 +85,12 @@ public sealed class DockerEngine : IContainerEngine
             DefaultIsolation = string.IsNullOrEmpty(info.Isolation) ? null : info.Isolation,
             DefaultRuntime = string.IsNullOrEmpty(info.DefaultRuntime) ? null : info.DefaultRuntime,
             Runtimes = info.Runtimes is null ? [] : [.. info.Runtimes.Keys.Order(StringComparer.Ordinal)],
+            RuntimeRegistrations = info.Runtimes is null
+                ? new Dictionary<string, RuntimeRegistration>()
+                : info.Runtimes.ToDictionary(
+                    r => r.Key,
+                    r => new RuntimeRegistration(r.Value?.Path ?? string.Empty, r.Value?.Args is { } args ? [.. args] : [], r.Value?.Type ?? string.Empty),
+                    StringComparer.Ordinal),
             Cpus = (int)info.NCPU,
             MemoryBytes = info.MemTotal,
             Architecture = info.Architecture ?? string.Empty,
@@ -196,6 +202,20 @@ public sealed class DockerEngine : IContainerEngine
             host.Memory = memory;
         }
 
+        if (spec.Limits.Cpus is { } cpus)
+        {
+            // Windows: a CPU count for process and hyperv alike (hyperv's utility VM would otherwise get 2 vCPUs,
+            // process isolation every host CPU). Linux: the first N CPUs, the same cpuset the host baseline gets.
+            if (windows)
+            {
+                host.CPUCount = cpus;
+            }
+            else
+            {
+                host.CpusetCpus = new Resources.ResourceRequest(cpus, 0).CpusetList;
+            }
+        }
+
         var parameters = new CreateContainerParameters
         {
             Image = spec.Image,
@@ -256,6 +276,23 @@ public sealed class DockerEngine : IContainerEngine
         var inspect = await Call(ct => _client.Containers.InspectContainerAsync(containerId, ct), "inspect " + Short(containerId), cancellationToken).ConfigureAwait(false);
         var state = inspect.State;
         return new ContainerStateFacts(state?.Status ?? "unknown", state?.ExitCode ?? -1, state?.OOMKilled ?? false, state?.Error ?? string.Empty);
+    }
+
+    public async Task<ContainerConfigFacts> InspectConfigAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var inspect = await Call(ct => _client.Containers.InspectContainerAsync(containerId, ct), "inspect " + Short(containerId), cancellationToken).ConfigureAwait(false);
+        var host = inspect.HostConfig;
+        return new ContainerConfigFacts
+        {
+            Runtime = host?.Runtime ?? string.Empty,
+            Isolation = host?.Isolation ?? string.Empty,
+            CpusetCpus = host?.CpusetCpus ?? string.Empty,
+            CpuCount = host?.CPUCount ?? 0,
+            MemoryBytes = host?.Memory ?? 0,
+            PidsLimit = host?.PidsLimit,
+            CapDrop = host?.CapDrop is { } drop ? [.. drop] : [],
+            SecurityOpt = host?.SecurityOpt is { } opt ? [.. opt] : [],
+        };
     }
 
     public async Task KillAsync(string containerId, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ public sealed record EngineFacts
 
     public required IReadOnlyList<string> Runtimes { get; init; }
 
+    /// <summary>How each runtime is registered (/info Runtimes): its path, arguments, containerd runtime type.</summary>
+    public IReadOnlyDictionary<string, RuntimeRegistration> RuntimeRegistrations { get; init; } = new Dictionary<string, RuntimeRegistration>();
+
     public int Cpus { get; init; }
 
     public long MemoryBytes { get; init; }
@@ -35,6 +38,14 @@ public sealed record EngineFacts
 
     /// <summary>Windows: the host build number (17763, 20348, 26100…) read from KernelVersion; null on Linux.</summary>
     public int? WindowsBuild => WindowsBuilds.FromKernelVersion(OsType, KernelVersion);
+}
+
+/// <summary>One runtime as the engine registered it: "runsc" → /usr/local/bin/runsc --platform=ptrace; Kata → io.containerd.kata.v2.</summary>
+public sealed record RuntimeRegistration(string Path, IReadOnlyList<string> Arguments, string Type)
+{
+    /// <summary>The command line as registered, for the manifest's notes.</summary>
+    public string Describe() =>
+        Path.Length > 0 ? string.Join(' ', [Path, .. Arguments]) : Type.Length > 0 ? "containerd runtime type " + Type : "(no path or type)";
 }
 
 public sealed record ImageFacts(string Id, IReadOnlyDictionary<string, string> Labels, long SizeBytes);
@@ -67,12 +78,49 @@ public sealed record ContainerSpec
     public ContainerLimits Limits { get; init; } = ContainerLimits.LockedDown;
 }
 
-/// <summary>Privileges and resource limits. Linux only: Windows ignores capabilities and seccomp-style options.</summary>
+/// <summary>
+/// Privileges and resource limits. Capabilities, no-new-privileges and pids are Linux only (Windows ignores them);
+/// CPUs are a cpuset of the first N CPUs on Linux and a CPU count on Windows (both isolations alike).
+/// </summary>
 public sealed record ContainerLimits(bool DropAllCapabilities, bool NoNewPrivileges, long? PidsLimit, long? MemoryBytes)
 {
-    public static readonly ContainerLimits LockedDown = new(true, true, 256, 2L * 1024 * 1024 * 1024);
+    public const long LockedDownPids = 256;
+
+    public static readonly ContainerLimits LockedDown = new(true, true, LockedDownPids, Resources.ResourceRequest.DefaultMemoryBytes);
 
     public static readonly ContainerLimits None = new(false, false, null, null);
+
+    /// <summary>The first N logical CPUs; null = no CPU limit.</summary>
+    public int? Cpus { get; init; }
+
+    /// <summary>Locked down, with the run's CPUs and memory.</summary>
+    public static ContainerLimits For(Resources.ResourceRequest resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return LockedDown with { MemoryBytes = resources.MemoryBytes, Cpus = resources.Cpus };
+    }
+}
+
+/// <summary>How the engine says it created a container (inspect after create): what verification holds the mode to.</summary>
+public sealed record ContainerConfigFacts
+{
+    /// <summary>Linux: HostConfig.Runtime as the engine recorded it; empty when the engine reports none.</summary>
+    public string Runtime { get; init; } = string.Empty;
+
+    /// <summary>Windows: HostConfig.Isolation ("process", "hyperv"; "default" or empty on Linux).</summary>
+    public string Isolation { get; init; } = string.Empty;
+
+    public string CpusetCpus { get; init; } = string.Empty;
+
+    public long CpuCount { get; init; }
+
+    public long MemoryBytes { get; init; }
+
+    public long? PidsLimit { get; init; }
+
+    public IReadOnlyList<string> CapDrop { get; init; } = [];
+
+    public IReadOnlyList<string> SecurityOpt { get; init; } = [];
 }
 
 public sealed record ContainerStateFacts(string Status, long ExitCode, bool OomKilled, string Error);

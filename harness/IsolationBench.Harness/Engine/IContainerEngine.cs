@@ -30,6 +30,9 @@ public interface IContainerEngine : IAsyncDisposable
 
     Task<ContainerStateFacts> InspectStateAsync(string containerId, CancellationToken cancellationToken);
 
+    /// <summary>The container's configuration as the engine recorded it (runtime, isolation, limits).</summary>
+    Task<ContainerConfigFacts> InspectConfigAsync(string containerId, CancellationToken cancellationToken);
+
     Task KillAsync(string containerId, CancellationToken cancellationToken);
 
     Task RemoveAsync(string containerId, CancellationToken cancellationToken);

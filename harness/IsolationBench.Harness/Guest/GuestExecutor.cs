@@ -39,7 +39,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             if (cell.Mode.Kind == ModeKind.Host)
             {
                 var layer = ScratchDirectory(context.RunId, cell.Mode.Name, "layer");
-                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell.Workload, artifacts, layer, volume), timeout, requireReadyLine: false, cancellationToken).ConfigureAwait(false);
+                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell.Workload, artifacts, layer, volume), timeout, requireReadyLine: false, context.HostLimits, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -50,6 +50,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
                     Labels = Labels.For(context, cell),
                     Runtime = cell.Mode.Runtime,
                     Isolation = cell.Mode.Isolation,
+                    Limits = ContainerLimits.For(context.Resources),
                     Binds = [volume + ":" + _volumePath],
                 };
                 var lifecycle = new ContainerLifecycle(engine ?? throw new InvalidOperationException("container mode without an engine"));
@@ -100,7 +101,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     private TimeSpan Timeout(IsolationMode mode)
     {
         var minutes = profile switch { "quick" => 15, "thorough" => 360, _ => 90 };
-        var factor = mode.Boundary is KernelBoundary.UserSpaceKernel or KernelBoundary.VirtualMachine ? 3 : 1;
+        var factor = mode.MayBeSandbox ? 3 : 1;
         return TimeSpan.FromMinutes(minutes * factor);
     }
 

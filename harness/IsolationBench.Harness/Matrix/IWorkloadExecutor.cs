@@ -12,7 +12,14 @@ public interface IWorkloadExecutor
 }
 
 /// <summary>What every executor needs to know about the run.</summary>
-public sealed record RunContext(string RunId, RunDirectory Directory, IReadOnlyDictionary<string, string> Labels);
+public sealed record RunContext(string RunId, RunDirectory Directory, IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>The CPUs and memory every mode gets, containers and host processes alike.</summary>
+    public Resources.ResourceRequest Resources { get; init; } = IsolationBench.Harness.Resources.ResourceRequest.Default;
+
+    /// <summary>How host processes get the same limits (a cgroup or a Job Object); null = no limits applied.</summary>
+    public Hosting.IHostLimits? HostLimits { get; init; }
+}
 
 public sealed record CellResult(
     IReadOnlyList<Sample> Samples,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IsolationBench.Fingerprint;
+using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Verification;
 using IsolationBench.Results;
 
@@ -24,6 +25,8 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(writer);
         var verification = new Dictionary<string, ModeVerification>(StringComparer.Ordinal);
+        var classified = new Dictionary<string, IsolationMode>(StringComparer.Ordinal);
+        var resources = new Dictionary<string, ModeResources>(StringComparer.Ordinal);
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         var spent = new Dictionary<string, (TimeSpan Total, int Count)>(StringComparer.Ordinal);
@@ -48,9 +51,15 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             var (total, count) = spent.GetValueOrDefault(cell.Workload);
             spent[cell.Workload] = (total + (clock.Elapsed - started), count + 1);
 
+            var mode = Classified(cell.Mode, result.Fingerprint, classified);
             var verdict = result.Failure is not null && result.Fingerprint is null
                 ? null
-                : FingerprintVerifier.Verify(cell.Mode, result.Fingerprint, hostFingerprint);
+                : FingerprintVerifier.Verify(mode, result.Fingerprint, hostFingerprint, ExpectationsFor(mode, context));
+            if (result.Fingerprint is { } seen && !resources.ContainsKey(mode.Name))
+            {
+                // gVisor shows no cgroup files; its kernel's memory is sized to the limit (what ResourceRule checks).
+                resources[mode.Name] = new ModeResources(seen.CpuCount, seen.AffinityCpuCount, seen.MemoryLimitBytes ?? (seen.IsGVisor ? seen.MemoryTotalBytes : null));
+            }
             if (verdict is not null)
             {
                 context.Directory.AppendFingerprint(new FingerprintRecord(
@@ -73,7 +82,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
 
             if (verdict is { Ok: false } && !allowMismatch)
             {
-                return new MatrixOutcome(verification, failures, MismatchReason: verdict.Reason);
+                return new MatrixOutcome(verification, failures, MismatchReason: verdict.Reason) { Classified = Evidence(classified), Resources = resources };
             }
         }
 
@@ -83,8 +92,42 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             await interlude!.Run(cancellationToken).ConfigureAwait(false);
         }
 
-        return new MatrixOutcome(verification, failures, MismatchReason: null);
+        return new MatrixOutcome(verification, failures, MismatchReason: null) { Classified = Evidence(classified), Resources = resources };
     }
+
+    /// <summary>
+    /// A runtime the engine's /info did not identify is classified by its first fingerprint and held to that:
+    /// a later container of the same mode that shows another boundary fails verification.
+    /// </summary>
+    private IsolationMode Classified(IsolationMode mode, IsolationFingerprint? seen, Dictionary<string, IsolationMode> classified)
+    {
+        if (mode.Boundary != KernelBoundary.Unclassified)
+        {
+            return mode;
+        }
+
+        if (classified.TryGetValue(mode.Name, out var known))
+        {
+            return known;
+        }
+
+        if (seen is null)
+        {
+            return mode;
+        }
+
+        var (boundary, evidence) = FingerprintVerifier.Classify(seen, hostFingerprint);
+        return classified[mode.Name] = mode.ClassifiedAs(boundary, evidence);
+    }
+
+    private static Dictionary<string, ModeClassification> Evidence(Dictionary<string, IsolationMode> classified) =>
+        classified.ToDictionary(kv => kv.Key, kv => new ModeClassification(kv.Value.Boundary, kv.Value.ClassifiedBy), StringComparer.Ordinal);
+
+    /// <summary>Every container is locked down and limited; the host baseline is limited when the run gave it limits.</summary>
+    private static Expectations ExpectationsFor(IsolationMode mode, RunContext context) =>
+        mode.Kind == ModeKind.Host
+            ? new Expectations(context.HostLimits is null ? null : context.Resources, LockedDown: false)
+            : new Expectations(context.Resources, LockedDown: true);
 
     /// <summary>
     /// Time left: each remaining cell at the mean duration of its workload so far (a guest benchmark takes a
@@ -111,6 +154,15 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
 /// </summary>
 public sealed record MatrixInterlude(int BeforeIndex, Func<CancellationToken, Task> Run);
 
-public sealed record MatrixOutcome(IReadOnlyDictionary<string, ModeVerification> Verification, IReadOnlyList<string> Failures, string? MismatchReason);
+public sealed record MatrixOutcome(IReadOnlyDictionary<string, ModeVerification> Verification, IReadOnlyList<string> Failures, string? MismatchReason)
+{
+    /// <summary>Mode → what its first fingerprint showed it to be, for runtimes the engine's /info did not identify.</summary>
+    public IReadOnlyDictionary<string, ModeClassification> Classified { get; init; } = new Dictionary<string, ModeClassification>();
+
+    /// <summary>Mode → CPUs and memory limit its first fingerprint saw from inside.</summary>
+    public IReadOnlyDictionary<string, ModeResources> Resources { get; init; } = new Dictionary<string, ModeResources>();
+}
+
+public sealed record ModeClassification(KernelBoundary Boundary, string Evidence);
 
 public sealed record MatrixProgress(int Done, int Total, MatrixCell Cell, double? HeadlineMilliseconds, string? Failure, TimeSpan Remaining);

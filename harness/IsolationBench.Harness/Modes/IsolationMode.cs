@@ -17,24 +17,34 @@ public sealed record IsolationMode(string Name, ModeKind Kind, string? Runtime, 
 {
     public static readonly IsolationMode Host = new("host", ModeKind.Host, null, null, KernelBoundary.None);
 
-    /// <summary>Sandboxes (gVisor, Kata, Hyper-V) start slower, some by seconds: they get a generous deadline.</summary>
-    public TimeSpan ContainerTimeout => Boundary is KernelBoundary.UserSpaceKernel or KernelBoundary.VirtualMachine
-        ? TimeSpan.FromSeconds(120)
-        : TimeSpan.FromSeconds(30);
+    /// <summary>Why <see cref="Boundary"/> is what it is: the engine's registration of the runtime, or the Windows isolation.</summary>
+    public string ClassifiedBy { get; init; } = string.Empty;
 
-    public static IsolationMode ForRuntime(string runtime) => new(runtime, ModeKind.Container, runtime, null, BoundaryOfRuntime(runtime));
+    /// <summary>Sandboxes (gVisor, Kata, Hyper-V) and runtimes not yet classified may start slower, some by seconds.</summary>
+    public bool MayBeSandbox => Boundary is KernelBoundary.UserSpaceKernel or KernelBoundary.VirtualMachine or KernelBoundary.Unclassified;
+
+    /// <summary>Sandboxes start slower, some by seconds: they get a generous deadline.</summary>
+    public TimeSpan ContainerTimeout => MayBeSandbox ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(30);
+
+    /// <summary>A runtime known only by its name: classified as if its binary had that name (Docker registers runc as "runc").</summary>
+    public static IsolationMode ForRuntime(string runtime) => ForRuntime(runtime, new Engine.RuntimeRegistration(runtime, [], string.Empty));
+
+    /// <summary>A runtime as the engine registered it: what it is comes from its binary or containerd type, not its name.</summary>
+    public static IsolationMode ForRuntime(string runtime, Engine.RuntimeRegistration registration)
+    {
+        var (boundary, evidence) = RuntimeClassifier.Classify(registration);
+        return new IsolationMode(runtime, ModeKind.Container, runtime, null, boundary) { ClassifiedBy = evidence };
+    }
 
     public static IsolationMode ForWindowsIsolation(string isolation) => new(
         isolation,
         ModeKind.Container,
         null,
         isolation,
-        isolation == "hyperv" ? KernelBoundary.VirtualMachine : KernelBoundary.SharedKernel);
+        isolation == "hyperv" ? KernelBoundary.VirtualMachine : KernelBoundary.SharedKernel) { ClassifiedBy = "Windows isolation " + isolation };
 
-    private static KernelBoundary BoundaryOfRuntime(string runtime) =>
-        runtime.StartsWith("runsc", StringComparison.Ordinal) ? KernelBoundary.UserSpaceKernel
-        : runtime.StartsWith("kata", StringComparison.Ordinal) || runtime.Contains("firecracker", StringComparison.Ordinal) ? KernelBoundary.VirtualMachine
-        : KernelBoundary.SharedKernel;
+    /// <summary>This mode held to what its first fingerprint showed (for a runtime the engine's /info did not tell).</summary>
+    public IsolationMode ClassifiedAs(KernelBoundary boundary, string evidence) => this with { Boundary = boundary, ClassifiedBy = evidence };
 }
 
 /// <summary>Which kernel the workload meets: what verification checks the fingerprint against.</summary>
@@ -51,4 +61,7 @@ public enum KernelBoundary
 
     /// <summary>The container has its own kernel in a VM (Hyper-V isolation, Kata).</summary>
     VirtualMachine,
+
+    /// <summary>A runtime the engine's /info does not identify: its first fingerprint decides.</summary>
+    Unclassified,
 }

@@ -39,7 +39,9 @@ public sealed record ModeCatalog(IReadOnlyList<IsolationMode> Available, IReadOn
         // Docker 20.10 also lists its shim names (io.containerd.runc.v2…): aliases of runc, not modes of their own.
         foreach (var runtime in engine.Runtimes.Where(r => !r.StartsWith("io.containerd.", StringComparison.Ordinal)))
         {
-            available.Add(IsolationMode.ForRuntime(runtime));
+            available.Add(engine.RuntimeRegistrations.TryGetValue(runtime, out var registration)
+                ? IsolationMode.ForRuntime(runtime, registration)
+                : IsolationMode.ForRuntime(runtime));
         }
 
         foreach (var name in WellKnownLinuxRuntimes.Where(n => available.All(m => m.Name != n)))

@@ -30,7 +30,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         var output = new OutputCollector();
         string? id = null;
         var phase = "create";
-        long t0 = Stopwatch.GetTimestamp(), attached = 0, started = 0, exited = 0;
+        long t0 = Stopwatch.GetTimestamp(), attached = 0, started = 0, exited = 0, inspectTicks = 0;
         long? exitCode = null;
         string? failure = null;
         EngineUnavailableException? lost = null;
@@ -56,7 +56,18 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
             await pump.WaitAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
             exited = Stopwatch.GetTimestamp();
 
-            if (exitCode != 0)
+            // What the engine recorded for this container must be what was asked (runtime, isolation, limits).
+            // Read after exit so that no phase pays for it: its duration is taken out of the remove phase below.
+            phase = "inspect";
+            var inspectStarted = Stopwatch.GetTimestamp();
+            var configProblem = Verification.ContainerConfigCheck.Compare(spec, await engine.InspectConfigAsync(id, ct).ConfigureAwait(false));
+            inspectTicks = Stopwatch.GetTimestamp() - inspectStarted;
+
+            if (configProblem is not null)
+            {
+                failure = configProblem;
+            }
+            else if (exitCode != 0)
             {
                 failure = await DescribeExitAsync(id, exitCode.Value, output, ct).ConfigureAwait(false);
             }
@@ -114,7 +125,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
             ExceptionDispatchInfo.Throw(lost);
         }
 
-        var removed = Stopwatch.GetTimestamp();
+        var removed = Stopwatch.GetTimestamp() - inspectTicks;
         var ready = output.FirstLineAt;
         if (failure is null && ready is null && requireReadyLine)
         {

@@ -7,7 +7,11 @@ namespace IsolationBench.Harness.Startup;
 public static class HostProcessRunner
 {
     /// <param name="requireReadyLine">The probe's protocol starts with a ready line; the guest benchmarks print BDN's log instead.</param>
-    public static async Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireReadyLine, CancellationToken cancellationToken)
+    public static Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireReadyLine, CancellationToken cancellationToken) =>
+        RunAsync(executable, arguments, timeout, requireReadyLine, limits: null, cancellationToken);
+
+    /// <param name="limits">The run's CPU and memory limits for host processes (a cgroup, a Job Object); null = none.</param>
+    public static async Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireReadyLine, Hosting.IHostLimits? limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var info = new ProcessStartInfo(executable)
@@ -21,6 +25,8 @@ public static class HostProcessRunner
             info.ArgumentList.Add(a);
         }
 
+        Hosting.MinimalEnvironment.Apply(info.Environment);
+
         var output = new OutputCollector();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -28,9 +34,16 @@ public static class HostProcessRunner
         using var process = new Process { StartInfo = info };
         try
         {
-            process.Start();
+            if (limits is null)
+            {
+                process.Start();
+            }
+            else
+            {
+                limits.Start(process);
+            }
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             return Failed($"cannot start {executable}: {ex.Message}");
         }

@@ -18,7 +18,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
         string[] phases;
         if (cell.Mode.Kind == ModeKind.Host)
         {
-            run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, cancellationToken).ConfigureAwait(false);
+            run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, context.HostLimits, cancellationToken).ConfigureAwait(false);
             phases = [.. StartupPhases.Host, StartupPhases.Total];
         }
         else
@@ -30,6 +30,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
                 Labels = Labels.For(context, cell),
                 Runtime = cell.Mode.Runtime,
                 Isolation = cell.Mode.Isolation,
+                Limits = ContainerLimits.For(context.Resources),
             };
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
             phases = [.. StartupPhases.Container, StartupPhases.Total];

@@ -5,59 +5,74 @@ namespace IsolationBench.Harness.Verification;
 
 /// <summary>
 /// Checks that what a workload saw from inside matches the isolation mode that was asked for, relative to the
-/// host's own fingerprint (taken by the harness itself: a host may already be a VM or even a container).
+/// host's own fingerprint (taken by the harness itself: a host may already be a VM or even a container). Each
+/// rule is one small class; the first that fails decides the verdict, and a pass lists what every rule confirmed.
 /// </summary>
 public static class FingerprintVerifier
 {
-    // Boot time is derived from uptime and rounded to seconds on both sides: allow a little drift.
-    private const long BootTimeToleranceSeconds = 3;
+    /// <summary>The rules every fingerprint meets, in order. A platform's own rules are added here.</summary>
+    public static readonly IReadOnlyList<IFingerprintRule> Rules = [new KernelBoundaryRule(), new ResourceRule(), new LockDownRule()];
 
-    public static Verdict Verify(IsolationMode mode, IsolationFingerprint? seen, IsolationFingerprint host)
+    /// <summary>The kernel boundary alone (no resource or lock-down expectations).</summary>
+    public static Verdict Verify(IsolationMode mode, IsolationFingerprint? seen, IsolationFingerprint host) =>
+        Verify(mode, seen, host, Expectations.BoundaryOnly);
+
+    public static Verdict Verify(IsolationMode mode, IsolationFingerprint? seen, IsolationFingerprint host, Expectations expectations)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(expectations);
         if (seen is null)
         {
             return Verdict.Fail($"{mode.Name}: the workload printed no fingerprint");
         }
 
-        var sameKernel = (WindowsKernelRule.Applies(seen, host) ? WindowsKernelRule.SameKernelBuild(seen, host) : seen.KernelVersion == host.KernelVersion)
-            && SameBoot(seen, host);
-        var isolated = seen.Hostname != host.Hostname || !seen.ContainerEvidence.SequenceEqual(host.ContainerEvidence);
-        return mode.Boundary switch
+        var input = new VerificationInput(mode, seen, host, expectations);
+        var confirmed = new List<string>();
+        foreach (var rule in Rules)
         {
-            KernelBoundary.None when isolated =>
-                Verdict.Fail($"host: the baseline ran inside a container ({Evidence(seen)}), not as a plain host process"),
-            KernelBoundary.None when !sameKernel =>
-                Verdict.Fail($"host: the baseline saw kernel {seen.KernelVersion}, not the host's {host.KernelVersion}"),
-            KernelBoundary.None => Verdict.Pass("plain host process on the host kernel"),
+            var result = rule.Check(input);
+            if (result is null)
+            {
+                continue;
+            }
 
-            KernelBoundary.SharedKernel when seen.IsGVisor =>
-                Verdict.Fail($"{mode.Name}: expected the host's kernel but the container saw gVisor ({string.Join("; ", seen.GVisorEvidence)})"),
-            KernelBoundary.SharedKernel when !isolated =>
-                Verdict.Fail($"{mode.Name}: expected a container but the workload saw no container boundary (same hostname and evidence as the host)"),
-            KernelBoundary.SharedKernel when !sameKernel =>
-                Verdict.Fail($"{mode.Name}: expected the host's kernel {host.KernelVersion} but saw {seen.KernelVersion} (booted {seen.BootTimeUnixSeconds}, host {host.BootTimeUnixSeconds}): is this a VM-isolated container?"),
-            KernelBoundary.SharedKernel => Verdict.Pass($"container on the host kernel {seen.KernelVersion} ({Evidence(seen)})"),
+            if (!result.Ok)
+            {
+                return Verdict.Fail(result.Reason);
+            }
 
-            KernelBoundary.UserSpaceKernel when !seen.IsGVisor =>
-                Verdict.Fail($"{mode.Name}: expected gVisor's kernel but the container saw kernel {seen.KernelVersion}{(sameKernel ? " — the host's own" : string.Empty)}"),
-            KernelBoundary.UserSpaceKernel => Verdict.Pass($"gVisor user-space kernel {seen.KernelVersion} ({string.Join("; ", seen.GVisorEvidence)})"),
+            confirmed.Add(result.Reason);
+        }
 
-            KernelBoundary.VirtualMachine when sameKernel =>
-                Verdict.Fail($"{mode.Name}: expected its own kernel (a VM) but the container shares the host's kernel {seen.KernelVersion} and boot time: it ran with process isolation"),
-            KernelBoundary.VirtualMachine when !isolated =>
-                Verdict.Fail($"{mode.Name}: expected a VM-isolated container but the workload saw no container boundary"),
-            KernelBoundary.VirtualMachine => Verdict.Pass($"own kernel {seen.KernelVersion}, booted at {seen.BootTimeUnixSeconds} (host {host.BootTimeUnixSeconds})"),
-            _ => Verdict.Fail($"{mode.Name}: unknown kernel boundary {mode.Boundary}"),
-        };
+        return Verdict.Pass(string.Join("; ", confirmed));
     }
 
-    private static bool SameBoot(IsolationFingerprint a, IsolationFingerprint b) =>
-        a.BootTimeUnixSeconds is { } x && b.BootTimeUnixSeconds is { } y && Math.Abs(x - y) <= BootTimeToleranceSeconds;
+    /// <summary>What the first fingerprint of a runtime /info did not identify shows it to be.</summary>
+    public static (KernelBoundary Boundary, string Evidence) Classify(IsolationFingerprint seen, IsolationFingerprint host)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(host);
+        return seen.IsGVisor ? (KernelBoundary.UserSpaceKernel, "first fingerprint: gVisor (" + string.Join("; ", seen.GVisorEvidence) + ")")
+            : KernelIdentity.OwnBoot(seen, host) ? (KernelBoundary.VirtualMachine, $"first fingerprint: its own kernel {seen.KernelVersion}, booted at {seen.BootTimeUnixSeconds} (host {host.BootTimeUnixSeconds})")
+            : (KernelBoundary.SharedKernel, $"first fingerprint: the host's kernel {seen.KernelVersion} and boot time");
+    }
+}
 
-    private static string Evidence(IsolationFingerprint f) =>
-        f.ContainerEvidence.Count == 0 ? "no container evidence" : string.Join(", ", f.ContainerEvidence);
+/// <summary>What a mode's fingerprints are held to beyond its kernel boundary.</summary>
+/// <param name="Resources">CPUs and memory the workload must see from inside; null = not checked.</param>
+/// <param name="LockedDown">Containers must show no capabilities, no-new-privileges and the pids limit.</param>
+public sealed record Expectations(Resources.ResourceRequest? Resources, bool LockedDown)
+{
+    public static readonly Expectations BoundaryOnly = new(null, false);
+}
+
+public sealed record VerificationInput(IsolationMode Mode, IsolationFingerprint Seen, IsolationFingerprint Host, Expectations Expectations);
+
+/// <summary>One check of a fingerprint. Null when it does not apply; else a pass or a failure with its reason.</summary>
+public interface IFingerprintRule
+{
+    Verdict? Check(VerificationInput input);
 }
 
 public sealed record Verdict(bool Ok, string Reason)

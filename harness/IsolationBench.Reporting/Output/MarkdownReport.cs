@@ -60,6 +60,8 @@ public static class MarkdownReport
             sb.AppendLine();
         }
 
+        sb.Append(c.Resources);
+
         if (c.DesignChecks.Count > 0)
         {
             sb.AppendLine("## Design checks").AppendLine();

@@ -31,6 +31,9 @@ public sealed record ReportContent(
     /// <summary>BenchmarkDotNet's lifecycle figures beside the harness's (isobench run --engine-bench); null without them.</summary>
     public CrossCheck.EngineBenchSection? EngineBench { get; init; }
 
+    /// <summary>The "Resources per mode" section (markdown), empty for old runs.</summary>
+    public string Resources { get; init; } = string.Empty;
+
     public static readonly string[] TableHeader =
         ["mode", "units", "n", "failed", "median", "95 % CI (median)", "ratio (95 % CI)", "overhead (95 % CI)", "significant?", "pair (95 % CI)"];
 

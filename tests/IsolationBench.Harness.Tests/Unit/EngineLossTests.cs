@@ -18,6 +18,7 @@ public sealed class EngineLossTests
         { "attach", 0 },
         { "start", 0 },
         { "wait", 0 },
+        { "config", 0 },
         { "inspect", 1 },
         { "archive", 0 },
         { "kill", 1 },
@@ -55,7 +56,7 @@ public sealed class EngineLossTests
 
         Assert.Null(run.Failure);
         Assert.NotNull(run.Timings);
-        Assert.Equal(["create", "attach", "start", "wait", "remove"], engine.Calls);
+        Assert.Equal(["create", "attach", "start", "wait", "config", "remove"], engine.Calls);
     }
 
     /// <summary>A container that writes the probe's two lines and exits with the given code; the named call throws as a dead engine does.</summary>
@@ -96,6 +97,20 @@ public sealed class EngineLossTests
         {
             Call("wait");
             return Task.FromResult(exitCode);
+        }
+
+        /// <summary>The engine's record of the container: what was asked (the spec's default lock-down), so only dying fails.</summary>
+        public Task<ContainerConfigFacts> InspectConfigAsync(string containerId, CancellationToken cancellationToken)
+        {
+            Call("config");
+            var asked = ContainerLimits.LockedDown;
+            return Task.FromResult(new ContainerConfigFacts
+            {
+                MemoryBytes = asked.MemoryBytes ?? 0,
+                PidsLimit = asked.PidsLimit,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+            });
         }
 
         public Task<ContainerStateFacts> InspectStateAsync(string containerId, CancellationToken cancellationToken)

@@ -258,7 +258,11 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
         var effective = isolation is "" or "default" ? Host.DefaultIsolation : isolation;
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var labels = body?["Labels"] is JsonObject l ? l.ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal) : [];
-        _containers[id] = new FakeContainer(id, image, effective, labels);
+        _containers[id] = new FakeContainer(id, image, effective, labels)
+        {
+            CpuCount = host?["CpuCount"]?.GetValue<long>() ?? 0,
+            Memory = host?["Memory"]?.GetValue<long>() ?? 0,
+        };
         await WriteJsonAsync(stream, 201, new JsonObject { ["Id"] = id, ["Warnings"] = new JsonArray() });
     }
 
@@ -304,7 +308,7 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
         await container.Started.Task.WaitAsync(_stop.Token);
         var kind = container.Isolation;
         await WriteFrameAsync(stream, 1, "ISOBENCH-READY\n");
-        await WriteFrameAsync(stream, 1, Host.FingerprintLine(kind) + "\n");
+        await WriteFrameAsync(stream, 1, Host.FingerprintLine(kind, container.CpuCount) + "\n");
         container.Exit(0);
         stream.Socket.Shutdown(SocketShutdown.Send);
         return true;
@@ -382,7 +386,7 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
                 ["AttachStderr"] = true,
                 ["Labels"] = JsonNode.Parse(JsonSerializer.Serialize(c.Labels)),
             },
-            ["HostConfig"] = new JsonObject { ["Isolation"] = c.Isolation },
+            ["HostConfig"] = new JsonObject { ["Isolation"] = c.Isolation, ["CpuCount"] = c.CpuCount, ["Memory"] = c.Memory },
         });
     }
 
@@ -464,6 +468,11 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
         public string Isolation { get; } = isolation;
 
         public IReadOnlyDictionary<string, string> Labels { get; } = labels;
+
+        /// <summary>HostConfig.CPUCount as created (0 = not set).</summary>
+        public long CpuCount { get; init; }
+
+        public long Memory { get; init; }
 
         public string State { get; set; } = "created";
 

@@ -31,6 +31,23 @@ public sealed record RecordedWindowsHost(string Name, JsonObject Info, JsonObjec
     public string FingerprintLine(string kind) =>
         (Fingerprints[kind] ?? throw new InvalidOperationException($"{Name}: no recorded fingerprint for {kind}")).ToJsonString();
 
+    /// <summary>
+    /// The recorded fingerprint of a container created with HostConfig.CPUCount = <paramref name="cpuCount"/>: a
+    /// Windows engine gives a process-isolated container that many CPUs and a Hyper-V one that many vCPUs, so the
+    /// workload sees it (0 = not set: the recorded count, 2 vCPUs for hyperv, every host CPU for process).
+    /// </summary>
+    public string FingerprintLine(string kind, long cpuCount)
+    {
+        var fingerprint = (Fingerprints[kind] ?? throw new InvalidOperationException($"{Name}: no recorded fingerprint for {kind}")).DeepClone().AsObject();
+        if (cpuCount > 0)
+        {
+            fingerprint["cpu_count"] = cpuCount;
+            fingerprint["affinity_cpu_count"] = cpuCount;
+        }
+
+        return fingerprint.ToJsonString();
+    }
+
     private static JsonObject Read(string dir, string file) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(dir, file)))?.AsObject()
         ?? throw new JsonException($"{Path.Combine(dir, file)} is not a JSON object");

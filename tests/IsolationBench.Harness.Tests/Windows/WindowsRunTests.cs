@@ -100,6 +100,29 @@ public sealed class WindowsRunTests
         Assert.Equal(["hyperv", "process"], isolations.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task Process_and_hyperv_are_created_with_the_same_CPU_count_and_memory(string name, string expectedTag)
+    {
+        _ = expectedTag;
+        using var repo = new PrebuiltRepository();
+        await using var engine = new FakeWindowsEngine(RecordedWindowsHost.Load(name));
+
+        var summary = await Run(repo, engine, "process,hyperv", cpus: 1, memoryBytes: 1L << 30);
+
+        Assert.Equal(6, engine.Creates.Count);
+        Assert.All(engine.Creates, c =>
+        {
+            Assert.Equal(1, HostConfig(c)["CpuCount"]?.GetValue<long>());
+            Assert.Equal(1L << 30, HostConfig(c)["Memory"]?.GetValue<long>());
+            Assert.True(IsAbsent(HostConfig(c)["CpusetCpus"]), "CpusetCpus is Linux-only");
+        });
+        var manifest = summary.Directory.ReadManifest();
+        Assert.Equal(1, manifest.Resources!.Cpus);
+        Assert.Equal(1, manifest.EffectiveResources["process"].CpuCount);
+        Assert.Equal(1, manifest.EffectiveResources["hyperv"].CpuCount);
+    }
+
     [Fact]
     public async Task An_image_with_the_same_content_is_reused_not_rebuilt()
     {
@@ -114,7 +137,7 @@ public sealed class WindowsRunTests
         Assert.True(labels.ContainsKey(ImageBuilder.ContentLabel));
     }
 
-    private static Task<RunSummary> Run(PrebuiltRepository repo, FakeWindowsEngine engine, string modes) =>
+    private static Task<RunSummary> Run(PrebuiltRepository repo, FakeWindowsEngine engine, string modes, int? cpus = null, long memoryBytes = 2L << 30) =>
         new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(
             new RunOptions
             {
@@ -127,6 +150,8 @@ public sealed class WindowsRunTests
                 InsecureEngine = true,
                 AllowMismatch = true,
                 RunId = "win-" + Guid.NewGuid().ToString("N")[..8],
+                Cpus = cpus,
+                MemoryBytes = memoryBytes,
             },
             CancellationToken.None);
 
