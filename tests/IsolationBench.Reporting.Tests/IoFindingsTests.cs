@@ -14,9 +14,9 @@ public sealed class IoFindingsTests
         var f = new FixtureRun(7) { Modes = ["host", "runc", "runsc"] };
         foreach (var (mode, ours, fio) in new[] { ("host", hostWrite, hostFioWrite), ("runc", runcWrite, runcFioWrite), ("runsc", 500.0, 505.0) })
         {
-            f.Add(mode, "io", "SequentialWrite1MiB@layer", Units.MegabytesPerSecond, ours, rounds: 3, iterations: 10, noise: 0.01);
-            f.Add(mode, "io", "fio.SequentialWrite1MiB@layer", Units.MegabytesPerSecond, fio, rounds: 3, iterations: 10, noise: 0.01);
-            f.Add(mode, "io", "RandomRead4KiB@layer", Units.OpsPerSecond, mode == "runsc" ? 40_000 : 8_000, rounds: 3, iterations: 10, noise: 0.01);
+            f.Add(mode, "io", "SequentialWrite1MiB@layer", Units.MegabytesPerSecond, ours, rounds: 5, iterations: 3, noise: 0.01);
+            f.Add(mode, "io", "fio.SequentialWrite1MiB@layer", Units.MegabytesPerSecond, fio, rounds: 5, iterations: 3, noise: 0.01);
+            f.Add(mode, "io", "RandomRead4KiB@layer", Units.OpsPerSecond, mode == "runsc" ? 40_000 : 8_000, rounds: 5, iterations: 3, noise: 0.01);
         }
 
         return f.Write();
@@ -54,7 +54,7 @@ public sealed class IoFindingsTests
         var result = await ReportGenerator.GenerateAsync(f.Path, Fast, CancellationToken.None);
 
         var md = await File.ReadAllTextAsync(result.ReportMarkdown);
-        Assert.Matches(@"runc on io SequentialWrite1MiB@layer: no verdict, disagrees with fio by \+4\d\.\d %", md);
+        Assert.Matches(@"runc on io SequentialWrite1MiB@layer: no verdict, disagrees with fio by \+(39|4\d)\.\d %", md);
         Assert.Matches(@"SequentialWrite1MiB@layer against fio \(medians, MB/s\): host ours 1,0\d\d vs fio 1,0\d\d \([+−]\d\.\d %, agrees\)", md);
         // runsc agrees with fio: its 2× lower throughput is still judged.
         Assert.Contains(result.Verdicts, v => v.Mode == "runsc" && v.Workload == "io" && v.Sentence.Contains("worse than host", StringComparison.Ordinal));

@@ -62,8 +62,8 @@ public sealed class CgroupLimits : IHostLimits
     private static CgroupLimits CreateV1(string root, string runId, Resources.ResourceRequest resources)
     {
         var cpusetParent = Path.Combine(root, "cpuset", Parent);
-        var cpuset = Path.Combine(cpusetParent, runId);
-        var memory = Path.Combine(root, "memory", Parent, runId);
+        var cpuset = Path.Combine(cpusetParent, OwnedName(runId));
+        var memory = Path.Combine(root, "memory", Parent, OwnedName(runId));
         SweepEmpty(cpusetParent);
         SweepEmpty(Path.Combine(root, "memory", Parent));
 
@@ -82,7 +82,7 @@ public sealed class CgroupLimits : IHostLimits
     private static CgroupLimits CreateV2(string root, string runId, Resources.ResourceRequest resources)
     {
         var parent = Path.Combine(root, Parent);
-        var group = Path.Combine(parent, runId);
+        var group = Path.Combine(parent, OwnedName(runId));
         SweepEmpty(parent);
         Directory.CreateDirectory(group);
         Write(Path.Combine(root, "cgroup.subtree_control"), "+cpuset +memory");
@@ -159,6 +159,21 @@ public sealed class CgroupLimits : IHostLimits
         }
     }
 
+    /// <summary>
+    /// "PID-RUNID": the owning harness's pid is part of the name, so a sweep can tell a dead run's cgroup from a live
+    /// one's that merely has no process in it between two host cells (concurrent runs, parallel test assemblies).
+    /// </summary>
+    public static string OwnedName(string runId) => string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{runId}");
+
+    /// <summary>Whether a cgroup named by <see cref="OwnedName"/> belongs to a harness that is still alive.</summary>
+    public static bool OwnerAlive(string name, Func<int, bool> processAlive)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(processAlive);
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && int.TryParse(name.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && processAlive(pid);
+    }
+
     /// <summary>Cgroups of earlier runs that died before removing theirs (a cgroup with processes refuses rmdir).</summary>
     private static void SweepEmpty(string parent)
     {
@@ -169,6 +184,11 @@ public sealed class CgroupLimits : IHostLimits
 
         foreach (var child in Directory.EnumerateDirectories(parent))
         {
+            if (OwnerAlive(Path.GetFileName(child), pid => Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture))))
+            {
+                continue;
+            }
+
             try
             {
                 Directory.Delete(child);

@@ -27,8 +27,8 @@ public sealed class ResourceLimitsTests(RealEngine real)
         Assert.Equal(expected, manifest.EffectiveResources["runc"]);
         Assert.Contains("cgroup", manifest.Resources!.HostLimits, StringComparison.Ordinal);
         Assert.All(summary.Directory.ReadFingerprints(), f => Assert.True(f.Verified, f.Reason));
-        Assert.False(Directory.Exists($"/sys/fs/cgroup/memory/isolationbench/{runId}"), "the run's cgroup is removed at its end");
-        Assert.False(Directory.Exists($"/sys/fs/cgroup/cpuset/isolationbench/{runId}"), "the run's cgroup is removed at its end");
+        Assert.False(Directory.Exists($"/sys/fs/cgroup/memory/isolationbench/{IsolationBench.Harness.Hosting.CgroupLimits.OwnedName(runId)}"), "the run's cgroup is removed at its end");
+        Assert.False(Directory.Exists($"/sys/fs/cgroup/cpuset/isolationbench/{IsolationBench.Harness.Hosting.CgroupLimits.OwnedName(runId)}"), "the run's cgroup is removed at its end");
     }
 
     [SkippableFact]

@@ -95,6 +95,18 @@ public sealed class ResourceOptionsTests
         Assert.Equal(["-c", "echo $$ > \"$0\" && exec \"$@\"", "/sys/fs/cgroup/isolationbench/r1/cgroup.procs", "/opt/isobench-guest", "--category", "cpu io"], info.ArgumentList);
     }
 
+    [Fact]
+    public void A_sweep_leaves_the_cgroup_of_a_live_run_alone_even_when_it_holds_no_process()
+    {
+        // Two runs at once (parallel test assemblies did this): between host cells a live run's cgroup is empty, and
+        // removing it made the live run's next host cell fail with "Could not find a part of the path …/tasks".
+        var mine = CgroupLimits.OwnedName("20261130-host-only");
+        Assert.StartsWith(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-", mine, StringComparison.Ordinal);
+        Assert.True(CgroupLimits.OwnerAlive(mine, pid => pid == Environment.ProcessId));
+        Assert.False(CgroupLimits.OwnerAlive("999999-old-run", pid => pid == Environment.ProcessId));
+        Assert.False(CgroupLimits.OwnerAlive("host-only", _ => true));
+    }
+
     [Theory]
     [InlineData("--platform=ptrace", "ptrace")]
     [InlineData("--platform systrap", "systrap")]

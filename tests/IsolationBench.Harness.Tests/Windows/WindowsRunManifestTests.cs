@@ -15,6 +15,7 @@ public sealed class WindowsRunManifestTests
             new RunOptions
             {
                 Modes = "process",
+                Workloads = "startup",
                 Samples = 1,
                 Warmup = 0,
                 Output = repo.Output,
