@@ -27,7 +27,8 @@ public static class Preflight
     /// </summary>
     /// <remarks>
     /// For a Windows engine on this machine, Windows is asked whether a hypervisor runs (<paramref name="windowsHost"/>,
-    /// by default through PowerShell): "feature enabled" is not a running hypervisor, and hyperv is not offered without one.
+    /// by default through PowerShell): "feature enabled" is not a running hypervisor, and hyperv is not offered when
+    /// Windows says none runs.
     /// An engine on another machine (tcp, not loopback) is not this host's to answer for.
     /// </remarks>
     public static async Task<PreflightResult> RunAsync(string? endpoint, bool insecure, bool engineRequired, CancellationToken cancellationToken, IWindowsHostQueries? windowsHost = null)

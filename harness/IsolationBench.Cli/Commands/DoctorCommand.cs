@@ -34,7 +34,7 @@ internal sealed class DoctorCommand : ICommand
             {
                 var hypervisor = preflight.HypervisorPresent switch
                 {
-                    true => ", hypervisor running",
+                    true => ", hypervisor present",
                     false => ", no hypervisor running (Win32_ComputerSystem.HypervisorPresent)",
                     null => string.Empty,
                 };

@@ -9,9 +9,13 @@ public sealed record ModeCatalog(IReadOnlyList<IsolationMode> Available, IReadOn
 
     public IsolationMode? Find(string name) => Available.FirstOrDefault(m => m.Name == name);
 
-    /// <summary>Why hyperv is not offered when Windows says no hypervisor runs.</summary>
+    /// <summary>
+    /// Why hyperv is not offered when Windows says no hypervisor runs. Only False refuses: True is also what a VM sees of
+    /// its own host's hypervisor, with or without nested virtualisation, so it proves nothing and a hyperv container that
+    /// cannot start is that sample's failure with its reason.
+    /// </summary>
     public const string NoHypervisorReason =
-        "Win32_ComputerSystem.HypervisorPresent is False: the Hyper-V feature may be on, but no hypervisor runs (in a VM: enable nested virtualisation; otherwise: virtualisation in the firmware, bcdedit /set hypervisorlaunchtype auto, reboot)";
+        "Win32_ComputerSystem.HypervisorPresent is False: the Hyper-V feature may be on, but no hypervisor runs (turn virtualisation on in the firmware, bcdedit /set hypervisorlaunchtype auto, reboot)";
 
     /// <summary>
     /// Builds the catalog from the engine's /info; with no engine, only <c>host</c> exists. <paramref name="hypervisorPresent"/>

@@ -14,8 +14,8 @@ public static class WindowsHostLine
         if (host.HypervisorPresent is { } hypervisor)
         {
             yield return ("Hypervisor", hypervisor
-                ? "running (Win32_ComputerSystem.HypervisorPresent)"
-                : "not running (Win32_ComputerSystem.HypervisorPresent is False): hyperv was not offered");
+                ? "present (Win32_ComputerSystem.HypervisorPresent; in a VM, possibly only its host's)"
+                : "none running (Win32_ComputerSystem.HypervisorPresent is False): hyperv was not offered");
         }
 
         if (host.Defender is { } defender)
