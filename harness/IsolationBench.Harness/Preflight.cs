@@ -1,4 +1,5 @@
 using IsolationBench.Harness.Engine;
+using IsolationBench.Harness.Hosting;
 using IsolationBench.Harness.Modes;
 
 namespace IsolationBench.Harness;
@@ -6,6 +7,12 @@ namespace IsolationBench.Harness;
 /// <summary>What the harness found before running anything: the engine (if any) and the modes it offers.</summary>
 public sealed record PreflightResult(IContainerEngine? Engine, EngineFacts? Facts, ModeCatalog Catalog, string? EngineProblem) : IAsyncDisposable
 {
+    /// <summary>Win32_ComputerSystem.HypervisorPresent of a local Windows engine's host; null when not asked or unknown.</summary>
+    public bool? HypervisorPresent { get; init; }
+
+    /// <summary>A Windows engine on this machine (named pipe or loopback): its data root is a path of this host.</summary>
+    public bool LocalWindowsEngine { get; init; }
+
     public ValueTask DisposeAsync() => Engine?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
@@ -18,14 +25,28 @@ public static class Preflight
     /// engine is not an error (only <c>host</c> is offered); otherwise it is a one-line
     /// <see cref="EngineUnavailableException"/>.
     /// </summary>
-    public static async Task<PreflightResult> RunAsync(string? endpoint, bool insecure, bool engineRequired, CancellationToken cancellationToken)
+    /// <remarks>
+    /// For a Windows engine on this machine, Windows is asked whether a hypervisor runs (<paramref name="windowsHost"/>,
+    /// by default through PowerShell): "feature enabled" is not a running hypervisor, and hyperv is not offered when
+    /// Windows says none runs.
+    /// An engine on another machine (tcp, not loopback) is not this host's to answer for.
+    /// </remarks>
+    public static async Task<PreflightResult> RunAsync(string? endpoint, bool insecure, bool engineRequired, CancellationToken cancellationToken, IWindowsHostQueries? windowsHost = null)
     {
         var resolved = EngineEndpoint.Resolve(endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows(), insecure);
         try
         {
             var engine = await DockerEngine.ConnectAsync(resolved, EngineCallTimeout, cancellationToken).ConfigureAwait(false);
             var facts = await engine.GetFactsAsync(cancellationToken).ConfigureAwait(false);
-            return new PreflightResult(engine, facts, ModeCatalog.From(facts), null);
+            var localWindows = (!resolved.IsTcp || resolved.Uri.IsLoopback) && string.Equals(facts.OsType, "windows", StringComparison.OrdinalIgnoreCase);
+            var hypervisor = localWindows
+                ? await (windowsHost ?? PowerShellHostQueries.Instance).HypervisorPresentAsync(cancellationToken).ConfigureAwait(false)
+                : null;
+            return new PreflightResult(engine, facts, ModeCatalog.From(facts, hypervisorPresent: hypervisor), null)
+            {
+                HypervisorPresent = hypervisor,
+                LocalWindowsEngine = localWindows,
+            };
         }
         catch (EngineUnavailableException ex) when (!engineRequired)
         {

@@ -16,7 +16,8 @@ namespace IsolationBench.Harness;
 /// One `isobench run`: preflight → images → matrix → manifest. The composition of the harness's parts; the CLI
 /// only parses arguments and prints.
 /// </summary>
-public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, IProgress<MatrixProgress>? progress)
+/// <param name="windowsHost">Windows-only host facts (hypervisor, Defender); null asks the real host through PowerShell.</param>
+public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, IProgress<MatrixProgress>? progress, IWindowsHostQueries? windowsHost = null)
 {
     private readonly Dictionary<string, string> _images = new(StringComparer.Ordinal);
 
@@ -35,7 +36,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             log.Report("warning: " + jitWarning);
         }
 
-        await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken).ConfigureAwait(false);
+        await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
         GuestSupport.EnsureRunnable(workloads, modes, GuestSupport.HostOs, preflight.Facts?.OsType);
         var baseline = ChooseBaseline(options.Baseline, modes);
@@ -92,7 +93,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Commit = await HostFacts.CommitAsync(layout.Root, cancellationToken).ConfigureAwait(false),
             StartedUtc = started,
             Status = "running",
-            Host = await HostFacts.DescribeAsync(self, cancellationToken).ConfigureAwait(false),
+            Host = await HostFacts.DescribeAsync(self, cancellationToken).ConfigureAwait(false) with
+            {
+                HypervisorPresent = preflight.HypervisorPresent,
+                // The data root is a path of this host only for a Windows engine on this machine.
+                Defender = await (windowsHost ?? PowerShellHostQueries.Instance).DefenderAsync(
+                    preflight.LocalWindowsEngine ? preflight.Facts?.DockerRootDir : null, cancellationToken).ConfigureAwait(false),
+            },
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
             Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation) { Boundary = m.Boundary.ToString(), ClassifiedBy = m.ClassifiedBy })],
             Resources = new ResourceLimits(options.Resources.Cpus, options.Resources.MemoryBytes) { HostLimits = hostLimits?.Description },

@@ -72,7 +72,21 @@ public sealed record HostInfo
     /// <summary>The power plan every mode ran under: Windows' active scheme ("Balanced (381b4222-…)"), Linux's
     /// cpufreq governor ("cpufreq governor performance"), or "n/a"; null in manifests written before it was recorded.</summary>
     public string? PowerPlan { get; init; }
+
+    /// <summary>Windows only: Win32_ComputerSystem.HypervisorPresent (the Hyper-V feature can be on with no hypervisor
+    /// running, e.g. a VM without nested virtualisation); null elsewhere or when it could not be read.</summary>
+    public bool? HypervisorPresent { get; init; }
+
+    /// <summary>Windows only: Defender's real-time protection and whether the engine's data root is excluded from it
+    /// (scanning changes container create/remove and bind-mount I/O); null elsewhere or when Defender cannot be asked.</summary>
+    public DefenderState? Defender { get; init; }
 }
+
+/// <summary>Defender as Get-MpComputerStatus / Get-MpPreference report it.</summary>
+/// <param name="RealTimeProtection">MSFT_MpComputerStatus.RealTimeProtectionEnabled.</param>
+/// <param name="DataRootExcluded">Whether an ExclusionPath covers the engine's DockerRootDir; null when unknown (no data
+/// root, or the exclusions are hidden from a non-elevated user).</param>
+public sealed record DefenderState(bool RealTimeProtection, bool? DataRootExcluded);
 
 public sealed record EngineDescription
 {

@@ -29,4 +29,24 @@ public sealed class WindowsFingerprintTests
     [InlineData(0, false)]
     public void The_hypervisor_flag_is_cpuid_leaf_1_ecx_bit_31(int ecx, bool present) =>
         Assert.Equal(present, WindowsFingerprint.HypervisorBit(ecx));
+
+    [Fact]
+    public void Outside_a_container_there_is_no_container_type_whatever_the_cpu_says()
+    {
+        Assert.Null(WindowsFingerprint.ContainerTypeFrom(containerTypeValue: null, hypervisorBit: false));
+        Assert.Null(WindowsFingerprint.ContainerTypeFrom(containerTypeValue: null, hypervisorBit: true));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void In_a_container_with_no_hypervisor_under_its_kernel_it_is_process_isolation(int value) =>
+        Assert.Equal("process", WindowsFingerprint.ContainerTypeFrom(value, hypervisorBit: false));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void In_a_container_on_a_hypervisor_the_process_cannot_tell_and_says_unknown(int value) =>
+        // A utility VM and Hyper-V's root partition both set the bit; the registry number is undocumented.
+        Assert.Equal("unknown", WindowsFingerprint.ContainerTypeFrom(value, hypervisorBit: true));
 }

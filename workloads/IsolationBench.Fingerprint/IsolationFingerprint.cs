@@ -31,7 +31,10 @@ public sealed record IsolationFingerprint
     /// <summary>Each piece of evidence found, e.g. "dockerenv", "cgroup:/docker/…", "overlay-root", "pid1:isobench-probe".</summary>
     public required IReadOnlyList<string> ContainerEvidence { get; init; }
 
-    /// <summary>Windows only: "process" or "hyperv" as the container itself reports it; null elsewhere or outside a container.</summary>
+    /// <summary>
+    /// Windows only, inside a container: "process" when the process's own evidence rules Hyper-V out (no hypervisor
+    /// under its kernel), otherwise "unknown" (the harness decides by boot time); null elsewhere or outside a container.
+    /// </summary>
     public string? WindowsContainerType { get; init; }
 
     public required bool HypervisorPresent { get; init; }

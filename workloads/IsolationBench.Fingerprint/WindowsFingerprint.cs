@@ -33,6 +33,7 @@ internal static class WindowsFingerprint
         var bootTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (Environment.TickCount64 / 1000);
         return FingerprintCollector.Common("windows", kernel, evidence, [], hypervisor) with
         {
+            WindowsContainerType = ContainerTypeFrom(containerType, hypervisor),
             BootTimeUnixSeconds = bootTime,
             AffinityCpuCount = System.Numerics.BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity),
             NetworkInterfaces = [.. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().Select(n => n.Name)],
@@ -65,6 +66,19 @@ internal static class WindowsFingerprint
 
         return evidence;
     }
+
+    /// <summary>
+    /// What the process itself can tell about its isolation: null outside a container, "process" or "unknown" inside.
+    /// The ContainerType registry value (a REG_DWORD the container's registry has and a host's does not) is used by
+    /// Microsoft's own code for its presence only (Application Insights profiler's
+    /// EnvironmentUtilities.IsRunningInWindowsContainer; TraceEvent's container check): no source we found (moby,
+    /// hcsshim, Microsoft's container docs) says what its number means, so the number decides nothing here. The CPUID
+    /// hypervisor bit does: a Hyper-V-isolated container runs in a utility VM, whose CPU always reports a hypervisor,
+    /// so a clear bit rules hyperv out. A set bit says nothing, because Hyper-V's root partition sets it too (a
+    /// process-isolated container on a host with Hyper-V enabled): the harness decides then, by boot time.
+    /// </summary>
+    internal static string? ContainerTypeFrom(int? containerTypeValue, bool hypervisorBit) =>
+        containerTypeValue is null ? null : hypervisorBit ? "unknown" : "process";
 
     /// <summary>CPUID leaf 1, ECX bit 31: "a hypervisor is present" (set in VMs and in Hyper-V's root partition).</summary>
     internal static bool HypervisorBit(int ecx) => (ecx & unchecked((int)0x8000_0000)) != 0;

@@ -32,7 +32,13 @@ internal sealed class DoctorCommand : ICommand
             o.WriteLine($"engine     {preflight.Engine!.Endpoint}: Docker {f.Version} (API {f.ApiVersion}), {f.OsType}, {f.OperatingSystem}, kernel {f.KernelVersion}");
             if (f.WindowsBuild is { } build)
             {
-                o.WriteLine($"windows    build {build}, default isolation {f.DefaultIsolation ?? "?"}");
+                var hypervisor = preflight.HypervisorPresent switch
+                {
+                    true => ", hypervisor present",
+                    false => ", no hypervisor running (Win32_ComputerSystem.HypervisorPresent)",
+                    null => string.Empty,
+                };
+                o.WriteLine($"windows    build {build}, default isolation {f.DefaultIsolation ?? "?"}{hypervisor}");
             }
 
             o.WriteLine($"runtimes   {string.Join(", ", f.Runtimes)} (default {f.DefaultRuntime ?? "?"})");

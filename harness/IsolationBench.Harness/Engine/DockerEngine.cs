@@ -432,12 +432,19 @@ public sealed class DockerEngine : IContainerEngine
         EngineRequestException or EngineUnavailableException => null,
         DockerApiException api => new EngineRequestException($"engine refused to {what}: {ApiMessage(api)}", (int)api.StatusCode, api),
         TimeoutException t => new EngineUnavailableException($"engine at {Endpoint} did not {what}: {t.Message}; is dockerd alive?", ex),
-        HttpRequestException or IOException or System.Net.Sockets.SocketException => Unreachable(Endpoint, ex),
+        HttpRequestException or IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException => Unreachable(Endpoint, ex),
         _ => null,
     };
 
-    private static EngineUnavailableException Unreachable(string endpoint, Exception ex) =>
-        new($"cannot reach the container engine at {endpoint} ({Describe(Root(ex))}): start it (Linux: sudo tools/start-engine.sh; Windows: Start-Service docker) or set DOCKER_HOST", ex);
+    private static EngineUnavailableException Unreachable(string endpoint, Exception ex) => new(UnreachableMessage(endpoint, Root(ex)), ex);
+
+    /// <summary>
+    /// The one-line reason an engine cannot be reached. A pipe that exists but refuses us is not a stopped service:
+    /// dockerd's default pipe ACL admits Administrators and SYSTEM only, and its "group" setting adds one more.
+    /// </summary>
+    internal static string UnreachableMessage(string endpoint, Exception root) => root is UnauthorizedAccessException
+        ? $"cannot open the container engine at {endpoint} (access denied): run elevated, or add your group in daemon.json (\"group\": \"...\") and restart the docker service"
+        : $"cannot reach the container engine at {endpoint} ({Describe(root)}): start it (Linux: sudo tools/start-engine.sh; Windows: Start-Service docker) or set DOCKER_HOST";
 
     private static string ApiMessage(DockerApiException api)
     {

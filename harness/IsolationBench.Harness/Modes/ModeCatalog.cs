@@ -9,8 +9,19 @@ public sealed record ModeCatalog(IReadOnlyList<IsolationMode> Available, IReadOn
 
     public IsolationMode? Find(string name) => Available.FirstOrDefault(m => m.Name == name);
 
-    /// <summary>Builds the catalog from the engine's /info; with no engine, only <c>host</c> exists.</summary>
-    public static ModeCatalog From(EngineFacts? engine, string? engineProblem = null)
+    /// <summary>
+    /// Why hyperv is not offered when Windows says no hypervisor runs. Only False refuses: True is also what a VM sees of
+    /// its own host's hypervisor, with or without nested virtualisation, so it proves nothing and a hyperv container that
+    /// cannot start is that sample's failure with its reason.
+    /// </summary>
+    public const string NoHypervisorReason =
+        "Win32_ComputerSystem.HypervisorPresent is False: the Hyper-V feature may be on, but no hypervisor runs (turn virtualisation on in the firmware, bcdedit /set hypervisorlaunchtype auto, reboot)";
+
+    /// <summary>
+    /// Builds the catalog from the engine's /info; with no engine, only <c>host</c> exists. <paramref name="hypervisorPresent"/>
+    /// is Windows' own answer for the engine's host (null: not asked or unknown, which refuses nothing).
+    /// </summary>
+    public static ModeCatalog From(EngineFacts? engine, string? engineProblem = null, bool? hypervisorPresent = null)
     {
         var available = new List<IsolationMode> { IsolationMode.Host };
         var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -27,7 +38,15 @@ public sealed record ModeCatalog(IReadOnlyList<IsolationMode> Available, IReadOn
         if (string.Equals(engine.OsType, "windows", StringComparison.OrdinalIgnoreCase))
         {
             available.Add(IsolationMode.ForWindowsIsolation("process"));
-            available.Add(IsolationMode.ForWindowsIsolation("hyperv"));
+            if (hypervisorPresent == false)
+            {
+                unavailable["hyperv"] = NoHypervisorReason;
+            }
+            else
+            {
+                available.Add(IsolationMode.ForWindowsIsolation("hyperv"));
+            }
+
             foreach (var name in WellKnownLinuxRuntimes)
             {
                 unavailable[name] = "a Linux runtime; this engine runs Windows containers (switch Docker to Linux containers to use it)";

@@ -53,6 +53,7 @@ public sealed record ReportContent(
             ("CPU", $"{m.Host.CpuModel}, {m.Host.Cores.ToString(inv)} cores"),
             ("Memory", (m.Host.MemoryBytes / (1024.0 * 1024 * 1024)).ToString("0.0", inv) + " GiB"),
         };
+        env.AddRange(WindowsHostLine.Lines(m.Host));
         if (m.Engine is { } e)
         {
             env.Add(("Engine", $"{e.Version} (API {e.ApiVersion}), {e.OperatingSystem}, {e.OsType}, kernel {e.KernelVersion}"));

@@ -1,4 +1,5 @@
 using IsolationBench.Harness.Hosting;
+using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Windows;
 
@@ -28,5 +29,37 @@ public sealed class WindowsRunManifestTests
 
         var manifest = summary.Directory.ReadManifest();
         Assert.Equal(await PowerPlan.ReadAsync(CancellationToken.None), manifest.Host.PowerPlan);
+    }
+
+    [Fact]
+    public async Task The_manifest_records_the_running_hypervisor_and_defender_for_the_engine_data_root()
+    {
+        using var repo = new PrebuiltRepository();
+        var host = RecordedWindowsHost.Load(RecordedWindowsHost.Server2022);
+        await using var engine = new FakeWindowsEngine(host);
+        var queries = new FakeWindowsHostQueries(hypervisorPresent: true, new DefenderState(RealTimeProtection: true, DataRootExcluded: false));
+
+        var summary = await new RunSession(repo.Layout, new Progress<string>(), null, queries).RunAsync(
+            new RunOptions
+            {
+                Modes = "process",
+                Workloads = "startup",
+                Samples = 1,
+                Warmup = 0,
+                Output = repo.Output,
+                Engine = engine.Endpoint,
+                InsecureEngine = true,
+                AllowMismatch = true,
+                RunId = "win-defender-" + Guid.NewGuid().ToString("N")[..8],
+            },
+            CancellationToken.None);
+
+        var manifest = summary.Directory.ReadManifest();
+        Assert.True(manifest.Host.HypervisorPresent);
+        Assert.Equal(new DefenderState(true, false), manifest.Host.Defender);
+        Assert.Equal([host.Info["DockerRootDir"]!.GetValue<string>()], queries.DefenderDataRoots);
+        var json = File.ReadAllText(summary.Directory.Manifest);
+        Assert.Contains("\"defender\": {", json, StringComparison.Ordinal);
+        Assert.Contains("\"data_root_excluded\": false", json, StringComparison.Ordinal);
     }
 }
