@@ -64,7 +64,8 @@ public sealed class CommandTests : IDisposable
         Assert.True(exit == 0, err);
         Assert.Contains("startup, median ms", output, StringComparison.Ordinal);
         var csv = await File.ReadAllLinesAsync(Path.Combine(_dir, "host-only", "samples.csv"));
-        Assert.Equal(1 + (3 * 4), csv.Length);
+        // A host process has start, ready, fingerprint, exit and total (no create or remove).
+        Assert.Equal(1 + (3 * 5), csv.Length);
         Assert.All(csv.Skip(1), line => Assert.Contains(",ok,", line, StringComparison.Ordinal));
     }
 
