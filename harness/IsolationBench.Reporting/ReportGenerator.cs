@@ -78,7 +78,8 @@ public static class ReportGenerator
 
         var verdicts = io.WithRefusals(Verdicts.For(io.ForVerdicts(analysis)));
         var warnings = new List<string>(CpuControl.Warnings(analysis));
-        var fewUnits = analysis.Rows.Where(r => r.Comparison?.Withheld is not null).Select(r => r.Workload).Distinct().ToList();
+        // Only a lack of units is worth this advice; other reasons (a phase with zeros has no log interval) are in the tables.
+        var fewUnits = analysis.Rows.Where(r => r.Comparison?.Withheld?.StartsWith("too few", StringComparison.Ordinal) == true).Select(r => r.Workload).Distinct().ToList();
         if (fewUnits.Count > 0)
         {
             warnings.Add(FormattableString.Invariant(

@@ -19,15 +19,18 @@ public sealed record EngineClockRow(string Mode, int Containers, string What, do
 
 /// <summary>
 /// A second, independent clock for startup: per container, the engine's create→destroy against the harness's total,
-/// and the engine's start→die against the harness's start..exit (start + ready + fingerprint + exit). The engine
-/// stamps events inside the daemon, so its spans miss the API round-trips the harness includes; a small negative
-/// difference is expected, one beyond 10 % says the harness's phases are not what the engine saw. Pure.
+/// and the engine's start→die against the harness's ready..exit (ready + fingerprint + exit). The engine stamps its
+/// start event once the container's start has completed — about when the harness's start call returns — and die
+/// when it sees the process exit, so start→die spans the harness's phases after start, not the start call itself
+/// (measured here: comparing with start..exit put the engine 72–75 % below for every mode). The engine stamps events
+/// inside the daemon, so its spans miss the API round-trips the harness includes; a small negative difference is
+/// expected, one beyond 10 % says the harness's phases are not what the engine saw. Pure.
 /// </summary>
 public static class EngineClockCheck
 {
     public const double Threshold = 0.10;
 
-    private static readonly string[] StartToExit = ["start", "ready", "fingerprint", "exit"];
+    private static readonly string[] ReadyToExit = ["ready", "fingerprint", "exit"];
 
     public static IReadOnlyList<EngineClockRow> Compare(IReadOnlyList<EngineEvent> events, IReadOnlyList<Sample> samples)
     {
@@ -48,14 +51,14 @@ public static class EngineClockCheck
                     lifecycle.Add((life, total));
                 }
 
-                if (Span(container, "start", "die") is { } run && StartToExit.All(phases.ContainsKey))
+                if (Span(container, "start", "die") is { } run && ReadyToExit.All(phases.ContainsKey))
                 {
-                    running.Add((run, StartToExit.Sum(p => phases[p])));
+                    running.Add((run, ReadyToExit.Sum(p => phases[p])));
                 }
             }
 
             Add(rows, mode, "create→destroy vs total", lifecycle);
-            Add(rows, mode, "start→die vs start..exit", running);
+            Add(rows, mode, "start→die vs ready..exit", running);
         }
 
         return rows;
