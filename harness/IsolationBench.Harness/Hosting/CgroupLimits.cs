@@ -92,7 +92,7 @@ public sealed class CgroupLimits : IHostLimits
         return new CgroupLimits(root, CgroupVersion.V2, [group], $"cgroup v2 {group} (cpuset.cpus {resources.CpusetList}, memory.max {resources.MemoryBytes}); host processes join it through /bin/sh before exec");
     }
 
-    public void Start(Process process)
+    public SpawnTimes Start(Process process)
     {
         ArgumentNullException.ThrowIfNull(process);
         if (Version == CgroupVersion.V2)
@@ -100,8 +100,7 @@ public sealed class CgroupLimits : IHostLimits
             // A v2 domain cgroup admits whole processes only: a shell joins it, then execs the workload, so the
             // workload's first instruction already runs inside (at the cost of one sh start in the start phase).
             Wrap(process.StartInfo, Path.Combine(_directories[0], "cgroup.procs"));
-            process.Start();
-            return;
+            return SpawnTimes.Around(process);
         }
 
         // v1: this thread joins the run's cgroups just for the fork — the child inherits the forking thread's
@@ -117,7 +116,7 @@ public sealed class CgroupLimits : IHostLimits
                     Write(Path.Combine(directory, "tasks"), tid);
                 }
 
-                process.Start();
+                return SpawnTimes.Around(process);
             }
             finally
             {

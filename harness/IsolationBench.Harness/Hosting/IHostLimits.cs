@@ -11,8 +11,24 @@ public interface IHostLimits : IDisposable
     /// <summary>One line for the manifest: what was applied and how.</summary>
     string Description { get; }
 
-    /// <summary>Starts the process inside the limits (it must be inside before its first instruction, or as close as the OS allows).</summary>
-    void Start(Process process);
+    /// <summary>
+    /// Starts the process inside the limits (it must be inside before its first instruction, or as close as the OS
+    /// allows) and returns the clock just around the spawn itself: joining and leaving a cgroup cost the harness's
+    /// thread ~12 ms here (cgroup v1), which is the limits' bookkeeping, not the workload's start.
+    /// </summary>
+    SpawnTimes Start(Process process);
+}
+
+/// <summary>Stopwatch timestamps just before and just after the process was spawned.</summary>
+public readonly record struct SpawnTimes(long Before, long After)
+{
+    public static SpawnTimes Around(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var before = Stopwatch.GetTimestamp();
+        process.Start();
+        return new SpawnTimes(before, Stopwatch.GetTimestamp());
+    }
 }
 
 /// <summary>Chooses the platform's way of limiting host processes, or says in one line why it cannot.</summary>

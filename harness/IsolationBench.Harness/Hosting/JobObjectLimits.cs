@@ -30,16 +30,18 @@ public sealed partial class JobObjectLimits : IHostLimits
 
     public string Description { get; }
 
-    public void Start(Process process)
+    public SpawnTimes Start(Process process)
     {
         ArgumentNullException.ThrowIfNull(process);
-        process.Start();
+        var spawn = SpawnTimes.Around(process);
         if (OperatingSystem.IsWindows() && !AssignProcessToJobObject(_job, process.Handle))
         {
             var error = Marshal.GetLastPInvokeError();
             process.Kill(entireProcessTree: true);
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"AssignProcessToJobObject failed (Win32 error {error})"));
         }
+
+        return spawn;
     }
 
     public void Dispose()
