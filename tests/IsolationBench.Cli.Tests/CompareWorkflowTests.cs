@@ -9,20 +9,13 @@ namespace IsolationBench.Cli.Tests;
 /// </summary>
 public sealed partial class CompareWorkflowTests
 {
-    private static readonly string WorkflowPath = Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows", "nightly.yml");
+    private static readonly string WorkflowPath = WorkflowYaml.PathOf("nightly.yml");
 
-    private static YamlMappingNode Root()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(WorkflowPath));
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents.Single().RootNode;
-    }
+    private static YamlMappingNode Root() => WorkflowYaml.Root("nightly.yml");
 
-    private static YamlNode? Get(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+    private static YamlNode? Get(YamlMappingNode map, string key) => WorkflowYaml.Get(map, key);
 
-    private static YamlMappingNode Job(string name) => (YamlMappingNode)Get((YamlMappingNode)Get(Root(), "jobs")!, name)!;
+    private static YamlMappingNode Job(string name) => WorkflowYaml.Job(Root(), name);
 
     private static IEnumerable<YamlMappingNode> Steps(string job) => ((YamlSequenceNode)Get(Job(job), "steps")!).Children.Cast<YamlMappingNode>();
 

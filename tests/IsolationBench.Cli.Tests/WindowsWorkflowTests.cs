@@ -8,20 +8,13 @@ namespace IsolationBench.Cli.Tests;
 /// </summary>
 public sealed class WindowsWorkflowTests
 {
-    private static readonly string WorkflowPath = Path.Combine(CliRunner.RepositoryRoot, ".github", "workflows", "windows.yml");
+    private static readonly string WorkflowPath = WorkflowYaml.PathOf("windows.yml");
 
-    private static YamlMappingNode Root()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(WorkflowPath));
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents.Single().RootNode;
-    }
+    private static YamlMappingNode Root() => WorkflowYaml.Root("windows.yml");
 
-    private static YamlNode? Get(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+    private static YamlNode? Get(YamlMappingNode map, string key) => WorkflowYaml.Get(map, key);
 
-    private static YamlMappingNode Job() => (YamlMappingNode)Get((YamlMappingNode)Get(Root(), "jobs")!, "windows")!;
+    private static YamlMappingNode Job() => WorkflowYaml.Job(Root(), "windows");
 
     private static List<YamlMappingNode> Steps() => [.. ((YamlSequenceNode)Get(Job(), "steps")!).Children.Cast<YamlMappingNode>()];
 
