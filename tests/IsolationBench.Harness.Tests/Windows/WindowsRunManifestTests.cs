@@ -13,18 +13,7 @@ public sealed class WindowsRunManifestTests
         await using var engine = new FakeWindowsEngine(RecordedWindowsHost.Load(RecordedWindowsHost.Server2022));
 
         var summary = await new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(
-            new RunOptions
-            {
-                Modes = "process",
-                Workloads = "startup",
-                Samples = 1,
-                Warmup = 0,
-                Output = repo.Output,
-                Engine = engine.Endpoint,
-                InsecureEngine = true,
-                AllowMismatch = true,
-                RunId = "win-power-" + Guid.NewGuid().ToString("N")[..8],
-            },
+            OneProcessStart(repo, engine, "win-power-"),
             CancellationToken.None);
 
         var manifest = summary.Directory.ReadManifest();
@@ -40,18 +29,7 @@ public sealed class WindowsRunManifestTests
         var queries = new FakeWindowsHostQueries(hypervisorPresent: true, new DefenderState(RealTimeProtection: true, DataRootExcluded: false));
 
         var summary = await new RunSession(repo.Layout, new Progress<string>(), null, queries).RunAsync(
-            new RunOptions
-            {
-                Modes = "process",
-                Workloads = "startup",
-                Samples = 1,
-                Warmup = 0,
-                Output = repo.Output,
-                Engine = engine.Endpoint,
-                InsecureEngine = true,
-                AllowMismatch = true,
-                RunId = "win-defender-" + Guid.NewGuid().ToString("N")[..8],
-            },
+            OneProcessStart(repo, engine, "win-defender-"),
             CancellationToken.None);
 
         var manifest = summary.Directory.ReadManifest();
@@ -62,4 +40,18 @@ public sealed class WindowsRunManifestTests
         Assert.Contains("\"defender\": {", json, StringComparison.Ordinal);
         Assert.Contains("\"data_root_excluded\": false", json, StringComparison.Ordinal);
     }
+
+    /// <summary>The smallest whole run against the recorded daemon: one process-isolated startup sample.</summary>
+    private static RunOptions OneProcessStart(PrebuiltRepository repo, FakeWindowsEngine engine, string runIdPrefix) => new()
+    {
+        Modes = "process",
+        Workloads = "startup",
+        Samples = 1,
+        Warmup = 0,
+        Output = repo.Output,
+        Engine = engine.Endpoint,
+        InsecureEngine = true,
+        AllowMismatch = true,
+        RunId = runIdPrefix + Guid.NewGuid().ToString("N")[..8],
+    };
 }
