@@ -130,13 +130,36 @@ public sealed class CgroupLimits : IHostLimits
         _spawner?.Dispose();
         foreach (var directory in _directories)
         {
+            RemoveWhenEmpty(directory);
+        }
+    }
+
+    /// <summary>
+    /// rmdir, retried briefly: the kernel detaches an exited task from its cgroup a moment after its parent has
+    /// reaped it (and after a joined thread's pthread_join returned), so an immediate rmdir can see EBUSY.
+    /// </summary>
+    private static void RemoveWhenEmpty(string directory)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
             try
             {
                 Directory.Delete(directory);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Still busy: the next run's sweep removes it.
+                if (attempt >= 40)
+                {
+                    // Still busy after 2 s (a process outlived the run): the next run's sweep removes it.
+                    return;
+                }
+
+                Thread.Sleep(50);
             }
         }
     }
@@ -218,11 +241,14 @@ internal sealed class Spawner : IDisposable
 
     private void Run(IReadOnlyList<string> directories, TaskCompletionSource joined)
     {
+        string tid;
+        IReadOnlyList<string> origins;
         try
         {
             // /proc/thread-self → "PID/task/TID"; writing a TID to a v1 "tasks" file moves just this thread.
             var target = new FileInfo("/proc/thread-self").LinkTarget ?? throw new IOException("/proc/thread-self is not a link");
-            var tid = target[(target.LastIndexOf('/') + 1)..];
+            tid = target[(target.LastIndexOf('/') + 1)..];
+            origins = Origins(directories, File.ReadAllLines("/proc/thread-self/cgroup"));
             foreach (var directory in directories)
             {
                 File.WriteAllText(Path.Combine(directory, "tasks"), tid);
@@ -246,6 +272,36 @@ internal sealed class Spawner : IDisposable
                 done.SetException(ex);
             }
         }
+
+        // Leave before ending: the move is synchronous, whereas an exiting thread leaves its cgroups only after
+        // pthread_join has returned, which made the run's rmdir race with the kernel.
+        foreach (var origin in origins)
+        {
+            try
+            {
+                File.WriteAllText(Path.Combine(origin, "tasks"), tid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The removal retries, then leaves it to the next run's sweep.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cgroup each of <paramref name="directories"/>' hierarchies had the thread in before it joined, from
+    /// /proc/thread-self/cgroup ("4:memory:/process_api/…"); the hierarchy's root when the line is missing.
+    /// </summary>
+    internal static IReadOnlyList<string> Origins(IReadOnlyList<string> directories, IReadOnlyList<string> procCgroupLines)
+    {
+        return directories.Select(directory =>
+        {
+            // …/<controller>/isolationbench/<run> → the hierarchy is …/<controller>.
+            var hierarchy = Path.GetDirectoryName(Path.GetDirectoryName(directory))!;
+            var controller = Path.GetFileName(hierarchy);
+            var line = procCgroupLines.Select(l => l.Split(':', 3)).FirstOrDefault(p => p.Length == 3 && p[1].Split(',').Contains(controller, StringComparer.Ordinal));
+            return line is null ? hierarchy : Path.Combine(hierarchy, line[2].TrimStart('/'));
+        }).ToList();
     }
 }
 

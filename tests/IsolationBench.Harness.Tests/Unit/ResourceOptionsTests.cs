@@ -107,6 +107,18 @@ public sealed class ResourceOptionsTests
         Assert.False(CgroupLimits.OwnerAlive("host-only", _ => true));
     }
 
+    [Fact]
+    public void The_spawner_thread_goes_back_to_the_cgroups_it_came_from_so_the_runs_cgroups_can_be_removed()
+    {
+        // CI failed once with the run's cgroup still present: the exiting thread left it only after Join returned.
+        string[] lines = ["4:memory:/process_api/d53a", "3:cpuset:/", "2:cpuacct,cpu:/"];
+        string[] runs = ["/sys/fs/cgroup/cpuset/isolationbench/7-r1", "/sys/fs/cgroup/memory/isolationbench/7-r1", "/sys/fs/cgroup/cpu/isolationbench/7-r1", "/sys/fs/cgroup/pids/isolationbench/7-r1"];
+
+        var origins = Spawner.Origins(runs, lines);
+
+        Assert.Equal(["/sys/fs/cgroup/cpuset", "/sys/fs/cgroup/memory/process_api/d53a", "/sys/fs/cgroup/cpu", "/sys/fs/cgroup/pids"], origins);
+    }
+
     [Theory]
     [InlineData("--platform=ptrace", "ptrace")]
     [InlineData("--platform systrap", "systrap")]
