@@ -2,14 +2,14 @@ namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>
 /// Parses <c>isobench-guest --category syscall|io|cpu|memory[,…] --profile quick|default|thorough|smoke
-/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio]</c>. Hand-written on purpose: the
+/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]]</c>. Hand-written on purpose: the
 /// harness is the only caller, and a one-line error is all a user of a container needs.
 /// </summary>
 public static class GuestArguments
 {
     public const string Usage =
         "usage: isobench-guest --category syscall|io|cpu|memory[,...] --profile quick|default|thorough|smoke "
-        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio]";
+        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]]";
 
     /// <summary>Flag (no value): after the benchmarks, measure the io layer workloads with fio too (Linux only).</summary>
     public const string FioFlag = "--fio";
@@ -68,11 +68,27 @@ public static class GuestArguments
         }
 
         var filter = values.GetValueOrDefault("--filter");
-        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio);
+        var when = FioWhen.Around;
+        if (values.TryGetValue("--fio-when", out var w))
+        {
+            when = w switch
+            {
+                "around" => FioWhen.Around,
+                "before" => FioWhen.Before,
+                "after" => FioWhen.After,
+                _ => throw new GuestArgumentException($"--fio-when {w}: expected around, before or after"),
+            };
+            if (!fio)
+            {
+                throw new GuestArgumentException($"--fio-when needs {FioFlag}");
+            }
+        }
+
+        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio, when);
     }
 
     private static readonly HashSet<string> KnownOptions =
-        new(["--category", "--profile", "--artifacts", "--layer-dir", "--volume-dir", "--filter"], StringComparer.Ordinal);
+        new(["--category", "--profile", "--artifacts", "--layer-dir", "--volume-dir", "--filter", "--fio-when"], StringComparer.Ordinal);
 
     private static string Required(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)

@@ -49,7 +49,7 @@ if (options.Categories.Contains(GuestCategories.Io))
 }
 
 var failed = new List<string>();
-if (options.Fio && options.Categories.Contains(GuestCategories.Io))
+if (options.Fio && options.FioWhen != FioWhen.After && options.Categories.Contains(GuestCategories.Io))
 {
     await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
 }
@@ -75,7 +75,7 @@ foreach (var category in options.Categories)
     }
 }
 
-if (options.Fio && options.Categories.Contains(GuestCategories.Io))
+if (options.Fio && options.FioWhen != FioWhen.Before && options.Categories.Contains(GuestCategories.Io))
 {
     await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
 }

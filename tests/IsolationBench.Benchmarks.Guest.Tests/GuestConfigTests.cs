@@ -13,8 +13,8 @@ namespace IsolationBench.Benchmarks.Guest.Tests;
 public sealed class GuestConfigTests
 {
     [Theory]
-    [InlineData(GuestProfile.Quick, 2, 3, 100)]
-    [InlineData(GuestProfile.Default, 2, 3, 150)]
+    [InlineData(GuestProfile.Quick, 1, 3, 100)]
+    [InlineData(GuestProfile.Default, 1, 3, 100)]
     [InlineData(GuestProfile.Thorough, 3, 5, 250)]
     public void ComputeCategoriesUseFixedCountsAndIterationTime(GuestProfile profile, int warmups, int iterations, int iterationMs)
     {

@@ -67,4 +67,25 @@ public sealed class IoOperationsTests
         arguments.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("--name=", StringComparison.Ordinal))
             .Select(a => a.Split('=', 2))
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_io_benchmark_has_exactly_one_global_setup_and_only_the_readers_write_the_read_file()
+    {
+        // BDN runs the GlobalSetup that targets a benchmark (or an untargeted one): a benchmark with none would run
+        // without its files, one with two would write 256 MiB twice.
+        var setups = typeof(IoBenchmarks).GetMethods()
+            .Select(m => (Method: m.Name, Attribute: m.GetCustomAttribute<GlobalSetupAttribute>()))
+            .Where(s => s.Attribute is not null)
+            .ToList();
+        Assert.All(setups, s => Assert.NotEmpty(s.Attribute!.Targets));
+
+        var benchmarks = typeof(IoBenchmarks).GetMethods().Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null).Select(m => m.Name);
+        foreach (var benchmark in benchmarks)
+        {
+            var mine = setups.Where(s => s.Attribute!.Targets.Contains(benchmark)).Select(s => s.Method).ToList();
+            Assert.True(mine.Count == 1, $"{benchmark} has {mine.Count} global setups: {string.Join(", ", mine)}");
+            var reads = benchmark is nameof(IoBenchmarks.SequentialRead1MiB) or nameof(IoBenchmarks.RandomRead4KiB) or nameof(IoBenchmarks.RandomRead4KiBDirect);
+            Assert.Equal(reads, mine[0] == nameof(IoBenchmarks.SetupReads));
+        }
+    }
 }

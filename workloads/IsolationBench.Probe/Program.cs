@@ -5,11 +5,13 @@ using IsolationBench.Fingerprint;
 // Protocol (read by the harness): line 1 is the ready line, written before any other work so that its arrival
 // marks "the workload is running"; line 2 is the isolation fingerprint as one JSON line; line 3 is the done line,
 // written after the fingerprint is out, so that its arrival splits "collecting the fingerprint" from "exiting"
-// (the harness's fingerprint and exit phases); exit code 0.
+// (the harness's fingerprint and exit phases); the done line carries the probe's own measure of that work,
+// "ISOBENCH-DONE fingerprint_us=N" (monotonic clock, ready line written → done line about to be written), because
+// the ready and done lines often reach the harness in one read, which would make the phase 0; exit code 0.
 // Fault-injection switches exist for the harness's failure tests: --sleep-ms N (hang/slow), --exit N, --no-ready,
 // --alloc-mb N (touch N MiB: OOM under a small memory limit).
 const string ReadyLine = "ISOBENCH-READY\n";
-const string DoneLine = "ISOBENCH-DONE\n";
+const string DoneLine = "ISOBENCH-DONE";
 
 var stdout = Console.OpenStandardOutput();
 var options = ProbeOptions.Parse(args);
@@ -24,6 +26,8 @@ if (!options.NoReady)
     stdout.Write(Encoding.ASCII.GetBytes(ReadyLine));
     stdout.Flush();
 }
+
+var afterReady = System.Diagnostics.Stopwatch.GetTimestamp();
 
 if (options.SleepMs > 0)
 {
@@ -47,7 +51,8 @@ if (options.AllocMb > 0)
 var json = FingerprintJson.Serialize(FingerprintCollector.Collect());
 stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
 stdout.Flush();
-stdout.Write(Encoding.ASCII.GetBytes(DoneLine));
+var fingerprintUs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(afterReady).TotalMicroseconds;
+stdout.Write(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{DoneLine} fingerprint_us={fingerprintUs}\n")));
 stdout.Flush();
 return options.ExitCode;
 

@@ -10,7 +10,9 @@ namespace IsolationBench.Benchmarks.Guest.Fio;
 /// fio/&lt;name&gt;.failed.txt, a non-Linux host fio/skipped.txt; the exit code is the benchmarks' alone.
 /// fio runs in two halves that bracket our io benchmarks (<see cref="Half.Before"/>, <see cref="Half.After"/>):
 /// a shared disk drifts over minutes, and one side measured entirely before the other would turn that drift
-/// into a disagreement between the two.
+/// into a disagreement between the two. That costs two fio passes (layout, warmups) per container, a quarter of an io
+/// container's time; so the harness asks for one pass per container (--fio-when), before ours in odd rounds and after
+/// ours in even ones, which brackets the drift across the run's containers instead.
 /// </summary>
 public static class FioCrossCheck
 {
@@ -28,6 +30,15 @@ public static class FioCrossCheck
     /// <summary>Measured jobs in a half: the first gets the smaller share, so together they are as many as ours.</summary>
     public static int IterationsIn(Half half, int iterations) =>
         half == Half.Before ? iterations / 2 : iterations - (iterations / 2);
+
+    /// <summary>Measured jobs in a half when fio runs <paramref name="when"/>: all of them in its one pass, or split around ours.</summary>
+    public static int IterationsIn(Half half, int iterations, FioWhen when) => when switch
+    {
+        FioWhen.Around => IterationsIn(half, iterations),
+        FioWhen.Before => half == Half.Before ? iterations : 0,
+        FioWhen.After => half == Half.After ? iterations : 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(when), when, null),
+    };
 
     public static async Task RunAsync(GuestOptions options, Half half, TextWriter log, CancellationToken cancellationToken)
     {
@@ -54,7 +65,7 @@ public static class FioCrossCheck
         // As many fio jobs as our io iterations over both halves, so both sides have a distribution of the same size;
         // each half has its own warmups (a half starts cold, as ours does after BDN's warmups).
         var run = GuestConfig.CreateJob(options.Profile, GuestCategories.Io).Run;
-        var iterations = IterationsIn(half, run.IterationCount);
+        var iterations = IterationsIn(half, run.IterationCount, options.FioWhen);
         if (iterations == 0)
         {
             return;

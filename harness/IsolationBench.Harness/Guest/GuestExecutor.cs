@@ -39,14 +39,14 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             if (cell.Mode.Kind == ModeKind.Host)
             {
                 var layer = ScratchDirectory(context.RunId, cell.Mode.Name, "layer");
-                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell.Workload, artifacts, layer, volume), timeout, requireReadyLine: false, context.HostLimits, cancellationToken).ConfigureAwait(false);
+                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell, artifacts, layer, volume), timeout, requireReadyLine: false, context.HostLimits, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 var spec = new ContainerSpec
                 {
                     Image = image ?? throw new InvalidOperationException("guest container without an image"),
-                    Command = Arguments(cell.Workload, _artifactsPath, _layerPath, _volumePath),
+                    Command = Arguments(cell, _artifactsPath, _layerPath, _volumePath),
                     Labels = Labels.For(context, cell),
                     Runtime = cell.Mode.Runtime,
                     Isolation = cell.Mode.Isolation,
@@ -93,9 +93,13 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
         return new CellResult(samples, run.Source, fingerprint, failure, HeadlineMilliseconds: null);
     }
 
-    /// <summary>The io category also runs fio on the layer target in the same container: a second opinion on our figures.</summary>
-    private List<string> Arguments(string category, string artifacts, string layer, string volume) =>
-        ["--category", category, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume, .. category == "io" && !windowsContainers ? ["--fio"] : Array.Empty<string>()];
+    /// <summary>
+    /// The io category also runs fio on the layer target in the same container: a second opinion on our figures. One
+    /// fio pass per container, before ours in odd rounds and after ours in even ones (see FioCrossCheck).
+    /// </summary>
+    internal List<string> Arguments(MatrixCell cell, string artifacts, string layer, string volume) =>
+        ["--category", cell.Workload, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,
+            .. cell.Workload == "io" && !windowsContainers ? ["--fio", "--fio-when", cell.Round % 2 == 1 ? "before" : "after"] : Array.Empty<string>()];
 
     /// <summary>How long a guest container may live: BDN's profile sets the scale; sandboxes serve syscalls slowly.</summary>
     private TimeSpan Timeout(IsolationMode mode)

@@ -135,7 +135,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         return new WorkloadRun
         {
             Source = id is null ? string.Empty : id[..Math.Min(12, id.Length)],
-            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, output.FingerprintDoneAt, exited, removed) : null,
+            Timings = failure is null ? new PhaseTimings(t0, attached, started, ready, output.FingerprintDoneAt, exited, removed, ProbeOutput.FingerprintMilliseconds(output.StdOut)) : null,
             ExitCode = exitCode,
             StdOut = output.StdOut,
             StdErr = output.StdErr,

@@ -58,7 +58,7 @@ public static class HostProcessRunner
             return new WorkloadRun
             {
                 Source = source,
-                Timings = failure is null ? new PhaseTimings(t0, t0, started, output.FirstLineAt, output.FingerprintDoneAt, exited, exited) : null,
+                Timings = failure is null ? new PhaseTimings(t0, t0, started, output.FirstLineAt, output.FingerprintDoneAt, exited, exited, ProbeOutput.FingerprintMilliseconds(output.StdOut)) : null,
                 ExitCode = process.ExitCode,
                 StdOut = output.StdOut,
                 StdErr = output.StdErr,

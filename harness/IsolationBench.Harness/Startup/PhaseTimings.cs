@@ -12,7 +12,12 @@ namespace IsolationBench.Harness.Startup;
 /// <param name="ReadySeen">The probe's ready line arrived (null: none).</param>
 /// <param name="FingerprintSeen">The probe's line after its fingerprint arrived (null: none).</param>
 /// <param name="ExitSeen">Wait returned and the output stream closed.</param>
-public sealed record PhaseTimings(long CreateCalled, long Attached, long StartReturned, long? ReadySeen, long? FingerprintSeen, long ExitSeen, long Removed)
+/// <param name="ProbeFingerprintMs">
+/// The probe's own measure of its fingerprint work (its done line). When present it sets the fingerprint boundary
+/// (ready + this, clamped to exit), since the probe's ready and done lines often arrive in one read, which made the
+/// phase 0 by arrival; exit keeps the rest, so the phases still add up to the total.
+/// </param>
+public sealed record PhaseTimings(long CreateCalled, long Attached, long StartReturned, long? ReadySeen, long? FingerprintSeen, long ExitSeen, long Removed, double? ProbeFingerprintMs = null)
 {
     /// <summary>Phase name → milliseconds, in <see cref="StartupPhases.Container"/> order, then total.</summary>
     public IReadOnlyList<(string Phase, double Milliseconds)> ContainerPhaseDurations()
@@ -47,7 +52,8 @@ public sealed record PhaseTimings(long CreateCalled, long Attached, long StartRe
     private (long Ready, long Fingerprint) Boundaries()
     {
         var ready = Math.Clamp(ReadySeen ?? StartReturned, StartReturned, Math.Max(StartReturned, ExitSeen));
-        var fingerprint = Math.Clamp(FingerprintSeen ?? ready, ready, Math.Max(ready, ExitSeen));
+        var seen = ProbeFingerprintMs is { } ms ? ready + (long)(ms * Stopwatch.Frequency / 1000.0) : FingerprintSeen ?? ready;
+        var fingerprint = Math.Clamp(seen, ready, Math.Max(ready, ExitSeen));
         return (ready, fingerprint);
     }
 

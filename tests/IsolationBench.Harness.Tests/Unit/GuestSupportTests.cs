@@ -1,4 +1,5 @@
 using IsolationBench.Harness.Guest;
+using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Results;
 
@@ -36,4 +37,24 @@ public sealed class GuestSupportTests
     [Fact]
     public void Startup_is_not_a_guest_workload() =>
         GuestSupport.EnsureRunnable(["startup"], [IsolationMode.Host, Process], "plan9", "plan9");
+
+    [Fact]
+    public void Io_containers_run_one_fio_pass_before_ours_in_odd_rounds_and_after_in_even_ones_and_only_io_runs_fio()
+    {
+        var linux = new GuestExecutor(null, "img", windowsContainers: false, "/opt/guest", "default", "/tmp/scratch");
+        var runc = IsolationMode.ForRuntime("runc");
+
+        string? When(MatrixCell cell)
+        {
+            var args = linux.Arguments(cell, "/a", "/l", "/v");
+            var i = args.IndexOf("--fio-when");
+            return i < 0 ? null : args[i + 1];
+        }
+
+        Assert.Equal(["before", "after", "before", "after", "before"], Enumerable.Range(1, 5).Select(r => When(new MatrixCell(r, false, "io", runc))));
+        Assert.Null(When(new MatrixCell(1, false, "syscall", runc)));
+        Assert.DoesNotContain("--fio", linux.Arguments(new MatrixCell(2, false, "cpu", runc), "/a", "/l", "/v"));
+        var windows = new GuestExecutor(null, "img", windowsContainers: true, @"C:\guest.exe", "default", @"C:\scratch");
+        Assert.DoesNotContain("--fio", windows.Arguments(new MatrixCell(1, false, "io", Process), "/a", "/l", "/v"));
+    }
 }

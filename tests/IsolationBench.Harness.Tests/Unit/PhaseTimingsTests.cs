@@ -76,4 +76,29 @@ public sealed class PhaseTimingsTests
         Assert.Equal(2, phases.Single(p => p.Phase == "exit").Milliseconds, 3);
         Assert.Equal(phases[^1].Milliseconds, phases.SkipLast(1).Sum(p => p.Milliseconds), 6);
     }
+
+    [Fact]
+    public void The_probes_own_clock_sets_the_fingerprint_phase_when_its_lines_arrived_in_one_read()
+    {
+        // Ready and done line in one chunk: by arrival the fingerprint phase is 0 (one in six runc lifecycles here).
+        var t = new PhaseTimings(0, Ms(30), Ms(230), ReadySeen: Ms(235), FingerprintSeen: Ms(235), ExitSeen: Ms(290), Removed: Ms(340), ProbeFingerprintMs: 2.5);
+
+        var phases = t.ContainerPhaseDurations().ToDictionary(p => p.Phase, p => p.Milliseconds);
+
+        Assert.Equal(2.5, phases["fingerprint"], 3);
+        Assert.Equal(52.5, phases["exit"], 3);
+        Assert.Equal(phases[StartupPhases.Total], phases.Where(p => p.Key != StartupPhases.Total).Sum(p => p.Value), 6);
+    }
+
+    [Fact]
+    public void A_probe_measure_longer_than_the_time_to_exit_is_clamped_so_the_phases_still_add_up()
+    {
+        var t = new PhaseTimings(0, 0, Ms(1), Ms(3), Ms(3), Ms(8), Ms(8), ProbeFingerprintMs: 9);
+
+        var phases = t.HostPhaseDurations().ToDictionary(p => p.Phase, p => p.Milliseconds);
+
+        Assert.Equal(5, phases["fingerprint"], 3);
+        Assert.Equal(0, phases["exit"], 6);
+        Assert.Equal(phases[StartupPhases.Total], phases.Where(p => p.Key != StartupPhases.Total).Sum(p => p.Value), 6);
+    }
 }

@@ -27,4 +27,17 @@ public sealed class ProbeOutputTests
     {
         Assert.Equal("the probe's third line was not ISOBENCH-DONE", ProbeOutput.Parse($"ISOBENCH-READY\n{Fingerprint}\nsomething else\n").Problem);
     }
+
+    [Theory]
+    [InlineData("ISOBENCH-DONE fingerprint_us=2345", 2.345)]
+    [InlineData("ISOBENCH-DONE", null)]
+    [InlineData("ISOBENCH-DONE fingerprint_us=-3", null)]
+    [InlineData("ISOBENCH-DONE fingerprint_us=", null)]
+    public void The_done_line_may_carry_the_probes_own_fingerprint_time(string done, double? expected)
+    {
+        var stdout = $"ISOBENCH-READY\n{Fingerprint}\n{done}\n";
+
+        Assert.Null(ProbeOutput.Parse(stdout).Problem);
+        Assert.Equal(expected, ProbeOutput.FingerprintMilliseconds(stdout));
+    }
 }
