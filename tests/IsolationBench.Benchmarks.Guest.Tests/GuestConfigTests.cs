@@ -46,8 +46,8 @@ public sealed class GuestConfigTests
 
     [Theory]
     [InlineData(GuestProfile.Smoke, 0, 1)]
-    [InlineData(GuestProfile.Quick, 1, 2)]
-    [InlineData(GuestProfile.Default, 1, 2)]
+    [InlineData(GuestProfile.Quick, 1, 1)]
+    [InlineData(GuestProfile.Default, 1, 1)]
     [InlineData(GuestProfile.Thorough, 1, 3)]
     public void IoIsOneInvocationPerIteration(GuestProfile profile, int warmups, int iterations)
     {

@@ -19,6 +19,7 @@ public sealed class CoverageSimulationTests(ITestOutputHelper output)
         { "startup 5 lifecycles", 5, 1, 0.12, 0.0, 0.05, 1.0 },
         { "guest 5 containers x 3 iterations", 5, 3, 0.08, 0.04, 0.03, 1.0 },
         { "guest 5 x 3, sandbox twice as noisy", 5, 3, 0.08, 0.04, 0.03, 2.0 },
+        { "io 5 containers x 1 operation", 5, 1, 0.08, 0.04, 0.03, 1.0 },
         { "guest 10 containers x 3 iterations", 10, 3, 0.08, 0.04, 0.03, 1.0 },
     };
 
