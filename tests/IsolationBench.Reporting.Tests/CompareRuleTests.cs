@@ -41,6 +41,23 @@ public sealed class CompareRuleTests
     }
 
     [Fact]
+    public void A_guest_series_from_one_container_per_run_gets_no_interval_and_no_verdict_however_tight_its_iterations()
+    {
+        // Its 15 iterations share one container's luck: resampled as independent they made a 2 % shift "significant".
+        var before = new CompareSynthetic("before", 21).Add("runc", "syscall", "StatMissing", Units.NanosecondsPerOp, 320, 0.01, rounds: 1, iterations: 15).Side();
+        var after = new CompareSynthetic("after", 22).Add("runc", "syscall", "StatMissing", Units.NanosecondsPerOp, 400, 0.01, rounds: 1, iterations: 15).Side();
+
+        var result = RunComparer.Compare(before, after, Options);
+        var change = Assert.Single(result.Changes);
+
+        Assert.False(change.RatioCi.IsKnown);
+        Assert.Equal("not judged", ComparisonText.Rows(result)[0][0]);
+        Assert.Contains(ComparisonText.Preamble(result, Options), l => l.StartsWith("not judged: 1 series with one container", StringComparison.Ordinal));
+        Assert.Equal(ChangeVerdict.Same, change.Verdict);
+        Assert.InRange(change.Ratio, 1.15, 1.35);
+    }
+
+    [Fact]
     public void An_identical_rerun_flags_nothing_at_any_threshold()
     {
         CompareSide Run(string id, int seed) => new CompareSynthetic(id, seed)

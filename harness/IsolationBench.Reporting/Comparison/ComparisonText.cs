@@ -16,7 +16,7 @@ public static class ComparisonText
             .OrderBy(c => c.Verdict switch { ChangeVerdict.Regressed => 0, ChangeVerdict.Improved => 1, _ => 2 })
             .Select(c => (IReadOnlyList<string>)
             [
-                c.Verdict.ToString().ToLowerInvariant(), c.Workload, c.Metric, c.Mode, c.Unit,
+                c.SlowdownCi.IsKnown ? c.Verdict.ToString().ToLowerInvariant() : "not judged", c.Workload, c.Metric, c.Mode, c.Unit,
                 Fmt.Value(c.BaselineMedian), Fmt.Value(c.CurrentMedian), Percent(c.Change),
                 c.SlowdownCi.IsKnown ? Percent(c.SlowdownCi.Low - 1) + " … " + Percent(c.SlowdownCi.High - 1) : "–",
                 Fmt.P(c.MannWhitneyP),
@@ -45,6 +45,13 @@ public static class ComparisonText
             $"rule: regressed ⇔ worse by more than {options.Threshold * 100:0.#} % AND the 95 % bootstrap CI of the ratio of medians excludes 1 (change = slowdown, > 0 is worse; units ending in /s are higher-is-better)"));
         lines.Add(FormattableString.Invariant(
             $"rule: the gate also fails when a mode, workload or metric of the baseline is missing, unverified or all failed in the current run, or a failure rate (failed cells / cells per mode × workload) rose by more than {FailureRates.MaxRise * 100:0} points"));
+        var unjudged = result.Changes.Count(c => !c.SlowdownCi.IsKnown);
+        if (unjudged > 0)
+        {
+            lines.Add(FormattableString.Invariant(
+                $"not judged: {unjudged} series with one container (or one sample) on a side — no between-container spread, so no interval; run with --guest-rounds 3 or more"));
+        }
+
         lines.Add("would regress at: " + string.Join(", ", options.SensitivityThresholds.Select(t =>
             FormattableString.Invariant($"{t * 100:0.#} % → {result.RegressionsAt(t)}"))));
         lines.AddRange(result.Missing);

@@ -75,7 +75,8 @@ public static class RunComparer
         var baseMedian = Descriptive.Median(baseValues);
         var curMedian = Descriptive.Median(curValues);
         var ratio = curMedian / baseMedian;
-        var ratioCi = Bootstrap.PercentileInterval(ratioReps);
+        // One container on a side (in all its runs together) has no between-container spread: no interval, no verdict.
+        var ratioCi = Clusters(bas) < 2 || Clusters(cur) < 2 ? Interval.Unknown : Bootstrap.PercentileInterval(ratioReps);
         var higherIsBetter = Units.HigherIsBetter(cur.Unit);
         var slowdown = higherIsBetter ? 1 / ratio : ratio;
         var slowdownCi = higherIsBetter ? ratioCi.Reciprocal() : ratioCi;
@@ -108,6 +109,8 @@ public static class RunComparer
 
         return result;
     }
+
+    private static int Clusters(SeriesData data) => data.Runs.Sum(r => r.Count);
 
     private readonly record struct SeriesKey(string Workload, string Metric, string Mode);
 
