@@ -34,8 +34,8 @@ public static class FioReportConverter
             return [];
         }
 
-        // isobench-guest runs fio in two halves around our benchmarks (<name>.before.json, <name>.after.json): in time
-        // order, and iterations numbered on across the halves, so (metric, iteration) stays unique per cell.
+        // isobench-guest runs fio before or after our benchmarks (<name>.before.json or <name>.after.json; older runs have
+        // both, half of the jobs in each): in time order, iterations numbered on across files, so (metric, iteration) stays unique.
         var samples = new List<Sample>();
         var files = Directory.GetFiles(directory, "*.json")
             .OrderBy(f => f.EndsWith(".after.json", StringComparison.Ordinal))
