@@ -55,7 +55,8 @@ public sealed class IoFindingsTests
 
         var md = await File.ReadAllTextAsync(result.ReportMarkdown);
         Assert.Matches(@"runc on io SequentialWrite1MiB@layer: no verdict, disagrees with fio by \+(39|4\d)\.\d %", md);
-        Assert.Matches(@"SequentialWrite1MiB@layer against fio \(medians, MB/s\): host ours 1,0\d\d vs fio 1,0\d\d \([+−]\d\.\d %, agrees\)", md);
+        Assert.Matches(@"SequentialWrite1MiB@layer against fio \(medians, MB/s; difference and 95 % CI paired by container\): host ours 1,0\d\d vs fio 1,0\d\d \([+−]\d\.\d %, CI [+−]\d+\.\d % … [+−]\d+\.\d %, agrees\)", md);
+        Assert.Matches(@"runc on io SequentialWrite1MiB@layer: no verdict, disagrees with fio by \+(39|4\d)\.\d % \(95 % CI \+\d+\.\d % … \+\d+\.\d %\)", md);
         // runsc agrees with fio: its 2× lower throughput is still judged.
         Assert.Contains(result.Verdicts, v => v.Mode == "runsc" && v.Workload == "io" && v.Sentence.Contains("worse than host", StringComparison.Ordinal));
     }

@@ -98,7 +98,8 @@ public sealed record IoFindings(
             }
         }
 
-        // 3. fio as referee: same target, mode and operation; beyond the tolerance our figure is not trusted.
+        // 3. fio as referee: same target, mode and operation, paired by container (PairedLogRatio); a difference beyond
+        // the tolerance leaves our figure untrusted, and the interval says whether it is a real disagreement or noise.
         foreach (var metric in ours)
         {
             var fio = FioReportConverter.MetricPrefix + metric;
@@ -110,19 +111,18 @@ public sealed record IoFindings(
             }
 
             var unit = a.Row(Workload, metric, pairs[0].Mode)!.Unit;
-            var disagreements = pairs.ToDictionary(p => p.Mode, p => p.Ours!.Value / p.Fio!.Value - 1, StringComparer.Ordinal);
-            lines.Add($"{metric} against fio (medians, {unit}): " + string.Join("; ", pairs.Select(p =>
-                $"{p.Mode} ours {Value(p.Ours!.Value)} vs fio {Value(p.Fio!.Value)} ({SignedPercent(disagreements[p.Mode])}"
-                + (Math.Abs(disagreements[p.Mode]) > FioTolerance ? ", disagrees)" : ", agrees)"))));
+            var agreement = pairs.ToDictionary(p => p.Mode, p => FioAgreement.Of(a.Samples, Workload, metric, fio, p.Mode, p.Ours!.Value, p.Fio!.Value), StringComparer.Ordinal);
+            lines.Add($"{metric} against fio (medians, {unit}; difference and 95 % CI paired by container): " + string.Join("; ", pairs.Select(p =>
+                $"{p.Mode} ours {Value(p.Ours!.Value)} vs fio {Value(p.Fio!.Value)} ({agreement[p.Mode].Describe()})")));
             foreach (var mode in others)
             {
-                if (disagreements.TryGetValue(a.Baseline, out var b) && Math.Abs(b) > FioTolerance)
+                if (agreement.TryGetValue(a.Baseline, out var b) && !b.Agrees)
                 {
-                    refusals.TryAdd((metric, mode), $"{a.Baseline} (baseline) disagrees with fio by {SignedPercent(b)}");
+                    refusals.TryAdd((metric, mode), $"{a.Baseline} (baseline) {b.Refusal()}");
                 }
-                else if (disagreements.TryGetValue(mode, out var d) && Math.Abs(d) > FioTolerance)
+                else if (agreement.TryGetValue(mode, out var d) && !d.Agrees)
                 {
-                    refusals.TryAdd((metric, mode), $"disagrees with fio by {SignedPercent(d)}");
+                    refusals.TryAdd((metric, mode), d.Refusal());
                 }
             }
         }
