@@ -13,9 +13,10 @@ namespace IsolationBench.Harness.Startup;
 /// <param name="FingerprintSeen">The probe's line after its fingerprint arrived (null: none).</param>
 /// <param name="ExitSeen">Wait returned and the output stream closed.</param>
 /// <param name="ProbeFingerprintMs">
-/// The probe's own measure of its fingerprint work (its done line). When present it sets the fingerprint boundary
-/// (ready + this, clamped to exit), since the probe's ready and done lines often arrive in one read, which made the
-/// phase 0 by arrival; exit keeps the rest, so the phases still add up to the total.
+/// The probe's own measure of its fingerprint work (its done line). When present it is the fingerprint phase, placed
+/// after the earlier of the ready line's arrival and the done line's arrival minus this measure (the probe's ready and
+/// done lines often arrive in one read, which made the phase 0 by arrival); exit keeps the rest, so the phases still
+/// add up to the total.
 /// </param>
 public sealed record PhaseTimings(long CreateCalled, long Attached, long StartReturned, long? ReadySeen, long? FingerprintSeen, long ExitSeen, long Removed, double? ProbeFingerprintMs = null)
 {
@@ -51,10 +52,21 @@ public sealed record PhaseTimings(long CreateCalled, long Attached, long StartRe
 
     private (long Ready, long Fingerprint) Boundaries()
     {
-        var ready = Math.Clamp(ReadySeen ?? StartReturned, StartReturned, Math.Max(StartReturned, ExitSeen));
-        var seen = ProbeFingerprintMs is { } ms ? ready + (long)(ms * Stopwatch.Frequency / 1000.0) : FingerprintSeen ?? ready;
-        var fingerprint = Math.Clamp(seen, ready, Math.Max(ready, ExitSeen));
-        return (ready, fingerprint);
+        var readySeen = ReadySeen ?? StartReturned;
+        if (ProbeFingerprintMs is not { } ms)
+        {
+            var r = Math.Clamp(readySeen, StartReturned, Math.Max(StartReturned, ExitSeen));
+            return (r, Math.Clamp(FingerprintSeen ?? r, r, Math.Max(r, ExitSeen)));
+        }
+
+        // Both the ready line's arrival and (done line's arrival − the probe's own fingerprint time) are upper bounds of
+        // when the probe wrote its ready line (a line can only arrive late); the earlier one is the tighter. Anchored
+        // there, the fingerprint phase is the probe's measure and exit keeps the rest — which is never cut to 0 merely
+        // because the ready line was read late (a host process's exit phase is under a millisecond).
+        var work = (long)(ms * Stopwatch.Frequency / 1000.0);
+        var written = FingerprintSeen is { } done ? Math.Min(readySeen, done - work) : readySeen;
+        var ready = Math.Clamp(written, StartReturned, Math.Max(StartReturned, ExitSeen));
+        return (ready, Math.Clamp(ready + work, ready, Math.Max(ready, ExitSeen)));
     }
 
     private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;

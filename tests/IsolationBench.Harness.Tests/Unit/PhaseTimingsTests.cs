@@ -85,8 +85,26 @@ public sealed class PhaseTimingsTests
 
         var phases = t.ContainerPhaseDurations().ToDictionary(p => p.Phase, p => p.Milliseconds);
 
+        // The lines came together at 235: the probe wrote its ready line by 232.5 at the latest.
+        Assert.Equal(2.5, phases["ready"], 3);
         Assert.Equal(2.5, phases["fingerprint"], 3);
-        Assert.Equal(52.5, phases["exit"], 3);
+        Assert.Equal(55, phases["exit"], 3);
+        Assert.Equal(phases[StartupPhases.Total], phases.Where(p => p.Key != StartupPhases.Total).Sum(p => p.Value), 6);
+    }
+
+    [Fact]
+    public void A_ready_line_read_late_does_not_cut_a_host_processs_short_exit_phase_to_zero()
+    {
+        // Host: spawn returned at 1, ready line read only at 3.5 (with the done line), exit seen at 4. The probe took 2 ms
+        // for its fingerprint. By the ready line's arrival, ready + 2 ms would pass the exit and clamp exit to 0 — one
+        // host lifecycle in three here, which left the exit phase without an interval.
+        var t = new PhaseTimings(0, 0, Ms(1), Ms(3.5), Ms(3.5), Ms(4), Ms(4), ProbeFingerprintMs: 2);
+
+        var phases = t.HostPhaseDurations().ToDictionary(p => p.Phase, p => p.Milliseconds);
+
+        Assert.Equal(0.5, phases["ready"], 3);
+        Assert.Equal(2, phases["fingerprint"], 3);
+        Assert.Equal(0.5, phases["exit"], 3);
         Assert.Equal(phases[StartupPhases.Total], phases.Where(p => p.Key != StartupPhases.Total).Sum(p => p.Value), 6);
     }
 
@@ -97,7 +115,8 @@ public sealed class PhaseTimingsTests
 
         var phases = t.HostPhaseDurations().ToDictionary(p => p.Phase, p => p.Milliseconds);
 
-        Assert.Equal(5, phases["fingerprint"], 3);
+        Assert.Equal(0, phases["ready"], 6);
+        Assert.Equal(7, phases["fingerprint"], 3);
         Assert.Equal(0, phases["exit"], 6);
         Assert.Equal(phases[StartupPhases.Total], phases.Where(p => p.Key != StartupPhases.Total).Sum(p => p.Value), 6);
     }
