@@ -55,7 +55,8 @@ public sealed class DesignChecksTests
             {
                 var source = mode + "-" + r.ToString(CultureInfo.InvariantCulture);
                 f.AddExactAt(mode, r, "total", total)
-                    .AddExactAt(mode, r, "start", 40).AddExactAt(mode, r, "ready", 0).AddExactAt(mode, r, "fingerprint", 5).AddExactAt(mode, r, "exit", 15);
+                    .AddExactAt(mode, r, "start", 40).AddExactAt(mode, r, "ready", 0).AddExactAt(mode, r, "fingerprint", 5).AddExactAt(mode, r, "exit", 15)
+                    .AddExactAt(mode, r, "remove", 65);
                 events.Add(Line(mode, r, source + "0123456789", "create", t));
                 events.Add(Line(mode, r, source + "0123456789", "start", t + Ms(10)));
                 events.Add(Line(mode, r, source + "0123456789", "die", t + Ms(29)));
@@ -76,9 +77,11 @@ public sealed class DesignChecksTests
         Assert.Equal(-0.05, runcLife.Difference, 6);
         Assert.False(runcLife.Exceeds);
         Assert.True(runscLife.Exceeds);
-        // start→die is compared with ready + fingerprint + exit (the engine stamps start when the start call is done).
-        Assert.Equal(19, runcRun.EngineMs, 6);
-        Assert.Equal(20, runcRun.HarnessMs, 6);
+        // start→destroy is compared with ready + fingerprint + exit + remove (the engine stamps start when the start call
+        // is done; both spans end at the removal, so the engine's die→wait latency, inside the harness's exit, is in both).
+        Assert.Equal("start→destroy vs ready..remove", runcRun.What);
+        Assert.Equal(85, runcRun.EngineMs, 6);
+        Assert.Equal(85, runcRun.HarnessMs, 6);
 
         var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { WriteCharts = false }, CancellationToken.None);
         Assert.Contains(result.Warnings, w => w.StartsWith("engine clock disagrees with the harness: runsc:", StringComparison.Ordinal));
