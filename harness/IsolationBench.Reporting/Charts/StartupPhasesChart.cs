@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace IsolationBench.Reporting.Charts;
 
-/// <summary>startup-phases: per mode, the median of each phase stacked (create, start, ready, exit, remove), in ms.</summary>
+/// <summary>startup-phases: per mode, the median of each phase stacked (the phases of StartupPhases: create … remove), in ms.</summary>
 internal static class StartupPhasesChart
 {
     // ColorblindFriendly without its first colour (black), which would hide the white phase separators.
