@@ -5,7 +5,9 @@
 # The bundle is the harness's: rootfs exported from the probe image through the engine, config.json =
 # runtime-floor.config.json (the harness's OciConfig output for the probe, 1 CPU, 512 MiB, locked down; a unit test,
 # FloorConfigTests, keeps the two equal).
-# Usage: sudo benchmarks/runtime-floor.sh [--runs N] [--warmup N] [--runtime PATH] [--image REF]
+# --split times what the harness does instead, from the shell: create, start, wait for the output to close, delete
+# (three runtime processes): the floor of the harness's own method, apart from what `runc run` saves by being one process.
+# Usage: sudo benchmarks/runtime-floor.sh [--runs N] [--warmup N] [--runtime PATH] [--image REF] [--split]
 # Output: one line per run (ms), then "median_ms=X runs=N" on the last line. Exit 2 on bad input, 1 on failure.
 set -euo pipefail
 # $EPOCHREALTIME and awk write the decimal point of the locale: fix it.
@@ -15,6 +17,7 @@ runs=30
 warmup=3
 runtime=runc
 image=isolationbench/probe:0.1.0-linux
+split=0
 here=$(cd "$(dirname "$0")" && pwd)
 
 while [ $# -gt 0 ]; do
@@ -23,7 +26,8 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=${2:-}; shift 2 ;;
     --runtime) runtime=${2:-}; shift 2 ;;
     --image) image=${2:-}; shift 2 ;;
-    *) echo "unknown option '$1': use --runs N, --warmup N, --runtime PATH, --image REF" >&2; exit 2 ;;
+    --split) split=1; shift ;;
+    *) echo "unknown option '$1': use --runs N, --warmup N, --runtime PATH, --image REF, --split" >&2; exit 2 ;;
   esac
 done
 case "$runs" in ''|*[!0-9]*) echo "--runs takes a whole number >= 20 (got '$runs')" >&2; exit 2 ;; esac
@@ -57,9 +61,22 @@ first=$("$runtime" --root "$work/state" run --bundle "$work/bundle" isobench-flo
 exec 3> >(cat >/dev/null)
 times=()
 for ((i = 0; i < warmup + runs; i++)); do
-  start=$EPOCHREALTIME
-  "$runtime" --root "$work/state" run --bundle "$work/bundle" "isobench-floor-$i" >&3
-  end=$EPOCHREALTIME
+  if [ "$split" -eq 1 ]; then
+    # The container's output goes to this run's own reader; its end is the container's exit, as in the harness.
+    mkfifo "$work/out-$i"
+    cat "$work/out-$i" >/dev/null &
+    reader=$!
+    start=$EPOCHREALTIME
+    "$runtime" --root "$work/state" create --bundle "$work/bundle" "isobench-floor-$i" >"$work/out-$i" 2>&1
+    "$runtime" --root "$work/state" start "isobench-floor-$i"
+    wait "$reader"
+    "$runtime" --root "$work/state" delete --force "isobench-floor-$i"
+    end=$EPOCHREALTIME
+  else
+    start=$EPOCHREALTIME
+    "$runtime" --root "$work/state" run --bundle "$work/bundle" "isobench-floor-$i" >&3
+    end=$EPOCHREALTIME
+  fi
   if [ "$i" -ge "$warmup" ]; then
     ms=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) * 1000 }')
     times+=("$ms")
