@@ -49,6 +49,23 @@ public sealed class RuntimeFloorTests(RealEngine real, ITestOutputHelper output)
                     (phases.TryGetValue(phase, out var list) ? list : phases[phase] = []).Add(ms);
                 }
             }
+
+            // The other runtimes on the same bundle, for the report's per-runtime medians (fewer: runsc is slow).
+            foreach (var other in new[] { "crun", "runsc" }.Where(r => real.Facts!.Runtimes.Contains(r)))
+            {
+                var others = new List<double>();
+                for (var i = 0; i < 12; i++)
+                {
+                    var run = await direct.RunAsync(other, TimeSpan.FromSeconds(60), CancellationToken.None);
+                    Assert.True(run.Ok, run.Failure);
+                    if (i >= 2)
+                    {
+                        others.Add(run.Timings!.ContainerPhaseDurations()[^1].Milliseconds);
+                    }
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"harness runtime-direct {other} total: median {Median(others):0.0} ms over {others.Count}"));
+            }
         }
 
         totals.AddRange(phases[StartupPhases.Total]);
