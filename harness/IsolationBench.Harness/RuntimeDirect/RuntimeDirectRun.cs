@@ -57,7 +57,8 @@ public sealed class RuntimeDirectRun : IAsyncDisposable
         {
             var process = await OciBundle.PrepareAsync(images, probe.Image, probe.Labels, state.Bundle, cancellationToken).ConfigureAwait(false);
             var spec = BundleSpec.From(probe, process, hostname: string.Empty);
-            _ = OciConfig.Args(spec);
+            // An image with nothing to run or a named user fails here, once, not at every cell.
+            _ = OciConfig.Build(spec, "/");
             var runtimes = registrations
                 .Select(r => RuntimeCommand.From(r.Key, r.Value, state.RootFor(r.Key)))
                 .OfType<RuntimeCommand>()
