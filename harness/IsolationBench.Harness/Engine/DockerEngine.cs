@@ -11,7 +11,7 @@ namespace IsolationBench.Harness.Engine;
 /// The Docker Engine adapter: the only type in the suite that uses Docker.DotNet. Translates engine answers
 /// into plain records and engine failures into one-line exceptions.
 /// </summary>
-public sealed class DockerEngine : IContainerEngine
+public sealed partial class DockerEngine : IContainerEngine
 {
     // 1.41 = Docker 20.10 (Debian 12's docker.io); 1.24 is the oldest every current daemon still serves.
     private static readonly Version ProbeApiVersion = new(1, 24);
