@@ -170,6 +170,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                 Verification = outcome?.Verification ?? new Dictionary<string, ModeVerification>(),
                 Modes = [.. manifest.Modes.Select(m => outcome?.Classified.TryGetValue(m.Name, out var c) == true ? m with { Boundary = c!.Boundary.ToString(), ClassifiedBy = c.Evidence } : m)],
                 EffectiveResources = outcome?.Resources ?? new Dictionary<string, ModeResources>(),
+                Metrics = DeclaredMetrics.Collect(directory, workloads),
             });
             if (engine is not null)
             {

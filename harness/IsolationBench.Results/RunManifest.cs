@@ -49,6 +49,12 @@ public sealed record RunManifest
     /// <summary>Mode → the CPUs and memory limit its workload saw from inside (first fingerprint of the mode).</summary>
     public IReadOnlyDictionary<string, ModeResources> EffectiveResources { get; init; } = new Dictionary<string, ModeResources>();
 
+    /// <summary>
+    /// Every metric the run's workloads declared (unit, direction, display name), so that report and compare judge
+    /// them without the code; null in manifests written before the field existed (<see cref="MetricDirections"/>).
+    /// </summary>
+    public IReadOnlyList<MetricDescriptor>? Metrics { get; init; }
+
     /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -29,6 +29,9 @@ internal sealed class FixtureRun : IDisposable
 
     public IReadOnlyList<string> Modes { get; set; } = ["host", "runc", "crun", "runsc"];
 
+    /// <summary>manifest.json's declared metrics; null writes a manifest as older versions did, without the field.</summary>
+    public IReadOnlyList<MetricDescriptor>? Metrics { get; set; }
+
     /// <summary>manifest.json's baseline; null writes a manifest as older versions did, without the field.</summary>
     public string? Baseline { get; set; } = "host";
 
@@ -200,6 +203,7 @@ internal sealed class FixtureRun : IDisposable
             Options = new Dictionary<string, string> { ["rounds"] = "30", ["warmup"] = "3" },
             Verification = Verification,
             Notes = Notes,
+            Metrics = Metrics,
         });
     }
 
