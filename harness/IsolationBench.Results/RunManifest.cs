@@ -1,3 +1,5 @@
+using IsolationBench.Results.Workloads;
+
 namespace IsolationBench.Results;
 
 /// <summary>manifest.json: everything needed to trust and reproduce a run. Written at start, rewritten at the end.</summary>
@@ -54,6 +56,12 @@ public sealed record RunManifest
     /// them without the code; null in manifests written before the field existed (<see cref="MetricDirections"/>).
     /// </summary>
     public IReadOnlyList<MetricDescriptor>? Metrics { get; init; }
+
+    /// <summary>
+    /// The run's workloads as data (title, OSes, headline metric, sampling plan), so report and compare read the run
+    /// without the code; null in manifests written before the field existed (<see cref="WorkloadCatalog.Of"/>).
+    /// </summary>
+    public IReadOnlyList<WorkloadDescriptor>? WorkloadDescriptors { get; init; }
 
     /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

@@ -18,8 +18,7 @@ public sealed class ConsoleSnapshotTests
         using var run = TempFixture.Copy();
         var analysis = ReportCommand.Analyze(run.Path, baseline);
         using var output = new StringWriter();
-        StartupTable.Write(output, analysis);
-        GuestTable.Write(output, analysis);
+        ConsoleTables.Write(output, analysis);
 
         AssertApproved(approved, output.ToString());
     }
