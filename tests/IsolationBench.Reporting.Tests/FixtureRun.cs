@@ -32,6 +32,12 @@ internal sealed class FixtureRun : IDisposable
     /// <summary>manifest.json's declared metrics; null writes a manifest as older versions did, without the field.</summary>
     public IReadOnlyList<MetricDescriptor>? Metrics { get; set; }
 
+    /// <summary>manifest.json's workload descriptors; null writes a manifest as older versions did, without the field.</summary>
+    public IReadOnlyList<IsolationBench.Results.Workloads.WorkloadDescriptor>? WorkloadDescriptors { get; set; }
+
+    /// <summary>manifest.json's workloads; null: startup and the three guest categories the fixture uses.</summary>
+    public IReadOnlyList<string>? Workloads { get; set; }
+
     /// <summary>manifest.json's baseline; null writes a manifest as older versions did, without the field.</summary>
     public string? Baseline { get; set; } = "host";
 
@@ -197,7 +203,8 @@ internal sealed class FixtureRun : IDisposable
                 Runtimes = ["crun", "io.containerd.runc.v2", "runc", "runsc"],
             },
             Modes = Modes.Select(m => new ModeDescription(m, m == "host" ? "host" : "container", m == "host" ? null : m, null)).ToList(),
-            Workloads = ["startup", "syscall", "io", "cpu"],
+            Workloads = Workloads ?? ["startup", "syscall", "io", "cpu"],
+            WorkloadDescriptors = WorkloadDescriptors,
             Baseline = Baseline,
             Images = new Dictionary<string, string> { ["isobench-probe:linux"] = "sha256:0123456789ab" },
             Options = new Dictionary<string, string> { ["rounds"] = "30", ["warmup"] = "3" },
