@@ -41,6 +41,7 @@ public static class UnitsFile
             target,
             target is null ? method.Name : method.Name + "@" + target,
             reported.Unit,
+            reported.Better == Better.Higher ? "higher" : "lower",
             reported.BytesPerOp > 0 ? reported.BytesPerOp : null,
             reported.OpsPerInvoke,
             reported.CacheNote)
@@ -80,6 +81,7 @@ public static class UnitsFile
 /// <summary>
 /// One benchmark's entry. BDN's ns/op is per operation (OperationsPerInvoke already divided out), so:
 /// ns/op → as is; MB/s = bytes_per_op × 1000 / ns_per_op (MB = 10⁶ bytes); ops/s = 10⁹ / ns_per_op.
+/// Direction: "lower" or "higher" is better, as <see cref="ReportedUnitAttribute"/> declares it.
 /// </summary>
 public sealed record BenchmarkUnit(
     string Category,
@@ -87,6 +89,7 @@ public sealed record BenchmarkUnit(
     string? Target,
     string Metric,
     string Unit,
+    string Direction,
     long? BytesPerOp,
     int OpsPerInvoke,
     string CacheNote)

@@ -9,6 +9,7 @@ using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Startup;
 using IsolationBench.Results;
+using IsolationBench.Results.Workloads;
 
 namespace IsolationBench.Harness;
 
@@ -105,6 +106,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Resources = new ResourceLimits(options.Resources.Cpus, options.Resources.MemoryBytes) { HostLimits = hostLimits?.Description },
             Baseline = resumed?.Baseline ?? baseline,
             Workloads = workloads,
+            WorkloadDescriptors = WorkloadCatalog.For(workloads),
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
             Notes = resumed is null ? Notes(modes, jitWarning, preflight.Facts, self) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
@@ -170,6 +172,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                 Verification = outcome?.Verification ?? new Dictionary<string, ModeVerification>(),
                 Modes = [.. manifest.Modes.Select(m => outcome?.Classified.TryGetValue(m.Name, out var c) == true ? m with { Boundary = c!.Boundary.ToString(), ClassifiedBy = c.Evidence } : m)],
                 EffectiveResources = outcome?.Resources ?? new Dictionary<string, ModeResources>(),
+                Metrics = DeclaredMetrics.Collect(directory, workloads),
             });
             if (engine is not null)
             {

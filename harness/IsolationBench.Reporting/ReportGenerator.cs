@@ -165,10 +165,9 @@ public static class ReportGenerator
             yield return (ChartNames.Overhead(workload), dir => OverheadChart.Render(a, workload, dir));
         }
 
-        if (a.Workloads.Contains(RunAnalysis.StartupWorkload))
+        foreach (var chart in a.Workloads.SelectMany(Workloads.ReportCatalog.ChartsOf))
         {
-            yield return (ChartNames.StartupPhases, dir => StartupPhasesChart.Render(a, dir));
-            yield return (ChartNames.StartupDistribution, dir => StartupDistributionChart.Render(a, dir));
+            yield return (chart.Name, dir => chart.Render(a, dir));
         }
     }
 }

@@ -1,3 +1,5 @@
+using IsolationBench.Results.Workloads;
+
 namespace IsolationBench.Results;
 
 /// <summary>manifest.json: everything needed to trust and reproduce a run. Written at start, rewritten at the end.</summary>
@@ -48,6 +50,18 @@ public sealed record RunManifest
 
     /// <summary>Mode → the CPUs and memory limit its workload saw from inside (first fingerprint of the mode).</summary>
     public IReadOnlyDictionary<string, ModeResources> EffectiveResources { get; init; } = new Dictionary<string, ModeResources>();
+
+    /// <summary>
+    /// Every metric the run's workloads declared (unit, direction, display name), so that report and compare judge
+    /// them without the code; null in manifests written before the field existed (<see cref="MetricDirections"/>).
+    /// </summary>
+    public IReadOnlyList<MetricDescriptor>? Metrics { get; init; }
+
+    /// <summary>
+    /// The run's workloads as data (title, OSes, headline metric, sampling plan), so report and compare read the run
+    /// without the code; null in manifests written before the field existed (<see cref="WorkloadCatalog.Of"/>).
+    /// </summary>
+    public IReadOnlyList<WorkloadDescriptor>? WorkloadDescriptors { get; init; }
 
     /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

@@ -17,4 +17,11 @@ public static class StartupPhases
 
     /// <summary>Every startup metric in order, <see cref="Total"/> last.</summary>
     public static readonly IReadOnlyList<string> All = [.. Container, Total];
+
+    /// <summary>The startup workload's name in samples.csv and manifest.json.</summary>
+    public const string Workload = "startup";
+
+    /// <summary>Every phase as a metric: milliseconds, lower is better.</summary>
+    public static readonly IReadOnlyList<MetricDescriptor> Descriptors =
+        [.. All.Select(p => new MetricDescriptor(Workload, p, p, Units.Milliseconds, MetricDirection.LowerIsBetter))];
 }

@@ -29,6 +29,48 @@ public sealed class UnitsFileTests
     }
 
     [Fact]
+    public void EveryBenchmarkDeclaresItsDirectionAndTheHarnessReadsIt()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "isobench-units-direction", Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var category in GuestCategories.All)
+            {
+                var run = BenchmarkConverter.TypeToBenchmarks(GuestCategories.BenchmarkTypes(category, GuestPlatforms.Current).Single(), GuestConfig.Create(Options(category), category));
+                UnitsFile.Write(dir, run.BenchmarksCases);
+            }
+
+            var read = IsolationBench.Results.BenchmarkDotNet.GuestUnitsFile.Read(Path.Combine(dir, UnitsFile.FileName)).Values.ToList();
+            Assert.NotEmpty(read);
+            Assert.All(read, u =>
+            {
+                // Today's guest units are times per op (lower) and rates (higher): the declaration must agree with them.
+                var expected = u.Unit == "ns/op" ? IsolationBench.Results.MetricDirection.LowerIsBetter : IsolationBench.Results.MetricDirection.HigherIsBetter;
+                Assert.Equal(expected, u.Direction);
+                Assert.Equal(expected, u.Descriptor?.Direction);
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void AnOldUnitsFileWithoutDirectionsStillReadsAndDeclaresNothing()
+    {
+        // Fixtures/isobench-units.json was written before "direction" existed.
+        var units = IsolationBench.Results.BenchmarkDotNet.GuestUnitsFile.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", UnitsFile.FileName));
+
+        Assert.NotEmpty(units);
+        Assert.All(units.Values, u => Assert.Null(u.Direction));
+        Assert.All(units.Values, u => Assert.Null(u.Descriptor));
+    }
+
+    [Fact]
     public void IoMetricsCarryTheTarget()
     {
         var run = BenchmarkConverter.TypeToBenchmarks(typeof(IoBenchmarks), GuestConfig.Create(Options("io"), "io"));

@@ -29,6 +29,15 @@ internal sealed class FixtureRun : IDisposable
 
     public IReadOnlyList<string> Modes { get; set; } = ["host", "runc", "crun", "runsc"];
 
+    /// <summary>manifest.json's declared metrics; null writes a manifest as older versions did, without the field.</summary>
+    public IReadOnlyList<MetricDescriptor>? Metrics { get; set; }
+
+    /// <summary>manifest.json's workload descriptors; null writes a manifest as older versions did, without the field.</summary>
+    public IReadOnlyList<IsolationBench.Results.Workloads.WorkloadDescriptor>? WorkloadDescriptors { get; set; }
+
+    /// <summary>manifest.json's workloads; null: startup and the three guest categories the fixture uses.</summary>
+    public IReadOnlyList<string>? Workloads { get; set; }
+
     /// <summary>manifest.json's baseline; null writes a manifest as older versions did, without the field.</summary>
     public string? Baseline { get; set; } = "host";
 
@@ -194,12 +203,14 @@ internal sealed class FixtureRun : IDisposable
                 Runtimes = ["crun", "io.containerd.runc.v2", "runc", "runsc"],
             },
             Modes = Modes.Select(m => new ModeDescription(m, m == "host" ? "host" : "container", m == "host" ? null : m, null)).ToList(),
-            Workloads = ["startup", "syscall", "io", "cpu"],
+            Workloads = Workloads ?? ["startup", "syscall", "io", "cpu"],
+            WorkloadDescriptors = WorkloadDescriptors,
             Baseline = Baseline,
             Images = new Dictionary<string, string> { ["isobench-probe:linux"] = "sha256:0123456789ab" },
             Options = new Dictionary<string, string> { ["rounds"] = "30", ["warmup"] = "3" },
             Verification = Verification,
             Notes = Notes,
+            Metrics = Metrics,
         });
     }
 

@@ -13,7 +13,7 @@ public class CpuBenchmarks
     private ulong _seed = 0x9E3779B97F4A7C15;
 
     [Benchmark(OperationsPerInvoke = Steps)]
-    [ReportedUnit("ns/op", OpsPerInvoke = Steps, CacheNote = "registers only; one op = one LCG + xorshift-multiply mixing step")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = Steps, CacheNote = "registers only; one op = one LCG + xorshift-multiply mixing step")]
     public ulong IntegerMix()
     {
         var x = _seed;

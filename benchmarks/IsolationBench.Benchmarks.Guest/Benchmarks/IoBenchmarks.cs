@@ -94,7 +94,7 @@ public unsafe class IoBenchmarks
     public void DeleteWrittenFile() => File.Delete(SequentialWriteFile);
 
     [Benchmark]
-    [ReportedUnit("MB/s", BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB writes to a new file, then one fsync (timed)")]
+    [ReportedUnit("MB/s", Better.Higher, BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB writes to a new file, then one fsync (timed)")]
     public void SequentialWrite1MiB() => WriteFile(SequentialWriteFile, SequentialBytes);
 
     private string SequentialWriteFile => Path.Combine(_dir, "sequential-write.dat");
@@ -124,7 +124,7 @@ public unsafe class IoBenchmarks
 
     [Benchmark]
     [LinuxOnly] // Windows reads without the cache instead: Windows/WindowsIoBenchmarks.cs
-    [ReportedUnit("MB/s", BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB reads, kernel readahead on; " + DropNote)]
+    [ReportedUnit("MB/s", Better.Higher, BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB reads, kernel readahead on; " + DropNote)]
     public long SequentialRead1MiB()
     {
         using var handle = File.OpenHandle(_readFile, FileMode.Open, FileAccess.Read);
@@ -140,7 +140,7 @@ public unsafe class IoBenchmarks
 
     [Benchmark(OperationsPerInvoke = RandomReads)]
     [LinuxOnly] // Windows reads without the cache instead: Windows/WindowsIoBenchmarks.cs
-    [ReportedUnit("ops/s", OpsPerInvoke = RandomReads,
+    [ReportedUnit("ops/s", Better.Higher, OpsPerInvoke = RandomReads,
         CacheNote = "4096 distinct random 4 KiB pages of a 256 MiB file, new pages each iteration, POSIX_FADV_RANDOM (no readahead); " + DropNote)]
     public long RandomRead4KiB()
     {
@@ -158,7 +158,7 @@ public unsafe class IoBenchmarks
 
     [Benchmark(OperationsPerInvoke = RandomReads)]
     [LinuxOnly]
-    [ReportedUnit("ops/s", OpsPerInvoke = RandomReads,
+    [ReportedUnit("ops/s", Better.Higher, OpsPerInvoke = RandomReads,
         CacheNote = "as RandomRead4KiB, opened with O_DIRECT (page-aligned buffer): the device read where a cache cannot be dropped; "
             + "under gVisor O_DIRECT bypasses the sandbox's cache but not the host's, so mincore (which gVisor answers 'all resident') labels it a cache read")]
     public long RandomRead4KiBDirect()
@@ -185,7 +185,7 @@ public unsafe class IoBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = RandomWrites)]
-    [ReportedUnit("ops/s", OpsPerInvoke = RandomWrites,
+    [ReportedUnit("ops/s", Better.Higher, OpsPerInvoke = RandomWrites,
         CacheNote = "one op = 4 KiB pwrite at a random page of a 64 MiB file + fsync (fio --fsync=1)")]
     public void RandomWrite4KiB()
     {
@@ -199,7 +199,7 @@ public unsafe class IoBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = SmallFiles)]
-    [ReportedUnit("ops/s", OpsPerInvoke = SmallFiles,
+    [ReportedUnit("ops/s", Better.Higher, OpsPerInvoke = SmallFiles,
         CacheNote = "one op = create + 4 KiB write + close + delete, no fsync: metadata work in the page/dentry cache")]
     public void SmallFileCreateDelete()
     {

@@ -31,7 +31,7 @@ public unsafe class MemoryBenchmarks
 
     [Benchmark(OperationsPerInvoke = FaultPages)]
     [LinuxOnly] // Windows: Windows/WindowsMemoryBenchmarks.cs (VirtualAlloc)
-    [ReportedUnit("ns/op", OpsPerInvoke = FaultPages,
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = FaultPages,
         CacheNote = "one op = first touch of one fresh 4 KiB page (fault + zeroing) in a fresh 64 MiB mmap; THP disabled on it via madvise")]
     public long TouchFreshPages()
     {
@@ -50,7 +50,7 @@ public unsafe class MemoryBenchmarks
     }
 
     [Benchmark]
-    [ReportedUnit("MB/s", BytesPerOp = CopyBytes,
+    [ReportedUnit("MB/s", Better.Higher, BytesPerOp = CopyBytes,
         CacheNote = "256 MiB memcpy between two pre-faulted buffers: far larger than any CPU cache, so DRAM bandwidth")]
     public void LargeCopy() => CopyOnce();
 

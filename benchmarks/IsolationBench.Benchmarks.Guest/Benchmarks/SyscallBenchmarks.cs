@@ -55,7 +55,7 @@ public unsafe class SyscallBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    [ReportedUnit("ns/op", OpsPerInvoke = Batch, CacheNote = "dentry cache warm: a negative lookup, no disk I/O")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = Batch, CacheNote = "dentry cache warm: a negative lookup, no disk I/O")]
     public int StatMissing()
     {
         var failures = 0;
@@ -68,7 +68,7 @@ public unsafe class SyscallBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    [ReportedUnit("ns/op", OpsPerInvoke = Batch, CacheNote = "dentry/inode cache warm; one op = open + close")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = Batch, CacheNote = "dentry/inode cache warm; one op = open + close")]
     public int OpenClose()
     {
         var sum = 0;
@@ -82,7 +82,7 @@ public unsafe class SyscallBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    [ReportedUnit("ns/op", OpsPerInvoke = Batch, CacheNote = "64 B pread of a page-cache-resident file")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = Batch, CacheNote = "64 B pread of a page-cache-resident file")]
     public long SmallPread64()
     {
         long sum = 0;
@@ -95,7 +95,7 @@ public unsafe class SyscallBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    [ReportedUnit("ns/op", OpsPerInvoke = Batch, CacheNote = "getppid: never cached by libc, the cheapest real syscall")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = Batch, CacheNote = "getppid: never cached by libc, the cheapest real syscall")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet calls benchmarks on an instance")]
     public int GetPpid()
     {
@@ -109,7 +109,7 @@ public unsafe class SyscallBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = ThreadBatch)]
-    [ReportedUnit("ns/op", OpsPerInvoke = ThreadBatch, CacheNote = "raw pthread create+join (clone, exit, futex), no managed thread")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = ThreadBatch, CacheNote = "raw pthread create+join (clone, exit, futex), no managed thread")]
     public int ThreadCreateJoin()
     {
         var failures = 0;
@@ -124,7 +124,7 @@ public unsafe class SyscallBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    [ReportedUnit("ns/op", OpsPerInvoke = Batch, CacheNote = "one op = 1-byte round trip over two pipes between two threads (two wake-ups, four syscalls)")]
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = Batch, CacheNote = "one op = 1-byte round trip over two pipes between two threads (two wake-ups, four syscalls)")]
     public long PipePingPong()
     {
         long sum = 0;

@@ -103,8 +103,7 @@ internal sealed class RunCommand : ICommand
         {
             // The console tables are one more view of the report's analysis, so they can never disagree with it.
             var analysis = ReportCommand.Analyze(summary.Directory.Path, args.String("--baseline"));
-            StartupTable.Write(context.Out, analysis);
-            GuestTable.Write(context.Out, analysis);
+            ConsoleTables.Write(context.Out, analysis);
         }
 
         context.Out.WriteLine($"results: {summary.Directory.Path}");

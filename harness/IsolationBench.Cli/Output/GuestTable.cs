@@ -4,14 +4,13 @@ using IsolationBench.Reporting.Statistics;
 
 namespace IsolationBench.Cli.Output;
 
-/// <summary>The end-of-run table for guest benchmarks, from the report's own analysis: per metric, each mode's median and overhead against the baseline.</summary>
+/// <summary>The end-of-run table for the workloads without a table of their own (<see cref="ConsoleTables"/>), from the report's own analysis: per metric, each mode's median and overhead against the baseline.</summary>
 internal static class GuestTable
 {
     private const int Width = 30;
 
-    public static void Write(TextWriter output, RunAnalysis analysis)
+    public static void Write(TextWriter output, RunAnalysis analysis, IReadOnlyList<string> workloads)
     {
-        var workloads = analysis.Workloads.Where(w => w != RunAnalysis.StartupWorkload).ToList();
         if (workloads.Count == 0)
         {
             return;

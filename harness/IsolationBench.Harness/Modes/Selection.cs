@@ -3,7 +3,8 @@ namespace IsolationBench.Harness.Modes;
 /// <summary>Parses the user's --modes and --workloads lists into validated choices (or a one-line UsageException).</summary>
 public static class Selection
 {
-    public static readonly IReadOnlyList<string> Workloads = ["startup", "syscall", "io", "cpu", "memory"];
+    /// <summary>Every workload --workloads accepts, in run order: the names of the workload catalog.</summary>
+    public static readonly IReadOnlyList<string> Workloads = [.. IsolationBench.Results.Workloads.WorkloadCatalog.BuiltIn.Select(w => w.Name)];
 
     public static IReadOnlyList<IsolationMode> Modes(string? list, ModeCatalog catalog)
     {

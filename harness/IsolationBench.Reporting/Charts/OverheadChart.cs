@@ -112,5 +112,5 @@ internal static class OverheadChart
         return ChartStyle.Save(plot, directory, ChartNames.Overhead(workload), width);
     }
 
-    private static string Title(string workload) => workload == RunAnalysis.StartupWorkload ? "Container startup" : "Workload " + workload;
+    private static string Title(string workload) => IsolationBench.Results.Workloads.WorkloadCatalog.Find(workload)?.Title ?? "Workload " + workload;
 }

@@ -81,7 +81,7 @@ internal static class OverviewChart
     {
         foreach (var workload in a.Workloads)
         {
-            var metrics = workload == RunAnalysis.StartupWorkload ? [StartupPhases.Total] : a.MetricsOf(workload);
+            var metrics = a.HeadlineOf(workload) is { } headline ? [headline] : a.MetricsOf(workload);
             foreach (var metric in metrics)
             {
                 yield return (workload, metric);

@@ -11,7 +11,7 @@ public enum ChangeVerdict
 
 /// <summary>
 /// One series (workload, metric, mode) in CURRENT against BASELINE. <see cref="Ratio"/> = median(current)/median(baseline)
-/// over the samples; <see cref="Slowdown"/> turns it so that &gt; 1 always means worse (1/ratio for units ending in /s).
+/// over the samples; <see cref="Slowdown"/> turns it so that &gt; 1 always means worse (1/ratio for higher-is-better metrics).
 /// </summary>
 public sealed record MetricChange(
     string Workload,
@@ -29,7 +29,8 @@ public sealed record MetricChange(
     double MannWhitneyP,
     ChangeVerdict Verdict)
 {
-    public bool HigherIsBetter => IsolationBench.Results.Units.HigherIsBetter(Unit);
+    /// <summary>As the metric declares it (<see cref="IsolationBench.Results.MetricDirections"/>); the unit guess when built without one.</summary>
+    public bool HigherIsBetter { get; init; } = IsolationBench.Results.Units.HigherIsBetter(Unit);
 
     /// <summary>The 95 % CI of the ratio excludes 1: the samples differ beyond their noise.</summary>
     public bool Significant => RatioCi.IsKnown && !RatioCi.Contains(1.0);

@@ -37,7 +37,9 @@ public static class RunComparer
                 continue;
             }
 
-            changes.Add(Change(key, bas, cur, options));
+            // The newest run of CURRENT says which way is better: a metric's declaration is the code's, and the code under test is current's.
+            var higherIsBetter = current.Runs[^1].Directions.HigherIsBetter(key.Workload, key.Metric, cur.Unit);
+            changes.Add(Change(key, bas, cur, higherIsBetter, options));
         }
 
         missing.AddRange(MissingInCurrent.Lines(baseline, current));
@@ -48,7 +50,7 @@ public static class RunComparer
         };
     }
 
-    private static MetricChange Change(SeriesKey key, SeriesData bas, SeriesData cur, CompareOptions options)
+    private static MetricChange Change(SeriesKey key, SeriesData bas, SeriesData cur, bool higherIsBetter, CompareOptions options)
     {
         var baseReps = HierarchicalBootstrap.Medians(bas.Runs, options.BootstrapResamples,
             Bootstrap.SeedFor(options.Seed, "baseline", key.Workload, key.Metric, key.Mode));
@@ -77,7 +79,6 @@ public static class RunComparer
         var ratio = curMedian / baseMedian;
         // One container on a side (in all its runs together) has no between-container spread: no interval, no verdict.
         var ratioCi = Clusters(bas) < 2 || Clusters(cur) < 2 ? Interval.Unknown : Bootstrap.PercentileInterval(ratioReps);
-        var higherIsBetter = Units.HigherIsBetter(cur.Unit);
         var slowdown = higherIsBetter ? 1 / ratio : ratio;
         var slowdownCi = higherIsBetter ? ratioCi.Reciprocal() : ratioCi;
         return new MetricChange(
@@ -86,6 +87,7 @@ public static class RunComparer
             CompareRule.Classify(slowdown, slowdownCi, options.Threshold))
         {
             NightSigma = nightSigma,
+            HigherIsBetter = higherIsBetter,
         };
     }
     /// <summary>Per series: per run, the usable values grouped by round (one container = one cluster), in file order.</summary>

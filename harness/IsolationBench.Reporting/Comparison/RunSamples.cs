@@ -17,6 +17,9 @@ public sealed record RunSamples(
 
     /// <summary>Modes measured but not verified, with the reason; none of their samples are in <see cref="Samples"/>.</summary>
     public IReadOnlyList<ExcludedMode> Unverified { get; init; } = [];
+
+    /// <summary>Which way is better per metric, as the run's manifest declares (built-in declarations and the unit guess otherwise).</summary>
+    public MetricDirections Directions { get; init; } = MetricDirections.BuiltIn;
 }
 
 /// <summary>One side of a comparison: a run directory, or the last N runs of a history (pooled, see <see cref="HierarchicalBootstrap"/>).</summary>

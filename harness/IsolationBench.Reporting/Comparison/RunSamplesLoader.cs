@@ -21,6 +21,6 @@ public static class RunSamplesLoader
         var unverified = RunAnalyzer.Unverified(manifest, run.ReadFingerprints());
         var excluded = unverified.Select(e => e.Mode).ToHashSet(StringComparer.Ordinal);
         var kept = samples.Where(s => !excluded.Contains(s.Mode)).ToList();
-        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept)) { Unverified = unverified };
+        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept)) { Unverified = unverified, Directions = MetricDirections.Of(manifest) };
     }
 }

@@ -79,8 +79,7 @@ public sealed record ReportContent(
         var workloads = a.Workloads.Select(w => new WorkloadSection(
             w,
             verdicts.Where(v => v.Workload == w).Select(v => v.Sentence).ToList(),
-            charts.Where(c => c == ChartNames.Overhead(w)
-                || (w == RunAnalysis.StartupWorkload && c is ChartNames.StartupPhases or ChartNames.StartupDistribution)).ToList(),
+            charts.Where(c => c == ChartNames.Overhead(w) || IsolationBench.Reporting.Workloads.ReportCatalog.ChartsOf(w).Any(own => own.Name == c)).ToList(),
             a.MetricsOf(w).Select(metric => Table(a, w, metric)).ToList())).ToList();
 
         return new ReportContent(

@@ -20,8 +20,8 @@ public static class Verdicts
                     continue;
                 }
 
-                var headline = workload == RunAnalysis.StartupWorkload
-                    ? rows.FirstOrDefault(r => r.Metric == RunAnalysis.StartupHeadline)
+                var headline = analysis.HeadlineOf(workload) is { } metric
+                    ? rows.FirstOrDefault(r => r.Metric == metric)
                     : null;
                 verdicts.Add(headline is not null || rows.Count == 1
                     ? ForRow(headline ?? rows[0], analysis.Baseline)

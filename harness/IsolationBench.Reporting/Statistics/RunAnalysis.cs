@@ -12,7 +12,7 @@ public sealed record RunAnalysis(
     IReadOnlyList<MetricRow> Rows,
     IReadOnlyList<Sample> Samples)
 {
-    public const string StartupWorkload = "startup";
+    public const string StartupWorkload = IsolationBench.Results.StartupPhases.Workload;
     public const string StartupHeadline = Statistics.StartupPhases.Total;
     public const string CpuWorkload = "cpu";
 
@@ -22,6 +22,14 @@ public sealed record RunAnalysis(
     /// <summary>Whether a mode is a plain host process (manifest kind "host", or the name when the manifest does not list it).</summary>
     public bool IsHostLike(string mode) =>
         Manifest.Modes.FirstOrDefault(m => m.Name == mode) is { } d ? d.Kind == "host" : mode == "host";
+
+    /// <summary>
+    /// The workload's headline metric as its descriptor says (the run's manifest, else this version's catalog); null
+    /// when the workload is summarised over all its metrics (a guest category, or a workload this version does not know).
+    /// </summary>
+    public string? HeadlineOf(string workload) =>
+        (IsolationBench.Results.Workloads.WorkloadCatalog.Of(Manifest).FirstOrDefault(d => d.Name == workload)
+            ?? IsolationBench.Results.Workloads.WorkloadCatalog.Find(workload))?.HeadlineMetric;
 
     public IEnumerable<MetricRow> RowsOf(string workload) => Rows.Where(r => r.Workload == workload);
 

@@ -48,6 +48,7 @@ public static class RunAnalyzer
         var kept = samples.Where(s => modes.Contains(s.Mode, StringComparer.Ordinal)).ToList();
         bool HostLike(string mode) => manifest.Modes.FirstOrDefault(m => m.Name == mode) is { } d ? d.Kind == "host" : mode == "host";
 
+        var directions = MetricDirections.Of(manifest);
         var workloads = OrderWorkloads(manifest, kept);
         var rows = new List<MetricRow>();
         foreach (var workload in workloads)
@@ -57,7 +58,7 @@ public static class RunAnalyzer
             {
                 var ofMetric = ofWorkload.Where(s => s.Metric == metric).ToList();
                 var unit = ofMetric.FirstOrDefault(s => s.Mode == baseline)?.Unit ?? ofMetric[0].Unit;
-                rows.AddRange(AnalyzeMetric(workload, metric, unit, modes, baseline, ofMetric, HostLike));
+                rows.AddRange(AnalyzeMetric(workload, metric, unit, directions.HigherIsBetter(workload, metric, unit), modes, baseline, ofMetric, HostLike));
             }
         }
 
@@ -65,9 +66,8 @@ public static class RunAnalyzer
     }
 
     private static List<MetricRow> AnalyzeMetric(
-        string workload, string metric, string unit, IReadOnlyList<string> modes, string baseline, List<Sample> samples, Func<string, bool> hostLike)
+        string workload, string metric, string unit, bool higherIsBetter, IReadOnlyList<string> modes, string baseline, List<Sample> samples, Func<string, bool> hostLike)
     {
-        var higherIsBetter = Units.HigherIsBetter(unit);
         var startup = workload == RunAnalysis.StartupWorkload;
         var units = modes.ToDictionary(m => m, m => ExperimentalUnits.Of(samples.Where(s => s.Mode == m && IsUsable(s))), StringComparer.Ordinal);
 
@@ -100,6 +100,7 @@ public static class RunAnalyzer
             var partner = BaselineRule.PairPartner(mode, modes);
             rows.Add(new MetricRow(workload, metric, unit, mode, baseline, stats, isBaseline ? null : Against(mode, baseline))
             {
+                HigherIsBetter = higherIsBetter,
                 NoRatio = isBaseline || !startup ? null : StartupPhases.NotComparable(metric, mode, baseline, hostLike),
                 Pair = partner is null || partner == baseline || isBaseline ? null : Against(mode, partner),
             });

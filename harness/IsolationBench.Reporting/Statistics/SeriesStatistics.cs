@@ -46,7 +46,8 @@ public sealed record MetricRow(
     SeriesStatistics Statistics,
     BaselineComparison? Comparison)
 {
-    public bool HigherIsBetter => IsolationBench.Results.Units.HigherIsBetter(Unit);
+    /// <summary>As the metric declares it (<see cref="IsolationBench.Results.MetricDirections"/>); the unit guess when built without one.</summary>
+    public bool HigherIsBetter { get; init; } = IsolationBench.Results.Units.HigherIsBetter(Unit);
 
     public bool IsBaseline => Mode == Baseline;
 

@@ -8,6 +8,12 @@ namespace IsolationBench.Results.BenchmarkDotNet;
 /// </summary>
 public sealed record GuestUnit(string Category, string Metric, string Unit, long? BytesPerOp, string CacheNote)
 {
+    /// <summary>Which way is better, as the benchmark declares it; null in units files written before the field existed.</summary>
+    public MetricDirection? Direction { get; init; }
+
+    /// <summary>The declared metric; null when the units file predates declared directions (the report then guesses from the unit).</summary>
+    public MetricDescriptor? Descriptor => Direction is { } d ? new MetricDescriptor(Category, Metric, Metric, Unit, d) : null;
+
     /// <summary>Read benchmarks (Linux): the mincore checks taken before each timed read; empty for the rest and for older files.</summary>
     public IReadOnlyList<(long FilePages, long ResidentPages)> Residency { get; init; } = [];
 
@@ -26,7 +32,7 @@ public sealed record GuestUnit(string Category, string Metric, string Unit, long
     };
 }
 
-/// <summary>Reads isobench-units.json: <c>{"schema":1,"benchmarks":{"&lt;BDN FullName&gt;":{category, metric, unit, bytes_per_op?, ops_per_invoke, cache_note}}}</c>.</summary>
+/// <summary>Reads isobench-units.json: <c>{"schema":1,"benchmarks":{"&lt;BDN FullName&gt;":{category, metric, unit, direction?, bytes_per_op?, ops_per_invoke, cache_note}}}</c> (direction "lower"/"higher"; absent in older files).</summary>
 public static class GuestUnitsFile
 {
     public const string FileName = "isobench-units.json";
@@ -68,6 +74,7 @@ public static class GuestUnitsFile
                     bytes,
                     entry.Value.TryGetProperty("cache_note", out var note) ? note.GetString() ?? string.Empty : string.Empty)
                 {
+                    Direction = ReadDirection(entry.Value, path, what),
                     Residency = Residency(entry.Value, path, what),
                 };
             }
@@ -78,6 +85,21 @@ public static class GuestUnitsFile
         {
             throw new ResultsFormatException(path, (ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message.Split('\n')[0], ex);
         }
+    }
+
+    private static MetricDirection? ReadDirection(JsonElement entry, string path, string what)
+    {
+        if (!entry.TryGetProperty("direction", out var direction) || direction.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return direction.GetString() switch
+        {
+            "lower" => MetricDirection.LowerIsBetter,
+            "higher" => MetricDirection.HigherIsBetter,
+            var other => throw new ResultsFormatException(path, 0, $"{what}: unknown direction '{other}' (expected lower or higher)"),
+        };
     }
 
     /// <summary>"residency": [{"file_pages": n, "resident_pages": m}, …] (absent: no checks).</summary>

@@ -64,7 +64,7 @@ public unsafe class WindowsIoBenchmarks
     }
 
     [Benchmark]
-    [ReportedUnit("MB/s", BytesPerOp = IoBenchmarks.SequentialBytes, CacheNote = "256 MiB in 1 MiB unbuffered ReadFile calls; " + UnbufferedNote)]
+    [ReportedUnit("MB/s", Better.Higher, BytesPerOp = IoBenchmarks.SequentialBytes, CacheNote = "256 MiB in 1 MiB unbuffered ReadFile calls; " + UnbufferedNote)]
     public long SequentialRead1MiB()
     {
         var handle = OpenUnbuffered(Kernel32.FileFlagSequentialScan);
@@ -89,7 +89,7 @@ public unsafe class WindowsIoBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = IoBenchmarks.RandomReads)]
-    [ReportedUnit("ops/s", OpsPerInvoke = IoBenchmarks.RandomReads,
+    [ReportedUnit("ops/s", Better.Higher, OpsPerInvoke = IoBenchmarks.RandomReads,
         CacheNote = "4096 distinct random 4 KiB pages of a 256 MiB file, new pages each iteration; " + UnbufferedNote)]
     public long RandomRead4KiB()
     {

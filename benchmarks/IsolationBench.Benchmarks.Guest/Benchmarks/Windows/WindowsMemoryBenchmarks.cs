@@ -19,7 +19,7 @@ public unsafe class WindowsMemoryBenchmarks
     private const int FaultPages = (int)(FaultRegion / PageSize);
 
     [Benchmark(OperationsPerInvoke = FaultPages)]
-    [ReportedUnit("ns/op", OpsPerInvoke = FaultPages,
+    [ReportedUnit("ns/op", Better.Lower, OpsPerInvoke = FaultPages,
         CacheNote = "one op = first touch of one fresh 4 KiB page (demand-zero fault) in a fresh 64 MiB VirtualAlloc region (no large pages)")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet calls benchmarks on an instance")]
     public long TouchFreshPages()

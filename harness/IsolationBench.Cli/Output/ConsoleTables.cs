@@ -1,0 +1,27 @@
+using IsolationBench.Reporting.Statistics;
+
+namespace IsolationBench.Cli.Output;
+
+/// <summary>
+/// The end-of-run console tables, one registration per workload that has its own; every other workload (the guest
+/// categories, and any a newer run brings) goes into the one generic table after them.
+/// </summary>
+internal static class ConsoleTables
+{
+    public static readonly IReadOnlyList<(string Workload, Action<TextWriter, RunAnalysis> Write)> Own =
+    [
+        (IsolationBench.Results.StartupPhases.Workload, StartupTable.Write),
+    ];
+
+    public static void Write(TextWriter output, RunAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(analysis);
+        foreach (var (_, write) in Own)
+        {
+            write(output, analysis);
+        }
+
+        GuestTable.Write(output, analysis, [.. analysis.Workloads.Where(w => Own.All(o => o.Workload != w))]);
+    }
+}

@@ -1,0 +1,29 @@
+using IsolationBench.Reporting.Charts;
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.Workloads;
+
+/// <summary>A chart a workload adds to its report section; it writes nothing (and is not listed) when the run has nothing for it to draw.</summary>
+public sealed record WorkloadChart(string Name, Func<RunAnalysis, string, IReadOnlyList<string>> Render);
+
+/// <summary>How one workload reports beyond what every workload gets (its overhead chart, tables and verdicts).</summary>
+public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart> Charts);
+
+/// <summary>The reporting layer's one registration of each workload; the report generator and its sections loop over it.</summary>
+public static class ReportCatalog
+{
+    public static readonly IReadOnlyList<WorkloadReport> All =
+    [
+        new(IsolationBench.Results.StartupPhases.Workload,
+        [
+            new(ChartNames.StartupPhases, StartupPhasesChart.Render),
+            new(ChartNames.StartupDistribution, StartupDistributionChart.Render),
+        ]),
+        .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
+    ];
+
+    /// <summary>The workload's own charts; none for a workload this version does not know (an old or foreign run still reports).</summary>
+    public static IReadOnlyList<WorkloadChart> ChartsOf(string workload) =>
+        All.FirstOrDefault(r => r.Workload == workload)?.Charts ?? [];
+}

@@ -1,0 +1,53 @@
+namespace IsolationBench.Results.Workloads;
+
+/// <summary>
+/// The workloads this version knows, in the order runs and reports list them: the one registration of each
+/// workload's data. The four guest categories are four instances of one guest workload.
+/// </summary>
+public static class WorkloadCatalog
+{
+    /// <summary>The startup workload: a fresh probe per sample, its lifecycle split into <see cref="StartupPhases"/>.</summary>
+    public static readonly WorkloadDescriptor Startup = new(
+        StartupPhases.Workload,
+        "Container startup",
+        ["linux", "windows"],
+        StartupPhases.Total,
+        StartupPhases.Descriptors,
+        new SamplingPlan("cold start", Warmup: 3, Rounds: 30));
+
+    public static readonly IReadOnlyList<WorkloadDescriptor> BuiltIn =
+        [Startup, .. GuestWorkloads.Categories.Select(Guest)];
+
+    /// <summary>One guest category (BenchmarkDotNet inside one container per round); its metrics come from isobench-units.json.</summary>
+    public static WorkloadDescriptor Guest(string category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return new WorkloadDescriptor(
+            category,
+            "Workload " + category,
+            [.. GuestWorkloads.ByOs.Where(os => os.Value.Contains(category, StringComparer.Ordinal)).Select(os => os.Key).Order(StringComparer.Ordinal)],
+            HeadlineMetric: null,
+            Metrics: [],
+            new SamplingPlan("throughput", Warmup: 0, Rounds: 3));
+    }
+
+    public static WorkloadDescriptor? Find(string name) => BuiltIn.FirstOrDefault(w => w.Name == name);
+
+    /// <summary>
+    /// The descriptors of a run: what its manifest.json recorded, else (manifests written before the field existed)
+    /// the built-in descriptor of each workload it names; a name this version does not know gets a bare descriptor.
+    /// </summary>
+    public static IReadOnlyList<WorkloadDescriptor> Of(RunManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.WorkloadDescriptors
+            ?? [.. manifest.Workloads.Select(w => Find(w) ?? new WorkloadDescriptor(w, "Workload " + w, [], null, [], new SamplingPlan("unknown", 0, 0)))];
+    }
+
+    /// <summary>The built-in descriptors of the named workloads, in the order given (what a run writes into its manifest).</summary>
+    public static IReadOnlyList<WorkloadDescriptor> For(IEnumerable<string> workloads)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        return [.. workloads.Select(w => Find(w) ?? throw new ArgumentException($"unknown workload '{w}'", nameof(workloads)))];
+    }
+}

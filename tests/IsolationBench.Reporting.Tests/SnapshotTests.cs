@@ -1,0 +1,31 @@
+namespace IsolationBench.Reporting.Tests;
+
+/// <summary>
+/// Approved-output snapshots: report.md, index.html, summary.csv, the benchmark-action exports and the list of files
+/// rendered from a trimmed real run (Fixtures/vm-run) must equal the approved files byte for byte. A refactor that
+/// changes no output keeps these green; a change to an approved file must say why in its commit.
+/// </summary>
+public sealed class SnapshotTests
+{
+    private static readonly string[] Compared =
+        ["report.md", "index.html", "summary.csv", "benchmark-bigger-is-better.json", "benchmark-smaller-is-better.json"];
+
+    [Theory]
+    [InlineData(null, "vm-run")]
+    [InlineData("runc", "vm-run-baseline-runc")]
+    public async Task Report_of_the_fixture_run_equals_the_approved_files(string? baseline, string approved)
+    {
+        using var run = SnapshotFixture.Copy("vm-run");
+        var outDir = Path.Combine(run.Path, "report");
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Baseline = baseline, OutputDirectory = outDir }, CancellationToken.None);
+
+        var approvedDir = SnapshotFixture.Approved(approved);
+        var files = result.FilesWritten.Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        var differences = Compared
+            .Select(name => SnapshotFixture.Difference(approvedDir, name, File.ReadAllText(Path.Combine(outDir, name))))
+            .Prepend(SnapshotFixture.Difference(approvedDir, "files.txt", string.Join("\n", files) + "\n"))
+            .OfType<string>()
+            .ToList();
+        Assert.Empty(differences);
+    }
+}
