@@ -27,14 +27,13 @@ public static class FioCrossCheck
         After,
     }
 
-    /// <summary>Measured jobs in a half: the first gets the smaller share, so together they are as many as ours.</summary>
-    public static int IterationsIn(Half half, int iterations) =>
-        half == Half.Before ? iterations / 2 : iterations - (iterations / 2);
-
-    /// <summary>Measured jobs in a half when fio runs <paramref name="when"/>: all of them in its one pass, or split around ours.</summary>
+    /// <summary>
+    /// Measured jobs in a half when fio runs <paramref name="when"/>: all of them in its one pass, or split around ours
+    /// with the smaller share first, so together they are as many as ours.
+    /// </summary>
     public static int IterationsIn(Half half, int iterations, FioWhen when) => when switch
     {
-        FioWhen.Around => IterationsIn(half, iterations),
+        FioWhen.Around => half == Half.Before ? iterations / 2 : iterations - (iterations / 2),
         FioWhen.Before => half == Half.Before ? iterations : 0,
         FioWhen.After => half == Half.After ? iterations : 0,
         _ => throw new ArgumentOutOfRangeException(nameof(when), when, null),

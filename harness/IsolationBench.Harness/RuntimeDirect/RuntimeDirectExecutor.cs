@@ -42,37 +42,7 @@ public sealed class RuntimeDirectExecutor(IImageFilesystem images, EngineFacts e
             run = Failed(_openFailure!);
         }
 
-        var (fingerprint, problem) = run.Ok ? ProbeOutput.Parse(run.StdOut) : (null, null);
-        var failure = run.Failure ?? problem;
-        var now = DateTimeOffset.UtcNow;
-        IReadOnlyList<Sample> samples;
-        double? total = null;
-        if (failure is null && run.Timings is { } t)
-        {
-            var durations = t.ContainerPhaseDurations();
-            total = durations.Single(d => d.Phase == StartupPhases.Total).Milliseconds;
-            samples = [.. durations.Select(d => Row(d.Phase, d.Milliseconds, SampleStatus.Ok))];
-        }
-        else
-        {
-            samples = [.. StartupPhases.Container.Append(StartupPhases.Total).Select(p => Row(p, double.NaN, SampleStatus.Failed(failure ?? "unknown failure")))];
-        }
-
-        return new CellResult(samples, run.Source, fingerprint, failure, total);
-
-        Sample Row(string metric, double value, string status) => new()
-        {
-            RunId = context.RunId,
-            Round = cell.Round,
-            Mode = cell.Mode.Name,
-            Workload = Workload,
-            Metric = metric,
-            Unit = Units.Milliseconds,
-            Value = value,
-            Status = status,
-            Source = run.Source,
-            TimestampUtc = now,
-        };
+        return StartupCellResult.From(run, cell, context, Workload, host: false);
     }
 
     public async ValueTask DisposeAsync()

@@ -15,11 +15,9 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(context);
         WorkloadRun run;
-        string[] phases;
         if (cell.Mode.Kind == ModeKind.Host)
         {
             run = await HostProcessRunner.RunAsync(hostProbePath, [], TimeSpan.FromSeconds(30), requireReadyLine: true, context.HostLimits, cancellationToken).ConfigureAwait(false);
-            phases = [.. StartupPhases.Host, StartupPhases.Total];
         }
         else
         {
@@ -33,39 +31,8 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
                 Limits = ContainerLimits.For(context.Resources),
             };
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
-            phases = [.. StartupPhases.Container, StartupPhases.Total];
         }
 
-        var (fingerprint, problem) = run.Ok ? ProbeOutput.Parse(run.StdOut) : (null, null);
-        var failure = run.Failure ?? problem;
-        var now = DateTimeOffset.UtcNow;
-        IReadOnlyList<Sample> samples;
-        double? total = null;
-        if (failure is null && run.Timings is { } t)
-        {
-            var durations = cell.Mode.Kind == ModeKind.Host ? t.HostPhaseDurations() : t.ContainerPhaseDurations();
-            total = durations.Single(d => d.Phase == StartupPhases.Total).Milliseconds;
-            samples = [.. durations.Select(d => Row(d.Phase, d.Milliseconds, SampleStatus.Ok))];
-        }
-        else
-        {
-            samples = [.. phases.Select(p => Row(p, double.NaN, SampleStatus.Failed(failure ?? "unknown failure")))];
-        }
-
-        return new CellResult(samples, run.Source, fingerprint, failure, total);
-
-        Sample Row(string metric, double value, string status) => new()
-        {
-            RunId = context.RunId,
-            Round = cell.Round,
-            Mode = cell.Mode.Name,
-            Workload = "startup",
-            Metric = metric,
-            Unit = Units.Milliseconds,
-            Value = value,
-            Status = status,
-            Source = run.Source,
-            TimestampUtc = now,
-        };
+        return StartupCellResult.From(run, cell, context, "startup", host: cell.Mode.Kind == ModeKind.Host);
     }
 }

@@ -43,8 +43,6 @@ public sealed record FioAgreement(double Difference, Statistics.Interval Differe
         : $"differs from fio by {SignedPercent(Difference)}, which this run's noise cannot tell from agreement"
             + (DifferenceCi.IsKnown ? $" (95 % CI {SignedPercent(DifferenceCi.Low)} … {SignedPercent(DifferenceCi.High)})" : string.Empty);
 
-    private static Dictionary<(int Round, string Source), double> ContainerMedians(IReadOnlyList<Sample> samples, string workload, string metric, string mode) =>
-        samples.Where(s => s.Workload == workload && s.Metric == metric && s.Mode == mode && RunAnalyzer.IsUsable(s))
-            .GroupBy(s => (s.Round, s.Source))
-            .ToDictionary(g => g.Key, g => Descriptive.Median(g.Select(s => s.Value).ToArray()));
+    private static IReadOnlyDictionary<(int Round, string Source), double> ContainerMedians(IReadOnlyList<Sample> samples, string workload, string metric, string mode) =>
+        ExperimentalUnits.ByContainer(samples.Where(s => s.Workload == workload && s.Metric == metric && s.Mode == mode && RunAnalyzer.IsUsable(s)));
 }

@@ -10,14 +10,19 @@ namespace IsolationBench.Reporting.Statistics;
 /// </summary>
 public static class ExperimentalUnits
 {
-    public static double[] Of(IEnumerable<Sample> usable)
+    public static double[] Of(IEnumerable<Sample> usable) => [.. Containers(usable).Select(c => c.Median)];
+
+    /// <summary>The same units keyed by container (round, source), for pairing two series measured in the same containers.</summary>
+    public static IReadOnlyDictionary<(int Round, string Source), double> ByContainer(IEnumerable<Sample> usable) =>
+        Containers(usable).ToDictionary(c => c.Key, c => c.Median);
+
+    private static IEnumerable<((int Round, string Source) Key, double Median)> Containers(IEnumerable<Sample> usable)
     {
         ArgumentNullException.ThrowIfNull(usable);
         return usable
             .GroupBy(s => (s.Round, s.Source))
             .OrderBy(g => g.Key.Round)
             .ThenBy(g => g.Key.Source, StringComparer.Ordinal)
-            .Select(g => Descriptive.Median(g.Select(s => s.Value).ToArray()))
-            .ToArray();
+            .Select(g => (g.Key, Descriptive.Median(g.Select(s => s.Value).ToArray())));
     }
 }
