@@ -52,21 +52,20 @@ public sealed record PhaseTimings(long CreateCalled, long Attached, long StartRe
 
     private (long Ready, long Fingerprint) Boundaries()
     {
-        var readySeen = ReadySeen ?? StartReturned;
-        if (ProbeFingerprintMs is not { } ms)
+        // With the probe's own fingerprint time: the ready line's arrival and (done line's arrival − that time) are both
+        // upper bounds of when the probe wrote its ready line (a line can only arrive late); the earlier is the tighter.
+        // Anchored there, the fingerprint phase is the probe's measure and exit keeps the rest — never cut to 0 merely
+        // because the ready line was read late (a host process's exit phase is under a millisecond).
+        long? work = ProbeFingerprintMs is { } ms ? (long)(ms * Stopwatch.Frequency / 1000.0) : null;
+        var written = ReadySeen ?? StartReturned;
+        if (work is { } w && FingerprintSeen is { } done)
         {
-            var r = Math.Clamp(readySeen, StartReturned, Math.Max(StartReturned, ExitSeen));
-            return (r, Math.Clamp(FingerprintSeen ?? r, r, Math.Max(r, ExitSeen)));
+            written = Math.Min(written, done - w);
         }
 
-        // Both the ready line's arrival and (done line's arrival − the probe's own fingerprint time) are upper bounds of
-        // when the probe wrote its ready line (a line can only arrive late); the earlier one is the tighter. Anchored
-        // there, the fingerprint phase is the probe's measure and exit keeps the rest — which is never cut to 0 merely
-        // because the ready line was read late (a host process's exit phase is under a millisecond).
-        var work = (long)(ms * Stopwatch.Frequency / 1000.0);
-        var written = FingerprintSeen is { } done ? Math.Min(readySeen, done - work) : readySeen;
         var ready = Math.Clamp(written, StartReturned, Math.Max(StartReturned, ExitSeen));
-        return (ready, Math.Clamp(ready + work, ready, Math.Max(ready, ExitSeen)));
+        var fingerprint = work is { } ticks ? ready + ticks : FingerprintSeen ?? ready;
+        return (ready, Math.Clamp(fingerprint, ready, Math.Max(ready, ExitSeen)));
     }
 
     private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
