@@ -325,7 +325,8 @@ function Invoke-SetupScript([string] $Path) {
 }
 
 function Invoke-DotnetBuild([string] $Root) {
-    & dotnet build (Join-Path $Root 'IsolationBench.sln') -c Release -nologo -v q | Out-Host
+    # The run's projects only (IsolationBench.Run.slnf): the test projects would double a first run's build.
+    & dotnet build (Join-Path $Root 'IsolationBench.Run.slnf') -c Release -nologo -v q | Out-Host
     return $LASTEXITCODE
 }
 
