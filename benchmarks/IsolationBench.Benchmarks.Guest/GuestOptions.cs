@@ -17,12 +17,12 @@ public sealed record GuestOptions(
 /// <summary>When fio's measured jobs run relative to ours, in one container.</summary>
 public enum FioWhen
 {
-    /// <summary>Half before our io benchmarks, half after: brackets a drifting disk inside the container (two fio passes).</summary>
+    /// <summary>Half of an operation's fio jobs right before our benchmark of it, half right after (two fio warmups per operation).</summary>
     Around,
 
-    /// <summary>All before ours (one pass): the harness alternates Before and After by round, bracketing across the run.</summary>
+    /// <summary>All of an operation's fio jobs right before ours: the harness alternates Before and After by round, bracketing drift across the run.</summary>
     Before,
 
-    /// <summary>All after ours.</summary>
+    /// <summary>All right after ours.</summary>
     After,
 }

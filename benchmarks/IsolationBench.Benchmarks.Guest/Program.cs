@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
+using IsolationBench.Benchmarks.Guest.Benchmarks;
 using IsolationBench.Benchmarks.Guest.Filesystems;
 using IsolationBench.Benchmarks.Guest.Fio;
 
@@ -49,11 +50,7 @@ if (options.Categories.Contains(GuestCategories.Io))
 }
 
 var failed = new List<string>();
-if (options.Fio && options.FioWhen != FioWhen.After && options.Categories.Contains(GuestCategories.Io))
-{
-    await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
-}
-
+var part = 0;
 foreach (var category in options.Categories)
 {
     var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
@@ -63,21 +60,34 @@ foreach (var category in options.Categories)
         continue;
     }
 
-    foreach (var summary in BenchmarkRunner.Run([.. runs]))
+    // With --fio, each operation fio referees runs on its own with fio's job for it right beside it (RefereedRuns).
+    IReadOnlyList<(BenchmarkRunInfo[] Runs, IoOperation? Refereed)> parts = options.Fio && category == GuestCategories.Io
+        ? [.. runs.SelectMany(RefereedRuns.Split).Select(p => (new[] { p.Run }, p.Refereed))]
+        : [([.. runs], null)];
+    foreach (var (group, refereed) in parts)
     {
-        UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
-        if (summary.HasCriticalValidationErrors)
+        if (refereed is not null && options.FioWhen != FioWhen.After)
         {
-            failed.Add(category + " (validation)");
+            await FioCrossCheck.RunAsync(options, refereed, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
         }
 
-        failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
-    }
-}
+        foreach (var summary in BenchmarkRunner.Run(group))
+        {
+            UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
+            if (summary.HasCriticalValidationErrors)
+            {
+                failed.Add(category + " (validation)");
+            }
 
-if (options.Fio && options.FioWhen != FioWhen.Before && options.Categories.Contains(GuestCategories.Io))
-{
-    await FioCrossCheck.RunAsync(options, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
+            failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+        }
+
+        BdnReportFiles.KeepApart(options.ArtifactsDir, ++part);
+        if (refereed is not null && options.FioWhen != FioWhen.Before)
+        {
+            await FioCrossCheck.RunAsync(options, refereed, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
+        }
+    }
 }
 
 if (failed.Count > 0)

@@ -25,6 +25,10 @@ public unsafe class IoBenchmarks
     public const int RandomWrites = 256;
     public const int SmallFiles = 256;
 
+    /// <summary>Our files' folder under each target, and the read file in it that fio's random reads read too.</summary>
+    public const string SubDirectory = "isobench-io";
+    public const string ReadFileName = "read.dat";
+
     private const string DropNote = "posix_fadvise(DONTNEED) after fsync, before each read iteration, then mincore counts the pages still "
         + "resident: device read only where none were (see residency per mode)";
 
@@ -56,11 +60,11 @@ public unsafe class IoBenchmarks
     [GlobalSetup(Targets = [nameof(SequentialWrite1MiB), nameof(SmallFileCreateDelete)])]
     public void Setup()
     {
-        _dir = Path.Combine(GuestSettings.DirectoryFor(Target), "isobench-io");
+        _dir = Path.Combine(GuestSettings.DirectoryFor(Target), SubDirectory);
         Directory.CreateDirectory(_dir);
         _block = new byte[Block];
         new Random(42).NextBytes(_block); // incompressible, in case the file system compresses
-        _readFile = Path.Combine(_dir, "read.dat");
+        _readFile = Path.Combine(_dir, ReadFileName);
         _randomWriteFile = Path.Combine(_dir, "random-write.dat");
 
         // O_DIRECT needs buffer, offset and length aligned to the logical block size; a page covers every device here.

@@ -14,40 +14,55 @@ public sealed record FioRun(string Name, IReadOnlyList<string> Arguments);
 /// first, as many as BDN's warmup iterations and named <see cref="WarmupPrefix"/> + name: measured, then
 /// skipped by the converter, so neither side's figures include a cold first run (fio's first job was the
 /// slowest of its three in 5 of 6 captured runs, ours never is: BDN discards it).
+/// The random reads read our own read file (<see cref="IoBenchmarks.ReadFileName"/>, written and fsynced by our
+/// setup): the same extents of the same file system, and no second 256 MiB file laid out per container.
 /// </summary>
 public static class FioJobs
 {
     public const string SubDirectory = "isobench-fio";
     public const string WarmupPrefix = "warmup.";
 
-    /// <summary>The fio file each operation works on: both random reads share the laid-out read file, as ours do.</summary>
+    /// <summary>The fio file each operation works on: the writes their own new file, the random reads ours.</summary>
     public static string FileName(IoOperation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return operation.FioRw == "write" ? "sequential-write.dat" : "read.dat";
+        return IsWrite(operation) ? "sequential-write.dat" : IoBenchmarks.ReadFileName;
     }
 
-    public static IReadOnlyList<FioRun> For(string layerDir, int warmups, int iterations)
+    /// <summary>Where the operation's file lives: fio's own folder for writes (unlinked after each job), ours for reads.</summary>
+    public static string DirectoryOf(IoOperation operation, string layerDir)
     {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(layerDir);
+        return Path.Combine(layerDir, IsWrite(operation) ? SubDirectory : IoBenchmarks.SubDirectory);
+    }
+
+    /// <summary>The job of every refereed operation, in <see cref="IoOperations.Refereed"/>'s order.</summary>
+    public static IReadOnlyList<FioRun> For(string layerDir, int warmups, int iterations) =>
+        [.. IoOperations.Refereed.Select(operation => For(operation, layerDir, warmups, iterations))];
+
+    /// <summary>The fio job of one operation on the layer target: <paramref name="warmups"/> warmup jobs, then one job per iteration.</summary>
+    public static FioRun For(IoOperation operation, string layerDir, int warmups, int iterations)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(layerDir);
         ArgumentOutOfRangeException.ThrowIfNegative(warmups);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
-        var directory = Path.Combine(layerDir, SubDirectory);
-        return [.. IoOperations.Refereed.Select(operation =>
-        {
-            var name = operation.Benchmark + "@" + IoTargets.Layer;
-            return new FioRun(name, Jobs(directory, name, warmups, iterations, Workload(operation)));
-        })];
+        var name = operation.Benchmark + "@" + IoTargets.Layer;
+        return new FioRun(name, Jobs(DirectoryOf(operation, layerDir), name, warmups, iterations, Workload(operation)));
     }
+
+    private static bool IsWrite(IoOperation operation) => operation.FioRw == "write";
 
     /// <summary>
     /// The options that shape one operation, all from its <see cref="IoOperation"/>. Writes: ours creates a new file
     /// (the previous one is deleted outside the timing) and never preallocates, so fio unlinks after each job
     /// (unlink=1) and does not fallocate (its default would turn our extending writes into writes to allocated
     /// extents); end_fsync=1 is inside fio's runtime as our fsync is inside ours. Reads: ours writes and fsyncs
-    /// the 256 MiB file in setup and drops its pages before each iteration; fio lays the file out in its first job
-    /// (untimed), invalidate=1 is the same DONTNEED at each job's open, fio's random map (on by default) keeps
-    /// offsets distinct as ours are, and each job gets new offsets as each of our iterations draws new pages.
+    /// the 256 MiB file in setup and drops its pages before each iteration; fio reads that same file (it lays one
+    /// out only when ours is missing, untimed), invalidate=1 is the same DONTNEED at each job's open, fio's random
+    /// map (on by default) keeps offsets distinct as ours are, and each job gets new offsets as each of our
+    /// iterations draws new pages.
     /// </summary>
     public static IReadOnlyList<string> Workload(IoOperation operation)
     {
@@ -81,7 +96,7 @@ public static class FioJobs
                 break;
         }
 
-        if (operation.FioRw == "write")
+        if (IsWrite(operation))
         {
             options.AddRange(["--fallocate=none", "--unlink=1"]);
         }

@@ -94,8 +94,8 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     }
 
     /// <summary>
-    /// The io category also runs fio on the layer target in the same container: a second opinion on our figures. One
-    /// fio pass per container, before ours in odd rounds and after ours in even ones (see FioCrossCheck).
+    /// The io category also runs fio on the layer target in the same container: a second opinion on our figures. Each
+    /// operation's fio job runs right before our benchmark of it in odd rounds and right after it in even ones (see FioCrossCheck).
     /// </summary>
     internal List<string> Arguments(MatrixCell cell, string artifacts, string layer, string volume) =>
         ["--category", cell.Workload, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,

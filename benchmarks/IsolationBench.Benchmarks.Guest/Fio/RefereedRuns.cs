@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Running;
+using IsolationBench.Benchmarks.Guest.Benchmarks;
+
+namespace IsolationBench.Benchmarks.Guest.Fio;
+
+/// <summary>One part of a category's BenchmarkDotNet run, and the refereed operation it measures (null: none).</summary>
+public sealed record RunPart(BenchmarkRunInfo Run, IoOperation? Refereed);
+
+/// <summary>
+/// Splits our io run so that each operation fio referees is a run of its own, with fio's job right beside it
+/// (<see cref="FioCrossCheck"/>); the cases in between stay together, in BenchmarkDotNet's order. Pure.
+/// </summary>
+public static class RefereedRuns
+{
+    /// <summary>The refereed operation <paramref name="benchmark"/> measures: one of <see cref="IoOperations.Refereed"/> on the layer target.</summary>
+    public static IoOperation? Of(BenchmarkCase benchmark)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        var target = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == nameof(IoBenchmarks.Target))?.Value as string;
+        var method = benchmark.Descriptor.WorkloadMethod.Name;
+        return target == IoTargets.Layer && benchmark.Descriptor.Type == typeof(IoBenchmarks)
+            ? IoOperations.Refereed.FirstOrDefault(o => o.Benchmark == method)
+            : null;
+    }
+
+    public static IReadOnlyList<RunPart> Split(BenchmarkRunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var parts = new List<RunPart>();
+        var between = new List<BenchmarkCase>();
+        foreach (var benchmark in run.BenchmarksCases)
+        {
+            if (Of(benchmark) is not { } operation)
+            {
+                between.Add(benchmark);
+                continue;
+            }
+
+            Flush();
+            parts.Add(new RunPart(new BenchmarkRunInfo([benchmark], run.Type, run.Config), operation));
+        }
+
+        Flush();
+        return parts;
+
+        void Flush()
+        {
+            if (between.Count > 0)
+            {
+                parts.Add(new RunPart(new BenchmarkRunInfo([.. between], run.Type, run.Config), null));
+                between.Clear();
+            }
+        }
+    }
+}
