@@ -60,31 +60,44 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
         var completed = CompletedCells(directory);
         var hostRid = RepositoryLayout.RuntimeIdentifier(OperatingSystem.IsWindows() ? "windows" : "linux");
-        var hostProbe = await layout.EnsureProbeAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
         var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
         var windowsEngine = string.Equals(preflight.Facts?.OsType, "windows", StringComparison.OrdinalIgnoreCase);
         var windowsTag = windowsEngine && containers ? WindowsImageTag.Choose(preflight.Facts!, modes) : null;
-        var probeImage = string.Empty;
-        if (containers && workloads.Contains("startup"))
-        {
-            probeImage = Record(await BuildProbeImageAsync(engine!, preflight.Facts!, windowsTag, cancellationToken).ConfigureAwait(false));
-        }
-
         var guestWorkloads = workloads.Where(w => w != "startup").ToList();
         var guest = new GuestArtifacts(layout);
+        var linuxBase = containers && !windowsEngine && guestWorkloads.Count > 0
+            ? guest.EnsureLinuxBaseAsync(engine!, log, cancellationToken)
+            : null;
+        string hostProbe;
+        var probeImage = string.Empty;
         string? guestImage = null;
         string? hostGuest = null;
-        if (guestWorkloads.Count > 0)
+        try
         {
-            hostGuest = await guest.EnsurePublishedAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
-            if (containers)
+            hostProbe = await layout.EnsureProbeAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
+            if (containers && workloads.Contains("startup"))
             {
-                var built = await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken).ConfigureAwait(false);
-                _ = Record(built);
-                // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
-                // branch's guest) cannot swap the guest under this run.
-                guestImage = built.Id;
+                probeImage = Record(await BuildProbeImageAsync(engine!, preflight.Facts!, windowsTag, cancellationToken).ConfigureAwait(false));
             }
+
+            if (guestWorkloads.Count > 0)
+            {
+                hostGuest = await guest.EnsurePublishedAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
+                if (containers)
+                {
+                    var built = await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken, linuxBase).ConfigureAwait(false);
+                    _ = Record(built);
+                    // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
+                    // branch's guest) cannot swap the guest under this run.
+                    guestImage = built.Id;
+                }
+            }
+        }
+        catch when (linuxBase is not null && !linuxBase.IsCompleted)
+        {
+            // A publish failed while debootstrap runs: let it finish (killing it would leave its chroot behind), then report.
+            await Task.WhenAny(linuxBase).ConfigureAwait(false);
+            throw;
         }
 
         var manifest = new RunManifest
