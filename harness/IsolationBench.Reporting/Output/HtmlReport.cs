@@ -9,7 +9,8 @@ public static class HtmlReport
     private const string Css = """
         body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1280px;margin:2em auto;padding:0 1em;color:#222}
         h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
-        table{border-collapse:collapse;margin:.5em 0 1.4em}th,td{border:1px solid #ddd;padding:.3em .6em}
+        table{border-collapse:collapse;margin:.5em 0 1.4em;display:block;max-width:100%;overflow-x:auto}th,td{border:1px solid #ddd;padding:.3em .6em}
+        li,p{overflow-wrap:anywhere}
         th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
         table.env td:first-child{font-weight:600;white-space:nowrap}
         .warn{background:#fff4e5;border-left:4px solid #f0a020;padding:.5em .8em;margin:.5em 0}
