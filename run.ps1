@@ -19,7 +19,7 @@
     engine has (runc, crun, runsc…).
 
 .PARAMETER Workloads
-    Comma-separated workloads: startup,syscall,io,cpu,memory. Default: isobench's (all of them).
+    Comma-separated workloads: startup,syscall,io,cpu,memory,network. Default: isobench's (all of them).
 
 .PARAMETER Profile
     Guest benchmark profile: quick, default or thorough. Default: quick (a first look at every workload in

@@ -1,14 +1,14 @@
 namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>
-/// Parses <c>isobench-guest --category syscall|io|cpu|memory[,…] --profile quick|default|thorough|smoke
+/// Parses <c>isobench-guest --category syscall|io|cpu|memory|network[,…] --profile quick|default|thorough|smoke
 /// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]]</c>. Hand-written on purpose: the
 /// harness is the only caller, and a one-line error is all a user of a container needs.
 /// </summary>
 public static class GuestArguments
 {
     public const string Usage =
-        "usage: isobench-guest --category syscall|io|cpu|memory[,...] --profile quick|default|thorough|smoke "
+        "usage: isobench-guest --category syscall|io|cpu|memory|network[,...] --profile quick|default|thorough|smoke "
         + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]]";
 
     /// <summary>Flag (no value): after the benchmarks, measure the io layer workloads with fio too (Linux only).</summary>

@@ -10,8 +10,9 @@ public static class GuestCategories
     public const string Io = "io";
     public const string Cpu = "cpu";
     public const string Memory = "memory";
+    public const string Network = "network";
 
-    public static readonly IReadOnlyList<string> All = [Syscall, Io, Cpu, Memory];
+    public static readonly IReadOnlyList<string> All = [Syscall, Io, Cpu, Memory, Network];
 
     /// <summary>Every benchmark class; its [BenchmarkCategory] says which category it belongs to.</summary>
     public static readonly IReadOnlyList<Type> BenchmarkClasses =
@@ -23,6 +24,7 @@ public static class GuestCategories
         typeof(Benchmarks.CpuBenchmarks),
         typeof(Benchmarks.MemoryBenchmarks),
         typeof(Benchmarks.Windows.WindowsMemoryBenchmarks),
+        typeof(Benchmarks.NetworkBenchmarks),
     ];
 
     /// <summary>The classes a category runs on a platform (a class marked for the other OS is left out whole).</summary>

@@ -7,13 +7,13 @@ namespace IsolationBench.Results;
 /// </summary>
 public static class GuestWorkloads
 {
-    public static readonly IReadOnlyList<string> Categories = ["syscall", "io", "cpu", "memory"];
+    public static readonly IReadOnlyList<string> Categories = ["syscall", "io", "cpu", "memory", "network"];
 
     /// <summary>OS ("linux", "windows", as manifest.json spells it) → the categories with at least one benchmark there.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ByOs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
     {
-        ["linux"] = ["syscall", "io", "cpu", "memory"],
-        ["windows"] = ["syscall", "io", "cpu", "memory"],
+        ["linux"] = ["syscall", "io", "cpu", "memory", "network"],
+        ["windows"] = ["syscall", "io", "cpu", "memory", "network"],
     };
 
     public static bool Runs(string category, string os) =>

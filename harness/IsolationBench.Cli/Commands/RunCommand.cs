@@ -17,7 +17,7 @@ internal sealed class RunCommand : ICommand
         "run the benchmark matrix and write results/<run-id>/",
         [
             new("--modes", false, "comma-separated isolation modes, e.g. host,runc,crun (default: host + every mode the engine offers)"),
-            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory (default: all of them)"),
+            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory,network (default: all of them)"),
             new("--samples", false, "measured startup samples per mode (default 30)"),
             new("--warmup", false, "discarded warmup rounds (default 3)"),
             new("--guest-rounds", false, "guest benchmark containers per mode and category (default: the profile's, quick 3, default 5, thorough 10)"),

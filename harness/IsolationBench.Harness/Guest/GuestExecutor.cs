@@ -12,7 +12,7 @@ using IsolationBench.Results.Io;
 namespace IsolationBench.Harness.Guest;
 
 /// <summary>
-/// A guest category (syscall, io, cpu, memory) in one mode: the same isobench-guest binary runs as a host
+/// A guest category (syscall, io, cpu, memory, network) in one mode: the same isobench-guest binary runs as a host
 /// process or in a container; BenchmarkDotNet measures inside; its JSON comes out through the engine's archive
 /// API after the container exits (works for Hyper-V isolation too) and becomes samples.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     private readonly string _layerPath = windowsContainers ? @"C:\work\layer" : "/work/layer";
     private readonly string _volumePath = windowsContainers ? @"C:\work\volume" : "/work/volume";
 
-    public bool CanRun(string workload) => workload is "syscall" or "io" or "cpu" or "memory";
+    public bool CanRun(string workload) => workload is "syscall" or "io" or "cpu" or "memory" or "network";
 
     public async Task<CellResult> ExecuteAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
     {
