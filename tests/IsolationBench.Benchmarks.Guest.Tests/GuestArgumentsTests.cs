@@ -23,6 +23,14 @@ public sealed class GuestArgumentsTests
     }
 
     [Fact]
+    public void NetworkIsACategoryOfItsOwnAndCombinesWithOthers()
+    {
+        Assert.Equal(["network"], GuestArguments.Parse(["--category", "Network", "--profile", "quick", "--artifacts", "a"]).Categories);
+        Assert.Equal(["cpu", "network"], GuestArguments.Parse(["--category", "cpu,network", "--profile", "quick", "--artifacts", "a"]).Categories);
+        Assert.Contains("network", GuestArguments.Usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FioIsAFlagAnywhereOnTheLine()
     {
         Assert.True(GuestArguments.Parse(["--fio", "--category", "io", "--profile", "quick", "--artifacts", "a"]).Fio);

@@ -89,6 +89,32 @@ public sealed class GuestPlatformTests
         Assert.All(Discover(GuestCategories.Memory, GuestPlatform.Linux), b => Assert.Equal(typeof(MemoryBenchmarks), b.Descriptor.Type));
     }
 
+    /// <summary>Plain sockets: the same four benchmarks, from the same class, on both OSes.</summary>
+    [Theory]
+    [InlineData(GuestPlatform.Linux)]
+    [InlineData(GuestPlatform.Windows)]
+    public void NetworkRunsTheSameFourLoopbackBenchmarksOnEveryOs(GuestPlatform platform)
+    {
+        var cases = Discover(GuestCategories.Network, platform);
+
+        Assert.Equal(["TcpBulk64KiB", "TcpConnectAcceptClose", "TcpRoundTrip1B", "UdpRoundTrip64B"], Methods(cases));
+        Assert.All(cases, b => Assert.Equal(typeof(NetworkBenchmarks), b.Descriptor.Type));
+        Assert.Equal(
+            [("TcpBulk64KiB", "MB/s", "higher"), ("TcpConnectAcceptClose", "ops/s", "higher"), ("TcpRoundTrip1B", "ns/op", "lower"), ("UdpRoundTrip64B", "ns/op", "lower")],
+            cases.Select(UnitsFile.Describe).Select(u => (u.Metric, u.Unit, u.Direction)).OrderBy(u => u.Metric, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void NetworkUsesTheComputeJobShape()
+    {
+        var network = GuestConfig.CreateJob(GuestProfile.Quick, GuestCategories.Network);
+        var syscall = GuestConfig.CreateJob(GuestProfile.Quick, GuestCategories.Syscall);
+
+        Assert.Equal(
+            (syscall.Run.IterationTime, syscall.Run.WarmupCount, syscall.Run.IterationCount, syscall.Run.RunStrategy),
+            (network.Run.IterationTime, network.Run.WarmupCount, network.Run.IterationCount, network.Run.RunStrategy));
+    }
+
     [Fact]
     public void EveryBenchmarkClassInTheAssemblyIsRegistered()
     {

@@ -9,7 +9,7 @@ namespace IsolationBench.Harness.Tests.Integration;
 [Collection(RealEngineCollection.Name)]
 public sealed class GuestRunTests(RealEngine real)
 {
-    private static readonly string[] Categories = ["syscall", "io", "cpu", "memory"];
+    private static readonly string[] Categories = ["syscall", "io", "cpu", "memory", "network"];
 
     [SkippableFact]
     public async Task Quick_guest_workloads_on_host_runc_and_crun()

@@ -35,6 +35,26 @@ public sealed class GuestSupportTests
     }
 
     [Fact]
+    public void The_guest_executor_runs_every_guest_category_and_nothing_else()
+    {
+        var executor = new GuestExecutor(null, "img", windowsContainers: false, "/opt/guest", "default", "/tmp/scratch");
+
+        Assert.All(GuestWorkloads.Categories, c => Assert.True(executor.CanRun(c), c));
+        Assert.False(executor.CanRun("startup"));
+    }
+
+    [Fact]
+    public void Network_runs_in_every_mode_without_fio()
+    {
+        var linux = new GuestExecutor(null, "img", windowsContainers: false, "/opt/guest", "default", "/tmp/scratch");
+
+        var args = linux.Arguments(new MatrixCell(1, false, "network", IsolationMode.ForRuntime("runsc")), "/a", "/l", "/v");
+
+        Assert.Equal("network", args[args.IndexOf("--category") + 1]);
+        Assert.DoesNotContain("--fio", args);
+    }
+
+    [Fact]
     public void Startup_is_not_a_guest_workload() =>
         GuestSupport.EnsureRunnable(["startup"], [IsolationMode.Host, Process], "plan9", "plan9");
 

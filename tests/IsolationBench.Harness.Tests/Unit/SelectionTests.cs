@@ -77,7 +77,7 @@ public sealed class SelectionTests
     }
 
     [Theory]
-    [InlineData("startup,gpu", "unknown workload 'gpu': choose from startup, syscall, io, cpu, memory")]
+    [InlineData("startup,gpu", "unknown workload 'gpu': choose from startup, syscall, io, cpu, memory, network")]
     [InlineData("io,io", "--workloads names 'io' twice: list each once")]
     public void Bad_workload_lists_are_usage_errors(string list, string message)
     {
@@ -87,6 +87,6 @@ public sealed class SelectionTests
     [Fact]
     public void Workloads_default_to_every_workload()
     {
-        Assert.Equal(["startup", "syscall", "io", "cpu", "memory"], Selection.WorkloadList(null));
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.WorkloadList(null));
     }
 }

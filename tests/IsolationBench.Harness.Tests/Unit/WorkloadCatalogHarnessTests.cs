@@ -10,7 +10,7 @@ public sealed class WorkloadCatalogHarnessTests
     [Fact]
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
-        Assert.Equal(["startup", "syscall", "io", "cpu", "memory"], Selection.Workloads);
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.Workloads);
         Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.WorkloadList(null));
     }
 
