@@ -4,7 +4,8 @@ namespace IsolationBench.Benchmarks.Guest.Benchmarks.Network;
 
 /// <summary>
 /// The server side of a benchmark on its own thread. A socket error there (a timeout, the client gone) ends the
-/// thread instead of the process; the client then fails with its own timeout, which names the operation.
+/// thread instead of the process, with one line on stderr (the cell's guest.log); the client then fails with its own
+/// timeout, which names the operation.
 /// </summary>
 internal sealed class PeerThread
 {
@@ -21,15 +22,12 @@ internal sealed class PeerThread
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
             {
-                Error = ex;
+                Console.Error.WriteLine($"isobench-guest: {name} stopped: {ex.GetType().Name}: {ex.Message}");
             }
         })
         { IsBackground = true, Name = name };
         _thread.Start();
     }
-
-    /// <summary>Why the peer stopped early, if it did (set before the thread ends).</summary>
-    public Exception? Error { get; private set; }
 
     /// <summary>Waits for the peer to finish after it was told to stop; a peer that does not is left to the process's end (background thread).</summary>
     public bool Join() => _thread.Join(LoopbackSockets.PeerTimeout);

@@ -43,7 +43,7 @@ internal sealed class TcpAcceptPeer : IDisposable
         }
         catch (SocketException)
         {
-            // The accept thread already ended (its error is on the thread); nothing to wake.
+            // The accept thread already ended (its reason is on stderr); nothing to wake.
         }
 
         _thread.Join();
