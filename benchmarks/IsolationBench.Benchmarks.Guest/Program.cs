@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest;
 using IsolationBench.Benchmarks.Guest.Benchmarks;
+using IsolationBench.Benchmarks.Guest.Benchmarks.Network;
 using IsolationBench.Benchmarks.Guest.Filesystems;
 using IsolationBench.Benchmarks.Guest.Fio;
 
@@ -53,6 +54,12 @@ var failed = new List<string>();
 var part = 0;
 foreach (var category in options.Categories)
 {
+    if (category == GuestCategories.Network && LoopbackCheck.Problem() is { } loopback)
+    {
+        failed.Add($"{category} ({loopback})");
+        continue;
+    }
+
     var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
     if (runs.Count == 0)
     {

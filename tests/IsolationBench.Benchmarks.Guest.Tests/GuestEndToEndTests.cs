@@ -52,9 +52,17 @@ public sealed class GuestEndToEndTests
         Assert.StartsWith("isobench-guest: unknown category 'disk'", output.Trim(), StringComparison.Ordinal);
     }
 
-    internal static async Task<(int Code, string Output)> RunGuest(IEnumerable<string> args)
+    internal static Task<(int Code, string Output)> RunGuest(IEnumerable<string> args) => RunGuest([], args);
+
+    /// <summary>The guest under <paramref name="wrapper"/> (a command and its arguments that end by running the rest, e.g. unshare -n).</summary>
+    internal static async Task<(int Code, string Output)> RunGuest(IReadOnlyList<string> wrapper, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Count > 0 ? ["dotnet"] : []))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "isobench-guest.dll"));
         foreach (var arg in args)
         {

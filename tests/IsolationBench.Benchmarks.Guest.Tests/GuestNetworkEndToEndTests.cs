@@ -26,4 +26,20 @@ public sealed class GuestNetworkEndToEndTests
         // Smoke = three measured iterations per benchmark, each one a sample.
         Assert.All(samples.GroupBy(s => s.Metric), g => Assert.Equal(3, g.Count()));
     }
+
+    /// <summary>A fresh network namespace has a loopback interface that is down: the cell must fail with that reason, not hang.</summary>
+    [SkippableFact]
+    public async Task WithoutAWorkingLoopbackTheCategoryFailsInOneLineThatSaysSo()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists("/usr/bin/unshare"), "needs Linux, root and unshare(1)");
+        var artifacts = Directory.CreateTempSubdirectory("isobench-e2e-nolo").FullName;
+
+        var (code, output) = await GuestEndToEndTests.RunGuest(["/usr/bin/unshare", "--net"], ["--category", "network", "--profile", "smoke", "--artifacts", artifacts]);
+
+        Assert.Equal(1, code);
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Last(l => l.StartsWith("isobench-guest: failed:", StringComparison.Ordinal));
+        Assert.StartsWith("isobench-guest: failed: network (no working loopback in this cage: ", last, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(artifacts, "results")), "the benchmarks ran anyway");
+    }
 }

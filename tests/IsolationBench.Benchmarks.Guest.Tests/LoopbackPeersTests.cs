@@ -10,6 +10,9 @@ public sealed class LoopbackPeersTests
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
 
     [Fact]
+    public void TheLoopbackCheckPassesWhereLoopbackWorks() => Assert.Null(LoopbackCheck.Problem());
+
+    [Fact]
     public void AStalledPeerIsATimeoutThatNamesTheOperationNotAHang()
     {
         var (client, server) = TcpPair.Connect(Short);

@@ -5,8 +5,7 @@ namespace IsolationBench.Benchmarks.Guest.Benchmarks.Network;
 
 /// <summary>
 /// A loopback listener whose thread accepts each connection and closes it at once (a FIN): the client, on reading
-/// that end-of-stream, knows its connection was accepted. Stopping sets a flag and makes one last connection so the
-/// blocked accept returns.
+/// that end-of-stream, knows its connection was accepted. Stopping closes the listener, which ends the blocked accept.
 /// </summary>
 internal sealed class TcpAcceptPeer : IDisposable
 {
@@ -27,26 +26,23 @@ internal sealed class TcpAcceptPeer : IDisposable
 
     private void Serve()
     {
-        while (!_stopping)
+        try
         {
-            using var accepted = _listener.Accept();
+            while (true)
+            {
+                using var accepted = _listener.Accept();
+            }
+        }
+        catch (Exception ex) when (_stopping && ex is SocketException or ObjectDisposedException)
+        {
+            // Dispose closed the listener: the way this loop ends.
         }
     }
 
     public void Dispose()
     {
         _stopping = true;
-        try
-        {
-            using var wake = LoopbackSockets.Tcp(LoopbackSockets.OperationTimeout);
-            wake.Connect(EndPoint);
-        }
-        catch (SocketException)
-        {
-            // The accept thread already ended (its reason is on stderr); nothing to wake.
-        }
-
-        _thread.Join();
         _listener.Dispose();
+        _thread.Join();
     }
 }

@@ -67,7 +67,8 @@ internal sealed class UdpEchoPeer : IDisposable
         }
         catch (SocketException)
         {
-            // The echo thread already ended; nothing to stop.
+            // The stop datagram cannot be sent: closing the server socket ends its blocked receive instead.
+            _server.Dispose();
         }
 
         _thread.Join();
