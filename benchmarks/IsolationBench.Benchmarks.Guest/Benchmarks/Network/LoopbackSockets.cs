@@ -120,5 +120,5 @@ internal static class LoopbackSockets
     private static bool IsTimeout(SocketException ex) => ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock;
 
     private static TimeoutException Timeout(string what, Socket socket, SocketException ex) =>
-        new(FormattableString.Invariant($"loopback {what}: no answer within {socket.ReceiveTimeout / 1000} s ({ex.SocketErrorCode}); this cage's loopback stalls"), ex);
+        new(FormattableString.Invariant($"loopback {what}: no answer within {socket.ReceiveTimeout / 1000.0:0.###} s ({ex.SocketErrorCode}); this cage's loopback stalls"), ex);
 }
