@@ -15,9 +15,16 @@ public sealed record EngineBenchArguments(
     int Warmup,
     bool Smoke)
 {
+    /// <summary>--tls-ca/--tls-cert/--tls-key as the harness passed them (null: DOCKER_CERT_PATH's).</summary>
+    public string? TlsCa { get; init; }
+
+    public string? TlsCert { get; init; }
+
+    public string? TlsKey { get; init; }
+
     public const string Usage =
         "usage: isobench-engine-bench --modes host,runc --probe-image IMAGE --probe-binary PATH --artifacts DIR --run-id ID "
-        + "[--iterations N] [--warmup N] [--engine ENDPOINT] [--insecure-engine] [--smoke]";
+        + "[--iterations N] [--warmup N] [--engine ENDPOINT] [--insecure-engine] [--tls-ca FILE] [--tls-cert FILE] [--tls-key FILE] [--smoke]";
 
     /// <exception cref="ArgumentException">a missing or malformed option, with the usage line.</exception>
     public static EngineBenchArguments Parse(IReadOnlyList<string> args)
@@ -52,7 +59,12 @@ public sealed record EngineBenchArguments(
             flags.Contains("--insecure-engine"),
             Count("--iterations", 30, 1),
             Count("--warmup", 3, 0),
-            flags.Contains("--smoke"));
+            flags.Contains("--smoke"))
+        {
+            TlsCa = values.GetValueOrDefault("--tls-ca"),
+            TlsCert = values.GetValueOrDefault("--tls-cert"),
+            TlsKey = values.GetValueOrDefault("--tls-key"),
+        };
 
         string Required(string name) =>
             values.TryGetValue(name, out var v) && v.Length > 0 ? v : throw new ArgumentException($"{name} is required; {Usage}");

@@ -28,6 +28,12 @@ public sealed record EngineBenchOptions
 
     public bool InsecureEngine { get; init; }
 
+    public string? TlsCa { get; init; }
+
+    public string? TlsCert { get; init; }
+
+    public string? TlsKey { get; init; }
+
     public EngineBenchProfile Profile { get; init; } = EngineBenchProfile.Measure;
 
     /// <summary>Measured lifecycles per mode (BDN iterations).</summary>

@@ -37,7 +37,7 @@ public class LifecycleBenchmarks
     public async Task ConnectAsync()
     {
         var options = EngineBenchSettings.Current;
-        var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, engineRequired: true, CancellationToken.None).ConfigureAwait(false);
+        var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, engineRequired: true, CancellationToken.None, tls: EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey)).ConfigureAwait(false);
         _engine = preflight.Engine!;
         _lifecycle = new ContainerLifecycle(_engine);
     }

@@ -9,7 +9,7 @@ EngineBenchOptions options;
 try
 {
     arguments = EngineBenchArguments.Parse(args);
-    await using var preflight = await Preflight.RunAsync(arguments.Engine, arguments.InsecureEngine, Preflight.NeedsEngine(arguments.Modes), CancellationToken.None).ConfigureAwait(false);
+    await using var preflight = await Preflight.RunAsync(arguments.Engine, arguments.InsecureEngine, Preflight.NeedsEngine(arguments.Modes), CancellationToken.None, tls: EngineTlsSettings.FromEnvironment(arguments.TlsCa, arguments.TlsCert, arguments.TlsKey)).ConfigureAwait(false);
     options = new EngineBenchOptions
     {
         // The harness passes the modes it ran; resolving them here again gives each its runtime/isolation.
@@ -20,6 +20,9 @@ try
         RunId = arguments.RunId,
         Engine = arguments.Engine,
         InsecureEngine = arguments.InsecureEngine,
+        TlsCa = arguments.TlsCa,
+        TlsCert = arguments.TlsCert,
+        TlsKey = arguments.TlsKey,
         Iterations = arguments.Iterations,
         Warmup = arguments.Warmup,
         Profile = arguments.Smoke ? EngineBenchProfile.Smoke : EngineBenchProfile.Measure,

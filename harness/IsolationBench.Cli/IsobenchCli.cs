@@ -48,7 +48,7 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
             if (command.Spec.Name is not ("whereami" or "run"))
             {
                 // `run` sweeps in its own preflight; whereami must work inside a container with no engine.
-                var swept = await LeftoverSweep.RunAsync(parsed.String("--engine"), parsed.Has("--insecure-engine"), cancellationToken).ConfigureAwait(false);
+                var swept = await LeftoverSweep.RunAsync(parsed.String("--engine"), parsed.Has("--insecure-engine"), cancellationToken, EngineTlsOptions.From(parsed)).ConfigureAwait(false);
                 if (swept > 0)
                 {
                     output.WriteLine($"isobench: removed {swept} container(s) left behind by an earlier run");

@@ -31,9 +31,9 @@ public static class Preflight
     /// Windows says none runs.
     /// An engine on another machine (tcp, not loopback) is not this host's to answer for.
     /// </remarks>
-    public static async Task<PreflightResult> RunAsync(string? endpoint, bool insecure, bool engineRequired, CancellationToken cancellationToken, IWindowsHostQueries? windowsHost = null)
+    public static async Task<PreflightResult> RunAsync(string? endpoint, bool insecure, bool engineRequired, CancellationToken cancellationToken, IWindowsHostQueries? windowsHost = null, EngineTlsSettings? tls = null)
     {
-        var resolved = EngineEndpoint.Resolve(endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows(), insecure);
+        var resolved = EngineEndpoint.Resolve(endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows(), insecure, tls ?? EngineTlsSettings.FromEnvironment());
         try
         {
             var engine = await DockerEngine.ConnectAsync(resolved, EngineCallTimeout, cancellationToken).ConfigureAwait(false);

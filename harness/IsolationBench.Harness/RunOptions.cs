@@ -46,6 +46,13 @@ public sealed record RunOptions
 
     public bool InsecureEngine { get; init; }
 
+    /// <summary>--tls-ca/--tls-cert/--tls-key of a tcp:// engine; null = DOCKER_CERT_PATH's (EngineTlsSettings).</summary>
+    public string? TlsCa { get; init; }
+
+    public string? TlsCert { get; init; }
+
+    public string? TlsKey { get; init; }
+
     public bool AllowMismatch { get; init; }
 
     public string? RunId { get; init; }

@@ -37,7 +37,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             log.Report("warning: " + jitWarning);
         }
 
-        await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost).ConfigureAwait(false);
+        await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost, Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey)).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
         GuestSupport.EnsureRunnable(workloads, modes, GuestSupport.HostOs, preflight.Facts?.OsType);
         var baseline = ChooseBaseline(options.Baseline, modes);
@@ -158,7 +158,10 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             EngineBenchOutcome? engineBench = null;
             var interlude = options.EngineBench
                 ? new MatrixInterlude(MatrixPlan.Midpoint(plan, "startup"), async ct => engineBench = await new EngineBenchLauncher(layout, log).RunAsync(
-                    new EngineBenchRequest(runId, [.. modes.Select(m => m.Name)], probeImage, hostProbe, directory.Path, options.Samples, options.Warmup, options.Engine, options.InsecureEngine),
+                    new EngineBenchRequest(runId, [.. modes.Select(m => m.Name)], probeImage, hostProbe, directory.Path, options.Samples, options.Warmup, options.Engine, options.InsecureEngine)
+                    {
+                        TlsArguments = Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey).ToArguments(),
+                    },
                     ct).ConfigureAwait(false))
                 : null;
             outcome = await runner.RunAsync(plan, context, writer, progress, completed, cancellationToken, interlude).ConfigureAwait(false);

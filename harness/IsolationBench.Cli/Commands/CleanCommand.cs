@@ -14,6 +14,7 @@ internal sealed class CleanCommand : ICommand
             new("--run-id", false, "only this run's containers"),
             new("--engine", false, "engine endpoint"),
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
+            .. EngineTlsOptions.Specs,
         ],
         0,
         0,
@@ -23,7 +24,7 @@ internal sealed class CleanCommand : ICommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        await using var preflight = await Preflight.RunAsync(args.String("--engine"), args.Has("--insecure-engine"), engineRequired: true, cancellationToken).ConfigureAwait(false);
+        await using var preflight = await Preflight.RunAsync(args.String("--engine"), args.Has("--insecure-engine"), engineRequired: true, cancellationToken, tls: EngineTlsOptions.From(args)).ConfigureAwait(false);
         var removed = await new ContainerJanitor(preflight.Engine!).SweepAsync(args.String("--run-id"), includeLiveOwners: true, cancellationToken).ConfigureAwait(false);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"removed {removed} isobench container(s)"));
         return ExitCodes.Ok;

@@ -15,6 +15,7 @@ internal sealed class DoctorCommand : ICommand
         [
             new("--engine", false, "engine endpoint"),
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
+            .. EngineTlsOptions.Specs,
         ],
         0,
         0,
@@ -25,7 +26,7 @@ internal sealed class DoctorCommand : ICommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var o = context.Out;
-        await using var preflight = await Preflight.RunAsync(args.String("--engine"), args.Has("--insecure-engine"), engineRequired: false, cancellationToken).ConfigureAwait(false);
+        await using var preflight = await Preflight.RunAsync(args.String("--engine"), args.Has("--insecure-engine"), engineRequired: false, cancellationToken, tls: EngineTlsOptions.From(args)).ConfigureAwait(false);
         o.WriteLine($"host       {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores");
         if (preflight.Facts is { } f)
         {

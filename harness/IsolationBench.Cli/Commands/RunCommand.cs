@@ -28,6 +28,7 @@ internal sealed class RunCommand : ICommand
             new("--memory", false, "memory limit every mode gets, host included, e.g. 2g or 512m (default 2g)"),
             new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)"),
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
+            .. EngineTlsOptions.Specs,
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
             new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
@@ -86,6 +87,9 @@ internal sealed class RunCommand : ICommand
         {
             Engine = args.String("--engine"),
             InsecureEngine = args.Has("--insecure-engine"),
+            TlsCa = args.String("--tls-ca"),
+            TlsCert = args.String("--tls-cert"),
+            TlsKey = args.String("--tls-key"),
             EngineBench = args.Has("--engine-bench"),
             Baseline = args.String("--baseline"),
         };

@@ -3,6 +3,7 @@ using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Docker.DotNet.NPipe;
+using Docker.DotNet.X509;
 using Version = System.Version;
 
 namespace IsolationBench.Harness.Engine;
@@ -34,9 +35,10 @@ public sealed partial class DockerEngine : IContainerEngine
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         DockerClient probe;
+        var refusal = new ServerRefusal();
         try
         {
-            probe = Build(endpoint, ProbeApiVersion, callTimeout);
+            probe = Build(endpoint, ProbeApiVersion, callTimeout, refusal);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or PlatformNotSupportedException)
         {
@@ -52,19 +54,39 @@ public sealed partial class DockerEngine : IContainerEngine
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // An engine we do not trust is the user's configuration to fix (exit 2), not an engine that is down.
+            if (refusal.Problem is { } problem)
+            {
+                throw new UsageException(problem);
+            }
+
             throw Unreachable(endpoint.ToString(), ex);
         }
 
         var server = Version.TryParse(version.APIVersion, out var v) ? v : ProbeApiVersion;
         var negotiated = server < NewestApiVersion ? server : NewestApiVersion;
-        return new DockerEngine(Build(endpoint, negotiated, callTimeout), endpoint, callTimeout);
+        return new DockerEngine(Build(endpoint, negotiated, callTimeout, refusal), endpoint, callTimeout);
     }
 
-    private static DockerClient Build(EngineEndpoint endpoint, Version apiVersion, TimeSpan callTimeout)
+    private static DockerClient Build(EngineEndpoint endpoint, Version apiVersion, TimeSpan callTimeout, ServerRefusal refusal)
     {
         var builder = new DockerClientBuilder().WithEndpoint(endpoint.Uri).WithApiVersion(apiVersion)
             // Attach and wait stay open for a container's whole life; our own per-call timeouts bound the rest.
             .WithTimeout(Timeout.InfiniteTimeSpan);
+        if (endpoint.Tls is { } tls)
+        {
+            var host = endpoint.Uri.Host;
+            builder = builder.WithAuthProvider(new CertificateCredentials(tls.Client)
+            {
+                ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                {
+                    var trusted = tls.VerifyServer(host, certificate, errors, out var problem);
+                    refusal.Problem ??= problem;
+                    return trusted;
+                },
+            });
+        }
+
         return endpoint.IsNamedPipe
             ? builder.WithTransportOptions(new NPipeTransportOptions { ConnectTimeout = EngineEndpoint.NamedPipeConnectTimeout }).Build()
             : builder.Build();
@@ -478,4 +500,10 @@ public sealed partial class DockerEngine : IContainerEngine
     }
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+
+    /// <summary>Why the TLS handshake refused the engine's certificate (the HTTP error that follows does not say).</summary>
+    private sealed class ServerRefusal
+    {
+        public string? Problem { get; set; }
+    }
 }

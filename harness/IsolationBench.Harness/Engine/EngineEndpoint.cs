@@ -18,10 +18,21 @@ public sealed record EngineEndpoint(Uri Uri)
 
     public bool IsTcp => Uri.Scheme is "tcp" or "http" or "https";
 
+    /// <summary>The TLS material of a tcp:// engine; null for a plain (--insecure-engine) or local endpoint.</summary>
+    public EngineTls? Tls { get; init; }
+
     public override string ToString() => Uri.OriginalString;
 
     /// <summary>Resolves and validates the endpoint; throws <see cref="UsageException"/> with a one-line fix.</summary>
-    public static EngineEndpoint Resolve(string? explicitEndpoint, string? dockerHost, bool isWindows, bool allowInsecureTcp)
+    public static EngineEndpoint Resolve(string? explicitEndpoint, string? dockerHost, bool isWindows, bool allowInsecureTcp) =>
+        Resolve(explicitEndpoint, dockerHost, isWindows, allowInsecureTcp, null);
+
+    /// <summary>
+    /// As above, with TLS: a tcp:// (or https://) endpoint with TLS enabled in <paramref name="tls"/> loads and checks
+    /// its files here, before anything connects. TLS never applies to a local socket or pipe; explicit --tls-* flags
+    /// with one are a mistake and say so.
+    /// </summary>
+    public static EngineEndpoint Resolve(string? explicitEndpoint, string? dockerHost, bool isWindows, bool allowInsecureTcp, EngineTlsSettings? tls)
     {
         var raw = !string.IsNullOrWhiteSpace(explicitEndpoint) ? explicitEndpoint
             : !string.IsNullOrWhiteSpace(dockerHost) ? dockerHost
@@ -44,14 +55,30 @@ public sealed record EngineEndpoint(Uri Uri)
             throw new UsageException($"engine endpoint '{raw}' ({source}) names no socket path: use unix:///var/run/docker.sock");
         }
 
-        if (uri.Scheme is "tcp" or "http" && !allowInsecureTcp)
+        if (uri.Scheme is "unix" or "npipe")
         {
-            throw new UsageException($"engine endpoint '{raw}' ({source}) is plain TCP: an unauthenticated engine is root on that host; use a unix socket or named pipe, or pass --insecure-engine if you accept that");
+            if (tls is { HasFlags: true })
+            {
+                throw new UsageException($"--tls-ca/--tls-cert/--tls-key apply to a tcp:// engine, not to '{raw}' ({source}): drop them or use --engine tcp://HOST:2376");
+            }
+
+            return new EngineEndpoint(uri);
+        }
+
+        if (tls is { Enabled: true } && uri.Scheme is "tcp" or "https")
+        {
+            // tcp:// stays tcp://: the client turns it into https because it has TLS credentials.
+            return new EngineEndpoint(new Uri("tcp://" + uri.Authority)) { Tls = tls.Load() };
         }
 
         if (uri.Scheme == "https")
         {
-            throw new UsageException($"engine endpoint '{raw}' ({source}): TLS client certificates are not supported yet; reach the engine over its local socket (ssh to the host and run there)");
+            throw new UsageException($"engine endpoint '{raw}' ({source}) is TLS but no certificates were given: pass --tls-ca/--tls-cert/--tls-key or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH");
+        }
+
+        if (!allowInsecureTcp)
+        {
+            throw new UsageException($"engine endpoint '{raw}' ({source}) is plain TCP: an unauthenticated engine is root on that host; give it client certificates (--tls-ca/--tls-cert/--tls-key, or DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH), use a unix socket or named pipe, or pass --insecure-engine if you accept that");
         }
 
         return new EngineEndpoint(uri);

@@ -6,12 +6,12 @@ namespace IsolationBench.Harness.Engine;
 /// </summary>
 public static class LeftoverSweep
 {
-    public static async Task<int> RunAsync(string? endpoint, bool insecure, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? endpoint, bool insecure, CancellationToken cancellationToken, EngineTlsSettings? tls = null)
     {
         EngineEndpoint resolved;
         try
         {
-            resolved = EngineEndpoint.Resolve(endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows(), insecure);
+            resolved = EngineEndpoint.Resolve(endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows(), insecure, tls ?? EngineTlsSettings.FromEnvironment());
         }
         catch (UsageException)
         {
@@ -28,7 +28,7 @@ public static class LeftoverSweep
             await using var engine = await DockerEngine.ConnectAsync(resolved, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             return await new ContainerJanitor(engine).SweepAsync(null, includeLiveOwners: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is EngineUnavailableException or EngineRequestException)
+        catch (Exception ex) when (ex is EngineUnavailableException or EngineRequestException or UsageException)
         {
             return 0;
         }

@@ -14,7 +14,11 @@ public sealed record EngineBenchRequest(
     int Iterations,
     int Warmup,
     string? Engine,
-    bool InsecureEngine);
+    bool InsecureEngine)
+{
+    /// <summary>--tls-ca/--tls-cert/--tls-key for the child (DOCKER_TLS_VERIFY/DOCKER_CERT_PATH reach it through the environment).</summary>
+    public IReadOnlyList<string> TlsArguments { get; init; } = [];
+}
 
 /// <summary>The outcome: where BDN wrote its exports, and null or one line saying why it failed.</summary>
 public sealed record EngineBenchOutcome(string Directory, string? Failure);
@@ -126,6 +130,8 @@ public sealed class EngineBenchLauncher(RepositoryLayout layout, IProgress<strin
         {
             args.Add("--insecure-engine");
         }
+
+        args.AddRange(r.TlsArguments);
 
         return args;
     }
