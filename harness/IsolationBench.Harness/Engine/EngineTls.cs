@@ -49,7 +49,7 @@ public sealed class EngineTls
             // An exported-and-reloaded key is usable by SslStream on every platform (Windows refuses ephemeral keys).
             client = X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
             throw new UsageException($"TLS client key {key} does not belong to the client certificate {cert}: pass the key the certificate was issued for");
         }
