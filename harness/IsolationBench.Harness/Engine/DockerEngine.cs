@@ -60,6 +60,11 @@ public sealed partial class DockerEngine : IContainerEngine
                 throw new UsageException(problem);
             }
 
+            if (endpoint.Tls is { } tls && HandshakeFailed(ex) is { } handshake)
+            {
+                throw new UsageException($"the engine at {endpoint} refused the TLS handshake ({handshake.Message.TrimEnd('.')}): the CA it trusts (its --tlscacert) must have signed the client certificate {tls.CertFile}");
+            }
+
             throw Unreachable(endpoint.ToString(), ex);
         }
 
@@ -500,6 +505,28 @@ public sealed partial class DockerEngine : IContainerEngine
     }
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+
+    /// <summary>
+    /// Our side trusted the engine, yet TLS failed: the engine rejected our client certificate (a TLS alert, or the
+    /// connection closed mid-handshake). A refused or timed-out connection (SocketException) is an engine that is not there.
+    /// </summary>
+    private static Exception? HandshakeFailed(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException)
+            {
+                return null;
+            }
+
+            if (e is System.Security.Authentication.AuthenticationException or IOException)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Why the TLS handshake refused the engine's certificate (the HTTP error that follows does not say).</summary>
     private sealed class ServerRefusal

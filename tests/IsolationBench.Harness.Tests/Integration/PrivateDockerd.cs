@@ -15,10 +15,12 @@ namespace IsolationBench.Harness.Tests.Integration;
 internal sealed class PrivateDockerd : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _dockerd;
 
-    private PrivateDockerd(string root, string dockerd)
+    private PrivateDockerd(string root, string dockerd, IReadOnlyList<string> extraArguments)
     {
+        _extraArguments = extraArguments;
         Root = root;
         DockerdPath = dockerd;
         Endpoint = "unix://" + Path.Combine(root, "docker.sock");
@@ -46,11 +48,18 @@ internal sealed class PrivateDockerd : IAsyncDisposable
     public bool Running => _dockerd is { HasExited: false };
 
     /// <summary>Creates the private engine's directory and starts it, or fails (CI) / skips (elsewhere) when it cannot run here.</summary>
-    public static async Task<PrivateDockerd> StartNewAsync()
+    public static Task<PrivateDockerd> StartNewAsync() => StartNewAsync(_ => []);
+
+    /// <summary>
+    /// As above, with more dockerd arguments (e.g. a TLS tcp listener beside the unix socket, which the test's own
+    /// waiting and cleanup keep using); <paramref name="extraArguments"/> gets the engine's directory.
+    /// </summary>
+    public static async Task<PrivateDockerd> StartNewAsync(Func<string, IReadOnlyList<string>> extraArguments)
     {
+        ArgumentNullException.ThrowIfNull(extraArguments);
         var dockerd = Prerequisites();
         var root = Directory.CreateTempSubdirectory("isobench-fault-").FullName;
-        var engine = new PrivateDockerd(root, dockerd);
+        var engine = new PrivateDockerd(root, dockerd, extraArguments(root));
         try
         {
             await engine.StartAsync();
@@ -269,6 +278,7 @@ internal sealed class PrivateDockerd : IAsyncDisposable
         "--ip-masq=false",
         "--ip6tables=false",
         "--shutdown-timeout", "5",
+        .. _extraArguments,
     ];
 
     /// <summary>Only the runtimes of the system engine's daemon.json: its other settings (hosts, data-root…) would clash with our flags.</summary>
