@@ -42,7 +42,8 @@ public static class Preflight
             var hypervisor = localWindows
                 ? await (windowsHost ?? PowerShellHostQueries.Instance).HypervisorPresentAsync(cancellationToken).ConfigureAwait(false)
                 : null;
-            return new PreflightResult(engine, facts, ModeCatalog.From(facts, hypervisorPresent: hypervisor), null)
+            var catalog = ModeCatalog.From(facts, hypervisorPresent: hypervisor);
+            return new PreflightResult(engine, facts, IsRemote(resolved) ? catalog.WithoutHost(resolved.ToString()) : catalog, null)
             {
                 HypervisorPresent = hypervisor,
                 LocalWindowsEngine = localWindows,
@@ -52,6 +53,13 @@ public static class Preflight
         {
             return new PreflightResult(null, null, ModeCatalog.From(null, ex.Message), ex.Message);
         }
+    }
+
+    /// <summary>An engine on another machine: tcp to anything but this machine's loopback.</summary>
+    public static bool IsRemote(EngineEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IsTcp && !endpoint.Uri.IsLoopback;
     }
 
     /// <summary>Whether a --modes value needs an engine at all (only "host" does not).</summary>

@@ -10,6 +10,19 @@ public sealed record ModeCatalog(IReadOnlyList<IsolationMode> Available, IReadOn
     public IsolationMode? Find(string name) => Available.FirstOrDefault(m => m.Name == name);
 
     /// <summary>
+    /// The catalog of an engine on another machine: <c>host</c> would measure the harness's machine, not the engine's,
+    /// so it is not offered (and the baseline falls to the least-isolated container mode, see BaselineRule).
+    /// </summary>
+    public ModeCatalog WithoutHost(string endpoint)
+    {
+        var unavailable = new Dictionary<string, string>(Unavailable, StringComparer.Ordinal)
+        {
+            [IsolationMode.Host.Name] = $"the engine is on another machine ({endpoint}): host would measure this machine, not the engine's; the baseline is the least-isolated container mode",
+        };
+        return new ModeCatalog([.. Available.Where(m => m.Name != IsolationMode.Host.Name)], unavailable);
+    }
+
+    /// <summary>
     /// Why hyperv is not offered when Windows says no hypervisor runs. Only False refuses: True is also what a VM sees of
     /// its own host's hypervisor, with or without nested virtualisation, so it proves nothing and a hyperv container that
     /// cannot start is that sample's failure with its reason.
