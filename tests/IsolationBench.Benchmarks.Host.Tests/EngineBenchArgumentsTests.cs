@@ -28,4 +28,13 @@ public sealed class EngineBenchArgumentsTests
 
         Assert.StartsWith("--probe-image is required", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Takes_the_tls_files_the_harness_passes()
+    {
+        var a = EngineBenchArguments.Parse(["--modes", "runc", "--probe-image", "i", "--probe-binary", "p", "--artifacts", "a", "--run-id", "r",
+            "--engine", "tcp://10.0.0.9:2376", "--tls-ca", "/c/ca.pem", "--tls-cert", "/c/cert.pem", "--tls-key", "/c/key.pem"]);
+
+        Assert.Equal(("tcp://10.0.0.9:2376", "/c/ca.pem", "/c/cert.pem", "/c/key.pem"), (a.Engine, a.TlsCa, a.TlsCert, a.TlsKey));
+    }
 }

@@ -521,6 +521,12 @@ public sealed partial class DockerEngine : IContainerEngine
 
             if (e is System.Security.Authentication.AuthenticationException or IOException)
             {
+                // "Authentication failed, see inner exception": the innermost one names the TLS alert.
+                while (e.InnerException is { } inner)
+                {
+                    e = inner;
+                }
+
                 return e;
             }
         }

@@ -25,4 +25,17 @@ public sealed class EngineBenchLauncherTests
              "--run-id", "r1", "--iterations", "20", "--warmup", "3", "--engine", "unix:///x.sock", "--insecure-engine"],
             args);
     }
+
+    [Fact]
+    public void The_child_gets_the_explicit_tls_files_after_the_engine()
+    {
+        var request = new EngineBenchRequest("r1", ["runc"], "img", "/p/probe", "/out", 20, 3, "tcp://10.0.0.9:2376", InsecureEngine: false)
+        {
+            TlsArguments = new Engine.EngineTlsSettings("/c/ca.pem", null, "/c/key.pem", null, null, "/home/u", DateTimeOffset.UnixEpoch).ToArguments(),
+        };
+
+        var args = EngineBenchLauncher.Arguments(request, "/out/engine-bench");
+
+        Assert.Equal(["--engine", "tcp://10.0.0.9:2376", "--tls-ca", "/c/ca.pem", "--tls-key", "/c/key.pem"], args.Skip(14));
+    }
 }
