@@ -29,6 +29,8 @@ public sealed class HostileInputTests : IDisposable
         { ["run", "extra"], "isobench: 'run' takes no positional arguments: " },
         { ["run", "--engine", "garbage"], "isobench: engine endpoint 'garbage' (--engine) is not valid" },
         { ["run", "--engine", "tcp://192.0.2.1:2375"], "isobench: engine endpoint 'tcp://192.0.2.1:2375' (--engine) is plain TCP" },
+        { ["run", "--engine", "tcp://192.0.2.1:2376", "--tls-ca", "/nonexistent/ca.pem"], "isobench: TLS CA certificate '/nonexistent/ca.pem' (--tls-ca) does not exist" },
+        { ["doctor", "--engine", "unix:///var/run/docker.sock", "--tls-cert", "/x/cert.pem"], "isobench: --tls-ca/--tls-cert/--tls-key apply to a tcp:// engine, not to 'unix:///var/run/docker.sock' (--engine)" },
         { ["frobnicate"], "isobench: unknown command 'frobnicate': choose from run, report, publish, compare, doctor, clean, whereami" },
         { ["report"], "isobench: 'report' takes 1 argument(s): " },
         { ["whereami", "--json=yes"], "isobench: --json takes no value" },
