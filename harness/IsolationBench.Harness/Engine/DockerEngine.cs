@@ -60,6 +60,12 @@ public sealed partial class DockerEngine : IContainerEngine
                 throw new UsageException(problem);
             }
 
+            // dockerd's own answer to plain HTTP on its TLS port (Go's net/http): the engine is up, our settings are wrong.
+            if (endpoint.Tls is null && endpoint.IsTcp && ex.Message.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal))
+            {
+                throw new UsageException($"the engine at {endpoint} speaks TLS: give it certificates (--tls-ca/--tls-cert/--tls-key, or DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH) instead of --insecure-engine");
+            }
+
             if (endpoint.Tls is { } tls && HandshakeFailed(ex) is { } handshake)
             {
                 throw new UsageException($"the engine at {endpoint} refused the TLS handshake ({handshake.Message.TrimEnd('.')}): the CA it trusts (its --tlscacert) must have signed the client certificate {tls.CertFile}");

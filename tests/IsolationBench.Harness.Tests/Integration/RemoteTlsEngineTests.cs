@@ -69,7 +69,7 @@ public sealed class RemoteTlsEngineTests(ITestOutputHelper output)
         // 5. Plain TCP: refused before anything is sent, and with --insecure-engine the TLS engine does not answer plain HTTP.
         AssertOneLineUsageError(await RunAsync([], "doctor", "--engine", endpoint), "is plain TCP");
         var insecure = await RunAsync([], "clean", "--engine", endpoint, "--insecure-engine");
-        AssertOneLineUsageError(insecure, endpoint);
+        AssertOneLineUsageError(insecure, $"the engine at {endpoint} speaks TLS: give it certificates");
     }
 
     private void AssertOneLineUsageError((int Exit, string Out, string Err) result, string expected)
