@@ -102,7 +102,7 @@ public sealed record RunOptions
             throw new UsageException($"unknown profile '{Profile}': choose from {string.Join(", ", Profiles)}");
         }
 
-        if (EngineBench && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Contains("startup"))
+        if (EngineBench && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Contains(IsolationBench.Results.StartupPhases.Workload))
         {
             throw new UsageException("--engine-bench measures the startup lifecycle: add startup to --workloads");
         }
@@ -150,8 +150,8 @@ public sealed record RunOptions
     public static string? DefaultProfileCommand(IReadOnlyDictionary<string, string> recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        // The profile is the guest benchmarks' setting: a startup-only run has nothing to repeat.
-        var guest = (recorded.GetValueOrDefault("workloads") ?? string.Empty).Split(',').Any(w => w is not ("startup" or ""));
+        // The profile is the guest benchmarks' setting: a run without guest rounds has nothing to repeat.
+        var guest = IsolationBench.Harness.Workloads.HarnessCatalog.AnyGuestRounds((recorded.GetValueOrDefault("workloads") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
         return guest && recorded.GetValueOrDefault("profile") == "quick"
             ? $"isobench run --modes {recorded.GetValueOrDefault("modes")} --workloads {recorded.GetValueOrDefault("workloads")} --profile default"
             : null;

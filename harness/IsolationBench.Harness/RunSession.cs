@@ -8,6 +8,7 @@ using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Startup;
+using IsolationBench.Harness.Workloads;
 using IsolationBench.Results;
 using IsolationBench.Results.Workloads;
 
@@ -39,7 +40,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost, Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey)).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
-        GuestSupport.EnsureRunnable(workloads, modes, GuestSupport.HostOs, preflight.Facts?.OsType);
+        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType)) is { } unsupported)
+        {
+            throw new UsageException(unsupported);
+        }
+
         var baseline = ChooseBaseline(options.Baseline, modes);
         var engine = preflight.Engine;
         if (engine is not null)
@@ -59,44 +64,33 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var directory = options.Resume is null ? CreateRunDirectory(options.Output, runId) : new RunDirectory(options.Resume);
         var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
         var completed = CompletedCells(directory);
-        var hostRid = RepositoryLayout.RuntimeIdentifier(OperatingSystem.IsWindows() ? "windows" : "linux");
         var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
         var windowsEngine = string.Equals(preflight.Facts?.OsType, "windows", StringComparison.OrdinalIgnoreCase);
         var windowsTag = windowsEngine && containers ? WindowsImageTag.Choose(preflight.Facts!, modes) : null;
-        var guestWorkloads = workloads.Where(w => w != "startup").ToList();
-        var guest = new GuestArtifacts(layout);
-        var linuxBase = containers && !windowsEngine && guestWorkloads.Count > 0
-            ? guest.EnsureLinuxBaseAsync(engine!, log, cancellationToken)
-            : null;
-        string hostProbe;
-        var probeImage = string.Empty;
-        string? guestImage = null;
-        string? hostGuest = null;
+        var setup = new WorkloadSetup(layout, engine, preflight.Facts, modes, options, windowsTag, log, built => Record(built));
+        var executors = new List<IWorkloadExecutor>();
+        var selected = workloads.Select(HarnessCatalog.Get).ToList();
+        // Long preparations (the guest's debootstrap base) start first and run beside the publishes of the others.
+        foreach (var workload in selected)
+        {
+            workload.StartEarly?.Invoke(setup, cancellationToken);
+        }
+
         try
         {
-            hostProbe = await layout.EnsureProbeAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
-            if (containers && workloads.Contains("startup"))
+            foreach (var workload in selected)
             {
-                probeImage = Record(await BuildProbeImageAsync(engine!, preflight.Facts!, windowsTag, cancellationToken).ConfigureAwait(false));
-            }
-
-            if (guestWorkloads.Count > 0)
-            {
-                hostGuest = await guest.EnsurePublishedAsync(hostRid, log, cancellationToken).ConfigureAwait(false);
-                if (containers)
+                var executor = await workload.CreateExecutorAsync(setup, cancellationToken).ConfigureAwait(false);
+                if (!executors.Contains(executor))
                 {
-                    var built = await guest.EnsureImageAsync(engine!, preflight.Facts!.OsType, windowsTag, ToolVersion, log, cancellationToken, linuxBase).ConfigureAwait(false);
-                    _ = Record(built);
-                    // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
-                    // branch's guest) cannot swap the guest under this run.
-                    guestImage = built.Id;
+                    executors.Add(executor);
                 }
             }
         }
-        catch when (linuxBase is not null && !linuxBase.IsCompleted)
+        catch when (!setup.Background.IsCompleted)
         {
             // A publish failed while debootstrap runs: let it finish (killing it would leave its chroot behind), then report.
-            await Task.WhenAny(linuxBase).ConfigureAwait(false);
+            await Task.WhenAny(setup.Background).ConfigureAwait(false);
             throw;
         }
 
@@ -126,13 +120,6 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         };
         directory.WriteManifest(manifest);
 
-        var executors = new List<IWorkloadExecutor> { new StartupExecutor(engine, probeImage, hostProbe) };
-        if (hostGuest is not null)
-        {
-            var scratch = ScratchLocation.Choose(options.ScratchDir, preflight.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
-            log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
-            executors.Add(new GuestExecutor(engine, guestImage, windowsEngine, hostGuest, options.Profile, scratch.Root));
-        }
         var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds);
         var context = new RunContext(runId, directory, Labels.ForRun(runId)) { Resources = options.Resources, HostLimits = hostLimits };
         log.Report(string.Create(CultureInfo.InvariantCulture,
@@ -148,7 +135,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         {
             using var writer = new SampleWriter(directory.Samples);
             // The engine's own clock for the startup containers (engine-events.csv), beside the harness's phases.
-            await using var events = containers && workloads.Contains("startup")
+            await using var events = containers && workloads.Contains(StartupPhases.Workload)
                 ? EngineEventRecorder.Start(engine!, runId, directory.EngineEvents, log, cancellationToken)
                 : null;
             var runner = new MatrixRunner(executors, self, options.AllowMismatch);
@@ -157,8 +144,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             // run cannot pass for a disagreement between the two (measured here: ±10 % between adjacent minutes).
             EngineBenchOutcome? engineBench = null;
             var interlude = options.EngineBench
-                ? new MatrixInterlude(MatrixPlan.Midpoint(plan, "startup"), async ct => engineBench = await new EngineBenchLauncher(layout, log).RunAsync(
-                    new EngineBenchRequest(runId, [.. modes.Select(m => m.Name)], probeImage, hostProbe, directory.Path, options.Samples, options.Warmup, options.Engine, options.InsecureEngine)
+                ? new MatrixInterlude(MatrixPlan.Midpoint(plan, StartupPhases.Workload), async ct => engineBench = await new EngineBenchLauncher(layout, log).RunAsync(
+                    new EngineBenchRequest(runId, [.. modes.Select(m => m.Name)], await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false), await ProbePreparation.HostProbeAsync(setup, ct).ConfigureAwait(false), directory.Path, options.Samples, options.Warmup, options.Engine, options.InsecureEngine)
                     {
                         TlsArguments = Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey).ToArguments(),
                     },
@@ -205,20 +192,6 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                 }
             }
         }
-    }
-
-    private async Task<BuiltImage> BuildProbeImageAsync(IContainerEngine engine, EngineFacts facts, string? windowsTag, CancellationToken cancellationToken)
-    {
-        var rid = RepositoryLayout.RuntimeIdentifier(facts.OsType);
-        var binary = await layout.EnsureProbeAsync(rid, log, cancellationToken).ConfigureAwait(false);
-        var windows = rid.StartsWith("win", StringComparison.Ordinal);
-        if (windows && windowsTag is null)
-        {
-            throw new UsageException("a Windows engine needs a nanoserver tag");
-        }
-
-        var recipe = ProbeImageRecipe.For(layout, binary, ToolVersion, windows ? windowsTag : null);
-        return await new ImageBuilder(engine).EnsureAsync(recipe, null, cancellationToken).ConfigureAwait(false);
     }
 
     private string Record(BuiltImage built)

@@ -20,26 +20,40 @@ public static class GuestSupport
         ArgumentNullException.ThrowIfNull(workloads);
         ArgumentNullException.ThrowIfNull(modes);
         ArgumentNullException.ThrowIfNull(hostOs);
-        var targets = new List<(string Os, string Where)>();
-        if (modes.Any(m => m.Kind == ModeKind.Host))
+        foreach (var workload in workloads)
         {
-            targets.Add((hostOs, "the host OS, for mode host"));
-        }
-
-        if (engineOs is not null && modes.Any(m => m.Kind == ModeKind.Container))
-        {
-            targets.Add((engineOs.ToLowerInvariant(), "the engine's OS"));
-        }
-
-        foreach (var workload in workloads.Where(w => GuestWorkloads.Categories.Contains(w, StringComparer.Ordinal)))
-        {
-            foreach (var (os, where) in targets.Where(t => !GuestWorkloads.Runs(workload, t.Os)))
+            foreach (var mode in modes)
             {
-                var elsewhere = string.Join(", ", GuestWorkloads.ByOs.Where(p => p.Value.Contains(workload, StringComparer.Ordinal)).Select(p => p.Key));
-                throw new UsageException(
-                    $"workload '{workload}' has no benchmark on {os} ({where}): leave it out of --workloads"
-                    + (elsewhere.Length > 0 ? $" (it runs on {elsewhere})" : string.Empty));
+                if (Reason(workload, mode, hostOs, engineOs) is { } reason)
+                {
+                    throw new UsageException(reason);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="workload"/> cannot run in <paramref name="mode"/> (a one-line usage message), or null when
+    /// it can or is no guest category. The guest starts on the host's OS for mode host, on the engine's for containers.
+    /// </summary>
+    public static string? Reason(string workload, IsolationMode mode, string hostOs, string? engineOs)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(hostOs);
+        if (!GuestWorkloads.Categories.Contains(workload, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var (os, where) = mode.Kind == ModeKind.Host ? (hostOs, "the host OS, for mode host") : (engineOs?.ToLowerInvariant(), "the engine's OS");
+        if (os is null || GuestWorkloads.Runs(workload, os))
+        {
+            return null;
+        }
+
+        var elsewhere = string.Join(", ", GuestWorkloads.ByOs.Where(p => p.Value.Contains(workload, StringComparer.Ordinal)).Select(p => p.Key));
+        return $"workload '{workload}' has no benchmark on {os} ({where}): leave it out of --workloads"
+            + (elsewhere.Length > 0 ? $" (it runs on {elsewhere})" : string.Empty);
     }
 }

@@ -1,4 +1,5 @@
 using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Workloads;
 
 namespace IsolationBench.Harness.Matrix;
 
@@ -38,21 +39,21 @@ public static class MatrixPlan
         ArgumentNullException.ThrowIfNull(modes);
         ArgumentNullException.ThrowIfNull(workloads);
         var cells = new List<MatrixCell>();
-        if (workloads.Contains("startup"))
+        foreach (var coldStart in workloads.Where(w => PlanningOf(w) == WorkloadPlanning.ColdStart))
         {
             for (var w = 1; w <= startupWarmup; w++)
             {
-                cells.AddRange(Round(modes, w - 1, m => new MatrixCell(w, true, "startup", m)));
+                cells.AddRange(Round(modes, w - 1, m => new MatrixCell(w, true, coldStart, m)));
             }
 
             for (var r = 1; r <= startupSamples; r++)
             {
-                cells.AddRange(Round(modes, r - 1, m => new MatrixCell(r, false, "startup", m)));
+                cells.AddRange(Round(modes, r - 1, m => new MatrixCell(r, false, coldStart, m)));
             }
         }
 
         // Guest benchmarks warm up inside BenchmarkDotNet; a round runs every category in every mode.
-        var guest = workloads.Where(w => w != "startup").ToList();
+        var guest = workloads.Where(w => PlanningOf(w) == WorkloadPlanning.GuestRounds).ToList();
         for (var r = 1; r <= guestRounds && guest.Count > 0; r++)
         {
             for (var g = 0; g < guest.Count; g++)
@@ -64,6 +65,10 @@ public static class MatrixPlan
 
         return cells;
     }
+
+    // A name the catalog does not know is planned like a guest category (what the plan did before the catalog).
+    private static WorkloadPlanning PlanningOf(string workload) =>
+        HarnessCatalog.Find(workload)?.Planning ?? WorkloadPlanning.GuestRounds;
 
     /// <summary>One round's cells in the order of row <paramref name="row"/> of the balanced design, each with its position and predecessor.</summary>
     private static IEnumerable<MatrixCell> Round(IReadOnlyList<IsolationMode> modes, int row, Func<IsolationMode, MatrixCell> cell)

@@ -48,7 +48,7 @@ public sealed class EngineEventRecorder : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.TimeUnixNano <= 0 || e.ContainerId.Length == 0
-            || e.Attributes.GetValueOrDefault(Labels.Workload) != "startup"
+            || e.Attributes.GetValueOrDefault(Labels.Workload) != StartupPhases.Workload
             || !int.TryParse(e.Attributes.GetValueOrDefault(Labels.Round), NumberStyles.None, CultureInfo.InvariantCulture, out var round)
             || e.Attributes.GetValueOrDefault(Labels.Mode) is not { Length: > 0 } mode)
         {

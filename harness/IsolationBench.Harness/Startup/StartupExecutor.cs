@@ -8,7 +8,7 @@ namespace IsolationBench.Harness.Startup;
 /// <summary>The startup workload: the probe in each mode, every phase (<see cref="StartupPhases"/>) timed.</summary>
 public sealed class StartupExecutor(IContainerEngine? engine, string probeImage, string hostProbePath) : IWorkloadExecutor
 {
-    public bool CanRun(string workload) => workload == "startup";
+    public bool CanRun(string workload) => workload == StartupPhases.Workload;
 
     public async Task<CellResult> ExecuteAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
     {
@@ -33,6 +33,6 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return StartupCellResult.From(run, cell, context, "startup", host: cell.Mode.Kind == ModeKind.Host);
+        return StartupCellResult.From(run, cell, context, StartupPhases.Workload, host: cell.Mode.Kind == ModeKind.Host);
     }
 }

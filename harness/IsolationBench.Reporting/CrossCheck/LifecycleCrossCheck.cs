@@ -27,7 +27,7 @@ public sealed record HarnessLifecycle(string Mode, IReadOnlyList<double> Totals)
     public static IReadOnlyList<HarnessLifecycle> From(IEnumerable<Sample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        return [.. samples.Where(s => s.IsOk && s.Workload == "startup" && s.Metric == "total")
+        return [.. samples.Where(s => s.IsOk && s.Workload == Results.StartupPhases.Workload && s.Metric == Results.StartupPhases.Total)
             .GroupBy(s => s.Mode, StringComparer.Ordinal)
             .Select(g => new HarnessLifecycle(g.Key, [.. g.Select(s => s.Value)]))];
     }

@@ -1,4 +1,5 @@
 using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
 using Xunit;
 
@@ -21,5 +22,32 @@ public sealed class WorkloadCatalogHarnessTests
 
         Assert.Equal((defaults.Warmup, defaults.Samples), (WorkloadCatalog.Startup.Sampling.Warmup, WorkloadCatalog.Startup.Sampling.Rounds));
         Assert.All(WorkloadCatalog.BuiltIn.Where(w => w != WorkloadCatalog.Startup), w => Assert.Equal(defaults.EffectiveGuestRounds, w.Sampling.Rounds));
+    }
+
+    [Fact]
+    public void The_harness_registers_every_descriptor_of_the_workload_catalog_once_in_its_order()
+    {
+        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), HarnessCatalog.BuiltIn.Select(w => w.Name));
+        Assert.All(HarnessCatalog.BuiltIn, w => Assert.Equal(WorkloadCatalog.Find(w.Name), w.Descriptor));
+    }
+
+    [Fact]
+    public void Each_workload_is_planned_as_its_sampling_plan_says()
+    {
+        Assert.All(HarnessCatalog.BuiltIn, w => Assert.Equal(
+            w.Descriptor.Sampling.Strategy == "cold start" ? WorkloadPlanning.ColdStart : WorkloadPlanning.GuestRounds,
+            w.Planning));
+    }
+
+    [Fact]
+    public void A_workload_the_host_cannot_run_is_refused_with_its_own_reason_and_the_others_pass()
+    {
+        var runc = IsolationMode.ForRuntime("runc");
+
+        Assert.Null(HarnessCatalog.Unsupported(Selection.Workloads, [IsolationMode.Host, runc], new SupportFacts("linux", "linux")));
+        Assert.Equal(
+            "workload 'cpu' has no benchmark on plan9 (the engine's OS): leave it out of --workloads (it runs on linux, windows)",
+            HarnessCatalog.Unsupported(["startup", "cpu"], [IsolationMode.Host, runc], new SupportFacts("linux", "plan9")));
+        Assert.Null(HarnessCatalog.Unsupported(["startup"], [IsolationMode.Host, runc], new SupportFacts("plan9", "plan9")));
     }
 }

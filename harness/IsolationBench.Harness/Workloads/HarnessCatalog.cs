@@ -1,0 +1,79 @@
+using IsolationBench.Harness.Guest;
+using IsolationBench.Harness.Matrix;
+using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Startup;
+using IsolationBench.Results;
+using IsolationBench.Results.Workloads;
+
+namespace IsolationBench.Harness.Workloads;
+
+/// <summary>
+/// The workloads the harness runs, in <see cref="WorkloadCatalog.BuiltIn"/>'s order: the one place that registers
+/// each workload's harness parts. Options, the plan and the run loop over it; adding a workload adds an entry here
+/// and its own folder, and touches no other workload's code.
+/// </summary>
+public static class HarnessCatalog
+{
+    public static readonly HarnessWorkload Startup = new(
+        WorkloadCatalog.Startup,
+        WorkloadPlanning.ColdStart,
+        (_, _) => null,
+        async (setup, ct) => new StartupExecutor(
+            setup.Engine,
+            await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
+            await ProbePreparation.HostProbeAsync(setup, ct).ConfigureAwait(false)));
+
+    public static readonly IReadOnlyList<HarnessWorkload> BuiltIn =
+        [Startup, .. GuestWorkloads.Categories.Select(Guest)];
+
+    /// <summary>A guest category: the four share one guest binary, image and executor.</summary>
+    private static HarnessWorkload Guest(string category) => new(
+        WorkloadCatalog.Find(category)!,
+        WorkloadPlanning.GuestRounds,
+        (mode, facts) => GuestSupport.Reason(category, mode, facts.HostOs, facts.EngineOs),
+        (setup, ct) => setup.SharedAsync<IWorkloadExecutor>("guest", () => CreateGuestExecutorAsync(setup, ct)))
+    {
+        StartEarly = (setup, ct) => LinuxBase(setup, ct),
+    };
+
+    /// <summary>The Linux guest's debootstrap base (~1 min once), for Linux containers only; null otherwise.</summary>
+    private static Task<string>? LinuxBase(WorkloadSetup setup, CancellationToken cancellationToken) =>
+        setup.Engine is { } engine && !setup.WindowsEngine
+            ? setup.StartInBackground("guest:linux-base", () => new GuestArtifacts(setup.Layout).EnsureLinuxBaseAsync(engine, setup.Log, cancellationToken))
+            : null;
+
+    public static HarnessWorkload? Find(string name) => BuiltIn.FirstOrDefault(w => w.Name == name);
+
+    public static HarnessWorkload Get(string name) => Find(name) ?? throw new ArgumentException($"unknown workload '{name}'", nameof(name));
+
+    /// <summary>The first reason one of <paramref name="workloads"/> cannot run in one of <paramref name="modes"/>, or null.</summary>
+    public static string? Unsupported(IEnumerable<string> workloads, IReadOnlyList<IsolationMode> modes, SupportFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        ArgumentNullException.ThrowIfNull(modes);
+        return workloads.Select(Get).SelectMany(w => modes.Select(m => w.Supports(m, facts))).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>Whether any of <paramref name="workloads"/> (names as in manifest.json) is planned in guest rounds.</summary>
+    public static bool AnyGuestRounds(IEnumerable<string> workloads) =>
+        workloads.Any(w => Find(w)?.Planning == WorkloadPlanning.GuestRounds);
+
+    private static async Task<IWorkloadExecutor> CreateGuestExecutorAsync(WorkloadSetup setup, CancellationToken cancellationToken)
+    {
+        var guest = new GuestArtifacts(setup.Layout);
+        var hostGuest = await guest.EnsurePublishedAsync(WorkloadSetup.HostRid, setup.Log, cancellationToken).ConfigureAwait(false);
+        string? guestImage = null;
+        if (setup.Engine is { } engine)
+        {
+            var built = await guest.EnsureImageAsync(engine, setup.Facts!.OsType, setup.WindowsTag, RunSession.ToolVersion, setup.Log, cancellationToken, LinuxBase(setup, cancellationToken)).ConfigureAwait(false);
+            setup.Record(built);
+            // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
+            // branch's guest) cannot swap the guest under this run.
+            guestImage = built.Id;
+        }
+
+        var scratch = ScratchLocation.Choose(setup.Options.ScratchDir, setup.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
+        setup.Log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
+        return new GuestExecutor(setup.Engine, guestImage, setup.WindowsEngine, hostGuest, setup.Options.Profile, scratch.Root);
+    }
+}

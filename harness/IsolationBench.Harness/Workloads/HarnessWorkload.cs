@@ -1,0 +1,25 @@
+using IsolationBench.Harness.Matrix;
+using IsolationBench.Harness.Modes;
+using IsolationBench.Results.Workloads;
+
+namespace IsolationBench.Harness.Workloads;
+
+/// <summary>
+/// A workload's harness parts, registered once in <see cref="HarnessCatalog"/>: its descriptor (the data written into
+/// manifest.json), how the matrix plans it, whether it can run in a mode (null, or a one-line reason for the user),
+/// and the factory of its executor (which prepares its images and binaries first).
+/// </summary>
+public sealed record HarnessWorkload(
+    WorkloadDescriptor Descriptor,
+    WorkloadPlanning Planning,
+    Func<IsolationMode, SupportFacts, string?> Supports,
+    Func<WorkloadSetup, CancellationToken, Task<IWorkloadExecutor>> CreateExecutorAsync)
+{
+    public string Name => Descriptor.Name;
+
+    /// <summary>A long preparation to start before any executor is made, so that it runs beside the others' (null: none).</summary>
+    public Action<WorkloadSetup, CancellationToken>? StartEarly { get; init; }
+}
+
+/// <summary>What <see cref="HarnessWorkload.Supports"/> decides on: the host's OS ("linux", "windows") and the engine's (null without one).</summary>
+public sealed record SupportFacts(string HostOs, string? EngineOs);

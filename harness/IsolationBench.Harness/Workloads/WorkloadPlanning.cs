@@ -1,0 +1,11 @@
+namespace IsolationBench.Harness.Workloads;
+
+/// <summary>How the matrix plans a workload's cells; it only interleaves what this says.</summary>
+public enum WorkloadPlanning
+{
+    /// <summary>One fresh container or process per sample: --warmup rounds, then --samples rounds.</summary>
+    ColdStart,
+
+    /// <summary>One container per round running many iterations inside: --guest-rounds rounds, no warm-up.</summary>
+    GuestRounds,
+}
