@@ -10,6 +10,9 @@ using IsolationBench.Fingerprint;
 // the ready and done lines often reach the harness in one read, which would make the phase 0; exit code 0.
 // Fault-injection switches exist for the harness's failure tests: --sleep-ms N (hang/slow), --exit N, --no-ready,
 // --alloc-mb N (touch N MiB: OOM under a small memory limit).
+// --hold (the density workload): after the done line, stay alive until stdin reaches its end or SIGTERM/SIGINT
+// arrives, then exit with the exit code; so that N probes can be alive at once. A stdin that is the null device
+// (a container started without -i) ends at once and is not watched: such a probe is held until it is signalled.
 const string ReadyLine = "ISOBENCH-READY\n";
 const string DoneLine = "ISOBENCH-DONE";
 
@@ -17,7 +20,7 @@ var stdout = Console.OpenStandardOutput();
 var options = ProbeOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: isobench-probe [--sleep-ms N] [--exit N] [--no-ready] [--alloc-mb N]");
+    Console.Error.WriteLine("usage: isobench-probe [--sleep-ms N] [--exit N] [--no-ready] [--alloc-mb N] [--hold]");
     return 2;
 }
 
@@ -54,13 +57,18 @@ stdout.Flush();
 var fingerprintUs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(afterReady).TotalMicroseconds;
 stdout.Write(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{DoneLine} fingerprint_us={fingerprintUs}\n")));
 stdout.Flush();
+if (options.Hold)
+{
+    Hold.UntilReleased();
+}
+
 return options.ExitCode;
 
-internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady, int AllocMb)
+internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady, int AllocMb, bool Hold)
 {
     public static ProbeOptions? Parse(string[] args)
     {
-        var result = new ProbeOptions(0, 0, false, 0);
+        var result = new ProbeOptions(0, 0, false, 0, false);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -77,6 +85,9 @@ internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady, int
                     result = result with { AllocMb = mb };
                     i++;
                     break;
+                case "--hold":
+                    result = result with { Hold = true };
+                    break;
                 case "--no-ready":
                     result = result with { NoReady = true };
                     break;
@@ -86,5 +97,49 @@ internal sealed record ProbeOptions(int SleepMs, int ExitCode, bool NoReady, int
         }
 
         return result;
+    }
+}
+
+internal static class Hold
+{
+    public static void UntilReleased()
+    {
+        using var released = new ManualResetEventSlim();
+        // Handled, not defaulted: as PID 1 of a container the default action of SIGTERM is to ignore it.
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Release);
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Release);
+        if (!StdinIsNullDevice())
+        {
+            new Thread(() =>
+            {
+                using var stdin = Console.OpenStandardInput();
+                var buffer = new byte[256];
+                while (stdin.Read(buffer) > 0)
+                {
+                }
+
+                released.Set();
+            }) { IsBackground = true }.Start();
+        }
+
+        released.Wait();
+
+        void Release(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            released.Set();
+        }
+    }
+
+    private static bool StdinIsNullDevice()
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() && new FileInfo("/proc/self/fd/0").LinkTarget == "/dev/null";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }
