@@ -72,6 +72,9 @@ public sealed record RunOptions
     /// <summary>What every mode is limited to.</summary>
     public ResourceRequest Resources => new(Cpus ?? Environment.ProcessorCount, MemoryBytes);
 
+    /// <summary>--density-max: the density ladder's top (containers alive at once per mode).</summary>
+    public int DensityMax { get; init; } = Density.DensityLadder.DefaultMax;
+
     /// <summary>An interrupted run directory to complete (its manifest's options are used).</summary>
     public string? Resume { get; init; }
 
@@ -107,6 +110,11 @@ public sealed record RunOptions
             throw new UsageException("--engine-bench measures the startup lifecycle: add startup to --workloads");
         }
 
+        if (DensityMax is < 1 or > Density.DensityLadder.MaxAllowed)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--density-max {DensityMax} is out of range: give 1 to {Density.DensityLadder.MaxAllowed} (32 is the default)"));
+        }
+
         if (Cpus is { } cpus && (cpus < 1 || cpus > Environment.ProcessorCount))
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--cpus {cpus} is out of range: this machine has {Environment.ProcessorCount} logical CPU(s); give 1 to {Environment.ProcessorCount}"));
@@ -129,7 +137,20 @@ public sealed record RunOptions
     }
 
     /// <summary>The options as run, with the mode and workload lists resolved, so that a resume can repeat them exactly.</summary>
-    public IReadOnlyDictionary<string, string> ToDictionary(IEnumerable<string> modes, IEnumerable<string> workloads) => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, string> ToDictionary(IEnumerable<string> modes, IEnumerable<string> workloads)
+    {
+        var list = workloads.ToList();
+        var options = Common(modes, list);
+        // Only runs with the ladder record its top: the manifests of other runs stay as they were.
+        if (list.Contains(Results.DensityMetrics.Workload, StringComparer.Ordinal))
+        {
+            options["density_max"] = DensityMax.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return options;
+    }
+
+    private SortedDictionary<string, string> Common(IEnumerable<string> modes, IEnumerable<string> workloads) => new(StringComparer.Ordinal)
     {
         ["modes"] = string.Join(',', modes),
         ["workloads"] = string.Join(',', workloads),
@@ -191,6 +212,7 @@ public sealed record RunOptions
             Profile = Get("profile"),
             AllowMismatch = Get("allow_mismatch") == "true",
             EngineBench = recorded.TryGetValue("engine_bench", out var bench) && bench == "true",
+            DensityMax = recorded.ContainsKey("density_max") ? Number("density_max") : Density.DensityLadder.DefaultMax,
             // Runs recorded before --cpus/--memory: every CPU, and the 2 GiB containers had then.
             Cpus = recorded.ContainsKey("cpus") ? Number("cpus") : null,
             MemoryBytes = recorded.TryGetValue("memory", out var memory) && long.TryParse(memory, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : ResourceRequest.DefaultMemoryBytes,

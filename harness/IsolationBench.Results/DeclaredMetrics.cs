@@ -6,7 +6,7 @@ namespace IsolationBench.Results;
 public static class DeclaredMetrics
 {
     /// <summary>
-    /// The startup phases (when startup ran) and every guest benchmark whose isobench-units.json under artifacts/
+    /// The metrics the run's workloads declare up front (startup's phases, density's footprint) and every guest benchmark whose isobench-units.json under artifacts/
     /// declares a direction, one per workload and metric, in a fixed order. Units files without one add nothing:
     /// their metrics keep the unit guess.
     /// </summary>
@@ -15,10 +15,8 @@ public static class DeclaredMetrics
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(workloads);
         var declared = new List<MetricDescriptor>();
-        if (workloads.Contains(StartupPhases.Workload, StringComparer.Ordinal))
-        {
-            declared.AddRange(StartupPhases.Descriptors);
-        }
+        // Workloads that declare their metrics up front (startup, density), in the run's order.
+        declared.AddRange(workloads.Select(Workloads.WorkloadCatalog.Find).OfType<Workloads.WorkloadDescriptor>().SelectMany(w => w.Metrics));
 
         var guest = Directory.Exists(directory.Artifacts)
             ? Directory.GetFiles(directory.Artifacts, GuestUnitsFile.FileName, SearchOption.AllDirectories)

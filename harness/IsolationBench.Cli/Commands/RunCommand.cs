@@ -17,10 +17,11 @@ internal sealed class RunCommand : ICommand
         "run the benchmark matrix and write results/<run-id>/",
         [
             new("--modes", false, "comma-separated isolation modes, e.g. host,runc,crun (default: host + every mode the engine offers)"),
-            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory,network (default: all of them)"),
+            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory,network,density (default: all but density)"),
             new("--samples", false, "measured startup samples per mode (default 30)"),
             new("--warmup", false, "discarded warmup rounds (default 3)"),
             new("--guest-rounds", false, "guest benchmark containers per mode and category (default: the profile's, quick 3, default 5, thorough 10)"),
+            new("--density-max", false, "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (default 32; stops early under 20 % MemAvailable)"),
             new("--profile", false, "guest benchmark profile: quick, default or thorough (default: quick)"),
             new("--output", false, "folder that receives one directory per run (default: results)"),
             new("--run-id", false, "name of the run directory (default: UTC time + host name)"),
@@ -40,7 +41,7 @@ internal sealed class RunCommand : ICommand
         "isobench run --modes host,runc,crun --workloads startup --samples 30");
 
     private static readonly string[] NotWithResume = ["--output", "--run-id"];
-    private static readonly string[] RecordedOptions = ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile", "--cpus", "--memory"];
+    private static readonly string[] RecordedOptions = ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile", "--cpus", "--memory", "--density-max"];
 
     private static RunOptions ResumeOptions(ParsedArguments args, string directory)
     {
@@ -82,6 +83,7 @@ internal sealed class RunCommand : ICommand
             AllowMismatch = args.Has("--allow-mismatch"),
             Cpus = args.Has("--cpus") ? args.Int("--cpus", 0) : null,
             MemoryBytes = Memory(args) ?? ResourceRequest.DefaultMemoryBytes,
+            DensityMax = args.Int("--density-max", IsolationBench.Harness.Density.DensityLadder.DefaultMax),
         };
         options = options with
         {

@@ -63,6 +63,15 @@ public static class MatrixPlan
             }
         }
 
+        // A ladder holds many containers at once: one per mode per round, after the rest, in the balanced order.
+        foreach (var ladder in workloads.Where(w => PlanningOf(w) == WorkloadPlanning.Ladder))
+        {
+            for (var r = 1; r <= HarnessCatalog.Get(ladder).Descriptor.Sampling.Rounds; r++)
+            {
+                cells.AddRange(Round(modes, r - 1, m => new MatrixCell(r, false, ladder, m)));
+            }
+        }
+
         return cells;
     }
 

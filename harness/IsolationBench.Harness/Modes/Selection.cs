@@ -6,6 +6,9 @@ public static class Selection
     /// <summary>Every workload --workloads accepts, in run order: the names of the workload catalog.</summary>
     public static readonly IReadOnlyList<string> Workloads = [.. IsolationBench.Results.Workloads.WorkloadCatalog.BuiltIn.Select(w => w.Name)];
 
+    /// <summary>What a run without --workloads runs: the catalog's workloads that are in a default run, in order.</summary>
+    public static readonly IReadOnlyList<string> Defaults = [.. Workloads.Where(w => Harness.Workloads.HarnessCatalog.Find(w)?.ByDefault != false)];
+
     public static IReadOnlyList<IsolationMode> Modes(string? list, ModeCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -36,8 +39,8 @@ public static class Selection
     {
         if (list is null)
         {
-            // A first run shows the whole picture: startup and every guest category.
-            return Workloads;
+            // A first run shows the whole picture: startup and every guest category (density is asked for by name).
+            return Defaults;
         }
 
         var names = SplitList(list, "--workloads", string.Join(',', Workloads));

@@ -23,8 +23,24 @@ public static class HarnessCatalog
             await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
             await ProbePreparation.HostProbeAsync(setup, ct).ConfigureAwait(false)));
 
+    public static readonly HarnessWorkload Density = new(
+        WorkloadCatalog.Density,
+        WorkloadPlanning.Ladder,
+        (mode, facts) => (mode.Kind == ModeKind.Host ? facts.HostOs : facts.EngineOs?.ToLowerInvariant()) is "linux" or null
+            ? null
+            : $"workload 'density' reads Linux's MemAvailable and cgroups, and mode {mode.Name} runs on {(mode.Kind == ModeKind.Host ? facts.HostOs : facts.EngineOs)}: leave it out of --workloads",
+        async (setup, ct) => new IsolationBench.Harness.Density.DensityExecutor(
+            setup.Engine,
+            await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
+            await ProbePreparation.HostProbeAsync(setup, ct).ConfigureAwait(false),
+            setup.Options.DensityMax,
+            IsolationBench.Harness.Density.DensityStopRule.DefaultFloor))
+    {
+        ByDefault = false,
+    };
+
     public static readonly IReadOnlyList<HarnessWorkload> BuiltIn =
-        [Startup, .. GuestWorkloads.Categories.Select(Guest)];
+        [Startup, .. GuestWorkloads.Categories.Select(Guest), Density];
 
     /// <summary>A guest category: the four share one guest binary, image and executor.</summary>
     private static HarnessWorkload Guest(string category) => new(

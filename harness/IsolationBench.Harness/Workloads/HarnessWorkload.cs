@@ -19,6 +19,9 @@ public sealed record HarnessWorkload(
 
     /// <summary>A long preparation to start before any executor is made, so that it runs beside the others' (null: none).</summary>
     public Action<WorkloadSetup, CancellationToken>? StartEarly { get; init; }
+
+    /// <summary>Whether a run without --workloads includes it; false for one that holds much of the host (density).</summary>
+    public bool ByDefault { get; init; } = true;
 }
 
 /// <summary>What <see cref="HarnessWorkload.Supports"/> decides on: the host's OS ("linux", "windows") and the engine's (null without one).</summary>

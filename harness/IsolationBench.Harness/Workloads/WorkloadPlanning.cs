@@ -8,4 +8,7 @@ public enum WorkloadPlanning
 
     /// <summary>One container per round running many iterations inside: --guest-rounds rounds, no warm-up.</summary>
     GuestRounds,
+
+    /// <summary>One cell per mode per round of the workload's own sampling plan, after the others (a long cell such as a ladder).</summary>
+    Ladder,
 }

@@ -21,6 +21,7 @@ public static class ReportCatalog
             new(ChartNames.StartupDistribution, StartupDistributionChart.Render),
         ]),
         .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
+        new(DensityMetrics.Workload, []),
     ];
 
     /// <summary>The workload's own charts; none for a workload this version does not know (an old or foreign run still reports).</summary>

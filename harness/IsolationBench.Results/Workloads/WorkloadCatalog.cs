@@ -15,8 +15,20 @@ public static class WorkloadCatalog
         StartupPhases.Descriptors,
         new SamplingPlan("cold start", Warmup: 3, Rounds: 30));
 
+    /// <summary>
+    /// The density workload: per mode, one ladder of idle held probes (1, 2, 4, … alive at once), the host's memory
+    /// per container read at each step. One ladder per mode; it is not in a default run (name it in --workloads).
+    /// </summary>
+    public static readonly WorkloadDescriptor Density = new(
+        DensityMetrics.Workload,
+        "Density: memory per container",
+        ["linux"],
+        DensityMetrics.AvailableDrop,
+        DensityMetrics.Descriptors,
+        new SamplingPlan("ladder", Warmup: 0, Rounds: 1));
+
     public static readonly IReadOnlyList<WorkloadDescriptor> BuiltIn =
-        [Startup, .. GuestWorkloads.Categories.Select(Guest)];
+        [Startup, .. GuestWorkloads.Categories.Select(Guest), Density];
 
     /// <summary>One guest category (BenchmarkDotNet inside one container per round); its metrics come from isobench-units.json.</summary>
     public static WorkloadDescriptor Guest(string category)

@@ -11,8 +11,15 @@ public sealed class WorkloadCatalogHarnessTests
     [Fact]
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
-        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.Workloads);
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.WorkloadList(null));
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network", "density"], Selection.Workloads);
+        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.Workloads);
+    }
+
+    [Fact]
+    public void A_run_without_workloads_runs_every_workload_but_the_density_ladder()
+    {
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.WorkloadList(null));
+        Assert.Equal(["density"], Selection.WorkloadList("density"));
     }
 
     [Fact]
@@ -21,7 +28,7 @@ public sealed class WorkloadCatalogHarnessTests
         var defaults = new RunOptions();
 
         Assert.Equal((defaults.Warmup, defaults.Samples), (WorkloadCatalog.Startup.Sampling.Warmup, WorkloadCatalog.Startup.Sampling.Rounds));
-        Assert.All(WorkloadCatalog.BuiltIn.Where(w => w != WorkloadCatalog.Startup), w => Assert.Equal(defaults.EffectiveGuestRounds, w.Sampling.Rounds));
+        Assert.All(HarnessCatalog.BuiltIn.Where(w => w.Planning == WorkloadPlanning.GuestRounds), w => Assert.Equal(defaults.EffectiveGuestRounds, w.Descriptor.Sampling.Rounds));
     }
 
     [Fact]
@@ -35,7 +42,12 @@ public sealed class WorkloadCatalogHarnessTests
     public void Each_workload_is_planned_as_its_sampling_plan_says()
     {
         Assert.All(HarnessCatalog.BuiltIn, w => Assert.Equal(
-            w.Descriptor.Sampling.Strategy == "cold start" ? WorkloadPlanning.ColdStart : WorkloadPlanning.GuestRounds,
+            w.Descriptor.Sampling.Strategy switch
+            {
+                "cold start" => WorkloadPlanning.ColdStart,
+                "ladder" => WorkloadPlanning.Ladder,
+                _ => WorkloadPlanning.GuestRounds,
+            },
             w.Planning));
     }
 
@@ -49,5 +61,8 @@ public sealed class WorkloadCatalogHarnessTests
             "workload 'cpu' has no benchmark on plan9 (the engine's OS): leave it out of --workloads (it runs on linux, windows)",
             HarnessCatalog.Unsupported(["startup", "cpu"], [IsolationMode.Host, runc], new SupportFacts("linux", "plan9")));
         Assert.Null(HarnessCatalog.Unsupported(["startup"], [IsolationMode.Host, runc], new SupportFacts("plan9", "plan9")));
+        Assert.Equal(
+            "workload 'density' reads Linux's MemAvailable and cgroups, and mode process runs on windows: leave it out of --workloads",
+            HarnessCatalog.Unsupported(["density"], [IsolationMode.ForWindowsIsolation("process")], new SupportFacts("windows", "windows")));
     }
 }
