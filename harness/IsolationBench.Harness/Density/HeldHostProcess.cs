@@ -14,15 +14,16 @@ public sealed class HeldHostProcess : IHeldProbe
     private HeldHostProcess(Process process, double startMilliseconds, IsolationFingerprint? fingerprint)
     {
         _process = process;
+        ProcessId = process.Id;
         StartMilliseconds = startMilliseconds;
         Fingerprint = fingerprint;
     }
 
-    public string Source => "host:" + _process.Id.ToString(CultureInfo.InvariantCulture);
+    public string Source => "host:" + ProcessId!.Value.ToString(CultureInfo.InvariantCulture);
 
     public string? ContainerId => null;
 
-    public int? ProcessId => _process.Id;
+    public int? ProcessId { get; }
 
     public double StartMilliseconds { get; }
 
