@@ -37,15 +37,15 @@ public sealed class WorkloadDescriptorReportTests
     [Fact]
     public void Without_a_recorded_descriptor_an_unknown_workload_is_summarised_over_its_metrics()
     {
-        using var run = new FixtureRun(11) { Modes = ["host", "runc"], Workloads = ["density"] };
-        run.Add("host", "density", "memory_per_container", "MiB", 4, rounds: 10).Add("runc", "density", "memory_per_container", "MiB", 8, rounds: 10)
-            .Add("host", "density", "launch_rate", "containers/s", 100, rounds: 10).Add("runc", "density", "launch_rate", "containers/s", 20, rounds: 10)
+        using var run = new FixtureRun(11) { Modes = ["host", "runc"], Workloads = ["footprint"] };
+        run.Add("host", "footprint", "memory_per_container", "MiB", 4, rounds: 10).Add("runc", "footprint", "memory_per_container", "MiB", 8, rounds: 10)
+            .Add("host", "footprint", "launch_rate", "containers/s", 100, rounds: 10).Add("runc", "footprint", "launch_rate", "containers/s", 20, rounds: 10)
             .Write();
 
         var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
-        var verdict = Assert.Single(Output.Verdicts.For(analysis), v => v.Workload == "density");
+        var verdict = Assert.Single(Output.Verdicts.For(analysis), v => v.Workload == "footprint");
 
-        Assert.Null(analysis.HeadlineOf("density"));
+        Assert.Null(analysis.HeadlineOf("footprint"));
         Assert.Contains("geometric-mean", verdict.Sentence, StringComparison.Ordinal);
     }
 }
