@@ -64,6 +64,13 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
                 }
 
                 await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
+                // A probe that ended costs nothing: the step would understate every figure (seen: gVisor ending held probes).
+                if (await FirstEndedAsync(held, cancellationToken).ConfigureAwait(false) is { } ended)
+                {
+                    failure = $"held probe {ended} ended before the step at {step} containers was read";
+                    break;
+                }
+
                 now = MemInfo.Read();
                 var footprint = HostFootprint.Read(held);
                 var n = held.Count;
@@ -96,6 +103,19 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
         return new CellResult(samples, source, fingerprint, fingerprint is null ? failure ?? "no probe started" : failure, null);
     }
 
+    private static async Task<string?> FirstEndedAsync(IReadOnlyList<IHeldProbe> held, CancellationToken cancellationToken)
+    {
+        foreach (var probe in held)
+        {
+            if (!await probe.IsAliveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return probe.Source;
+            }
+        }
+
+        return null;
+    }
+
     private async Task<HeldStart> StartAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
     {
         if (cell.Mode.Kind == ModeKind.Host)
@@ -111,6 +131,7 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
             Runtime = cell.Mode.Runtime,
             Isolation = cell.Mode.Isolation,
             Limits = ContainerLimits.For(context.Resources),
+            OpenStdin = true,
         };
         return await HeldContainer.StartAsync(engine ?? throw new InvalidOperationException("container mode without an engine"), spec, cell.Mode.ContainerTimeout, cancellationToken).ConfigureAwait(false);
     }

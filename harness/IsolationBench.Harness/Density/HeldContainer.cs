@@ -90,6 +90,9 @@ public sealed class HeldContainer : IHeldProbe
         }
     }
 
+    public async Task<bool> IsAliveAsync(CancellationToken cancellationToken) =>
+        (await _engine.InspectStateAsync(ContainerId!, cancellationToken).ConfigureAwait(false)).Status == "running";
+
     public async ValueTask DisposeAsync()
     {
         _stream.Dispose();

@@ -70,6 +70,8 @@ public sealed class HeldHostProcess : IHeldProbe
         }
     }
 
+    public Task<bool> IsAliveAsync(CancellationToken cancellationToken) => Task.FromResult(!_process.HasExited);
+
     public ValueTask DisposeAsync() => new(Release(_process));
 
     // Closing stdin is the probe's release; a probe that does not go in 10 s is killed.

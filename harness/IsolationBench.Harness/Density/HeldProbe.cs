@@ -18,6 +18,9 @@ public interface IHeldProbe : IAsyncDisposable
     double StartMilliseconds { get; }
 
     IsolationFingerprint? Fingerprint { get; }
+
+    /// <summary>Whether it is still running (held), not ended.</summary>
+    Task<bool> IsAliveAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A started probe, or why it could not be.</summary>

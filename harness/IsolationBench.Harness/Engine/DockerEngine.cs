@@ -258,6 +258,7 @@ public sealed partial class DockerEngine : IContainerEngine
             AttachStdout = true,
             AttachStderr = true,
             Tty = false,
+            OpenStdin = spec.OpenStdin,
             NetworkDisabled = spec.NetworkMode == "none",
             HostConfig = host,
         };

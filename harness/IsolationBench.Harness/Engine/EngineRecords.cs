@@ -76,6 +76,12 @@ public sealed record ContainerSpec
     public IReadOnlyList<string> Environment { get; init; } = [];
 
     public ContainerLimits Limits { get; init; } = ContainerLimits.LockedDown;
+
+    /// <summary>
+    /// Give the container an open stdin (docker run -i) that nobody writes to: it ends only when the container does.
+    /// A held probe waits on it; without it stdin is the null device, whose end some runtimes (gVisor) cannot be told from a closed pipe.
+    /// </summary>
+    public bool OpenStdin { get; init; }
 }
 
 /// <summary>
