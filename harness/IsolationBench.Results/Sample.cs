@@ -13,7 +13,7 @@ public sealed record Sample
 
     public required string Mode { get; init; }
 
-    /// <summary>"startup", or a guest category: "syscall", "io", "cpu", "memory", "network".</summary>
+    /// <summary>"startup", a guest category ("syscall", "io", "cpu", "memory", "network"), or "density".</summary>
     public required string Workload { get; init; }
 
     /// <summary>Startup: create, start, ready, fingerprint, exit, remove, total. Guest: benchmark name and target.</summary>
