@@ -7,16 +7,7 @@ namespace IsolationBench.Harness.Tests.Tls;
 /// <summary>An engine on another machine: host is not offered (it would measure the harness's machine), the baseline falls to a container mode.</summary>
 public sealed class RemoteEngineModesTests
 {
-    private static readonly EngineFacts LinuxEngine = new()
-    {
-        Version = "20.10.24+dfsg1",
-        ApiVersion = "1.41",
-        OsType = "linux",
-        OperatingSystem = "Debian GNU/Linux 12 (bookworm)",
-        KernelVersion = "6.1.0",
-        DefaultRuntime = "runc",
-        Runtimes = ["crun", "runc"],
-    };
+    private static readonly EngineFacts LinuxEngine = Unit.SelectionTests.LinuxEngine;
 
     [Theory]
     [InlineData("tcp://10.1.2.3:2376", true)]

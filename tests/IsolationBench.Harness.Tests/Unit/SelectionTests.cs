@@ -5,7 +5,8 @@ namespace IsolationBench.Harness.Tests.Unit;
 
 public sealed class SelectionTests
 {
-    private static readonly EngineFacts LinuxEngine = new()
+    /// <summary>The engine of this machine as /info describes it (Debian's Docker 20.10 with crun registered).</summary>
+    internal static readonly EngineFacts LinuxEngine = new()
     {
         Version = "20.10.24+dfsg1",
         ApiVersion = "1.41",
