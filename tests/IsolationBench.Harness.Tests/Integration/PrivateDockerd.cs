@@ -8,8 +8,10 @@ namespace IsolationBench.Harness.Tests.Integration;
 /// <summary>
 /// A second dockerd for one test, fully separate from the system engine (which other tests and people use, and
 /// which is never stopped): its own socket, data root, exec root, pid file and its own managed containerd (no
-/// --containerd flag: dockerd starts one under its exec root), no bridge, no iptables, no TLS, and the runtimes
-/// of /etc/docker/daemon.json. The test can kill it (SIGKILL, a crash) or stop it (SIGTERM) and start it again
+/// --containerd flag: dockerd starts one under its exec root), its own bridge interface, no iptables, no TLS, and the
+/// runtimes of /etc/docker/daemon.json. Not --bridge=none: a dockerd started so deletes the host's docker0 (moby's
+/// removeDefaultBridgeInterface, in the host's network namespace it shares), and the system engine could then no
+/// longer run a build step or a bridged container until restarted. The test can kill it (SIGKILL, a crash) or stop it (SIGTERM) and start it again
 /// on the same data root. Dispose removes its containers, its processes, its mounts and its directory.
 /// </summary>
 internal sealed class PrivateDockerd : IAsyncDisposable
@@ -21,6 +23,7 @@ internal sealed class PrivateDockerd : IAsyncDisposable
     private PrivateDockerd(string root, string dockerd, IReadOnlyList<string> extraArguments)
     {
         _extraArguments = extraArguments;
+        Bridge = "isob-" + Guid.NewGuid().ToString("N")[..8];
         Root = root;
         DockerdPath = dockerd;
         Endpoint = "unix://" + Path.Combine(root, "docker.sock");
@@ -47,6 +50,9 @@ internal sealed class PrivateDockerd : IAsyncDisposable
 
     public bool Running => _dockerd is { HasExited: false };
 
+    /// <summary>The bridge interface this engine's default network uses (created with it, deleted with it), never docker0.</summary>
+    public string Bridge { get; }
+
     /// <summary>Creates the private engine's directory and starts it, or fails (CI) / skips (elsewhere) when it cannot run here.</summary>
     public static Task<PrivateDockerd> StartNewAsync() => StartNewAsync(_ => []);
 
@@ -62,6 +68,8 @@ internal sealed class PrivateDockerd : IAsyncDisposable
         var engine = new PrivateDockerd(root, dockerd, extraArguments(root));
         try
         {
+            Run("ip", "link", "add", engine.Bridge, "type", "bridge");
+            Run("ip", "addr", "add", string.Create(CultureInfo.InvariantCulture, $"10.213.{Random.Shared.Next(1, 255)}.1/24"), "dev", engine.Bridge);
             await engine.StartAsync();
             return engine;
         }
@@ -256,6 +264,9 @@ internal sealed class PrivateDockerd : IAsyncDisposable
             Run("umount", "-l", mount);
         }
 
+        // 5. Its bridge interface, now that nothing uses it.
+        Run("ip", "link", "delete", Bridge);
+
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -273,7 +284,7 @@ internal sealed class PrivateDockerd : IAsyncDisposable
         "--exec-root", ExecRoot,
         "--pidfile", Path.Combine(Root, "docker.pid"),
         "--config-file", ConfigFile,
-        "--bridge=none",
+        "--bridge=" + Bridge,
         "--iptables=false",
         "--ip-masq=false",
         "--ip6tables=false",
@@ -310,6 +321,10 @@ internal sealed class PrivateDockerd : IAsyncDisposable
         else if ((dockerd = Which("dockerd")) is null || Which("containerd") is null)
         {
             problem = "dockerd and containerd must be on PATH (sudo tools/start-engine.sh installs docker.io)";
+        }
+        else if (Which("ip") is null)
+        {
+            problem = "ip (iproute2) must be on PATH: the private engine gets its own bridge interface";
         }
 
         if (problem is null)
