@@ -20,10 +20,9 @@ internal static class PageChecks
             Thread.Sleep(100);
         }
 
-        var count = browser.Script<long>("return document.images.length");
         var broken = browser.Script<IReadOnlyCollection<object>>(
             "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src'))");
-        return count == 0 ? ["the page shows no image at all"] : [.. broken.Select(src => "image does not load: " + src)];
+        return images == 0 ? ["the page shows no image at all"] : [.. broken.Select(src => "image does not load: " + src)];
     }
 
     /// <summary>Relative links must name a file next to the page, and #anchors an element on it; external links are not followed (offline).</summary>

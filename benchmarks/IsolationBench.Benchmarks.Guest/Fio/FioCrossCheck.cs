@@ -75,7 +75,6 @@ public static class FioCrossCheck
 
         var job = FioJobs.For(operation, options.LayerDir, run.WarmupCount, iterations);
         var data = FioJobs.DirectoryOf(operation, options.LayerDir);
-        var own = data == Path.Combine(options.LayerDir, FioJobs.SubDirectory);
         Directory.CreateDirectory(data);
         try
         {
@@ -83,7 +82,7 @@ public static class FioCrossCheck
         }
         finally
         {
-            if (own)
+            if (FioJobs.InOwnDirectory(operation))
             {
                 TryDelete(data); // fio's own folder; the read file in ours stays for our benchmarks
             }

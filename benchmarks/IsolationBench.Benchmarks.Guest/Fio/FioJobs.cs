@@ -34,7 +34,7 @@ public static class FioJobs
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(layerDir);
-        return Path.Combine(layerDir, IsWrite(operation) ? SubDirectory : IoBenchmarks.SubDirectory);
+        return Path.Combine(layerDir, InOwnDirectory(operation) ? SubDirectory : IoBenchmarks.SubDirectory);
     }
 
     /// <summary>The job of every refereed operation, in <see cref="IoOperations.Refereed"/>'s order.</summary>
@@ -50,6 +50,13 @@ public static class FioJobs
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var name = operation.Benchmark + "@" + IoTargets.Layer;
         return new FioRun(name, Jobs(DirectoryOf(operation, layerDir), name, warmups, iterations, Workload(operation)));
+    }
+
+    /// <summary>Whether the operation works in fio's own folder (deleted after its job) rather than in ours.</summary>
+    public static bool InOwnDirectory(IoOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return IsWrite(operation);
     }
 
     private static bool IsWrite(IoOperation operation) => operation.FioRw == "write";
