@@ -51,20 +51,37 @@ if (options.Categories.Contains(GuestCategories.Io))
 }
 
 var failed = new List<string>();
+var outcomes = new Dictionary<string, string?>(StringComparer.Ordinal);
 var part = 0;
 foreach (var category in options.Categories)
+{
+    var failedBefore = failed.Count;
+    await RunCategoryAsync(category).ConfigureAwait(false);
+    outcomes[category] = failed.Count == failedBefore ? null : string.Join("; ", failed.Skip(failedBefore));
+    CategoryOutcomesFile.Write(options.ArtifactsDir, outcomes);
+}
+
+if (failed.Count > 0)
+{
+    await Console.Error.WriteLineAsync("isobench-guest: failed: " + string.Join("; ", failed)).ConfigureAwait(false);
+    return 1;
+}
+
+return 0;
+
+async Task RunCategoryAsync(string category)
 {
     if (category == GuestCategories.Network && LoopbackCheck.Problem() is { } loopback)
     {
         failed.Add($"{category} ({loopback})");
-        continue;
+        return;
     }
 
     var runs = GuestDiscovery.For(options, category, GuestPlatforms.Current);
     if (runs.Count == 0)
     {
         failed.Add(category + (options.Filter is null ? " (no benchmark on this OS)" : $" (nothing matches --filter {options.Filter} on this OS)"));
-        continue;
+        return;
     }
 
     // With --fio, each operation fio referees runs on its own with fio's job for it right beside it (RefereedRuns).
@@ -96,11 +113,3 @@ foreach (var category in options.Categories)
         }
     }
 }
-
-if (failed.Count > 0)
-{
-    await Console.Error.WriteLineAsync("isobench-guest: failed: " + string.Join("; ", failed)).ConfigureAwait(false);
-    return 1;
-}
-
-return 0;

@@ -99,7 +99,7 @@ public sealed class RunDirectory(string path)
     }
 }
 
-/// <summary>One line of fingerprints.jsonl: what one container (or host process) said about itself, and the verdict.</summary>
+/// <summary>One line of fingerprints.jsonl: what the container (or host process) of one cell said about itself, and the verdict. Guest categories that shared a container give a line each, with the same source.</summary>
 public sealed record FingerprintRecord(
     string Mode,
     int Round,

@@ -25,6 +25,21 @@ public sealed class GuestEndToEndTests
     }
 
     [Fact]
+    public async Task EachCategoryOfOneProcessRecordsItsOwnOutcome()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("isobench-e2e").FullName;
+        // The filter matches a cpu benchmark only: memory has nothing to run and fails, cpu still runs and is kept.
+        var (code, output) = await RunGuest(["--category", "cpu,memory", "--profile", "smoke", "--artifacts", artifacts, "--filter", "*IntegerMix*"]);
+
+        Assert.True(code == 1, output);
+        Assert.Equal(GuestCategoryOutcomes.FileName, CategoryOutcomesFile.FileName);
+        var outcomes = GuestCategoryOutcomes.Parse(File.ReadAllText(Path.Combine(artifacts, GuestCategoryOutcomes.FileName)));
+        Assert.Null(outcomes["cpu"]);
+        Assert.Contains("nothing matches --filter", outcomes["memory"], StringComparison.Ordinal);
+        Assert.All(BdnReportConverter.ConvertArtifacts(artifacts, new GuestSampleContext("e2e", 1, "host", "host:0", DateTimeOffset.UnixEpoch)), s => Assert.Equal("cpu", s.Workload));
+    }
+
+    [Fact]
     public async Task FingerprintIsWrittenFirstAsOneLine()
     {
         var artifacts = Directory.CreateTempSubdirectory("isobench-e2e").FullName;

@@ -102,4 +102,16 @@ public sealed class AnalysisRulesTests
         Assert.Equal("process", BaselineRule.PairPartner("hyperv", ["host", "process", "hyperv"]));
         Assert.Null(BaselineRule.PairPartner("runsc", ["host", "runsc"]));
     }
+    [Fact]
+    public void Failed_fingerprints_are_counted_by_container_not_by_line()
+    {
+        using var f = FixtureRun.Realistic();
+        f.Write();
+        // Three guest categories shared container c1 (a fingerprint line each); c2 is another container.
+        FingerprintRecord Line(string workload, string source) => new("crun", 1, workload, source, false, "asked crun, got gVisor", null);
+
+        var excluded = RunAnalyzer.Unverified(f.Run.ReadManifest(), [Line("syscall", "c1"), Line("io", "c1"), Line("cpu", "c1"), Line("cpu", "c2")]);
+
+        Assert.StartsWith("2 container(s) failed", Assert.Single(excluded, e => e.Mode == "crun").Reason, StringComparison.Ordinal);
+    }
 }

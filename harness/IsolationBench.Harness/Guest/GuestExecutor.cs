@@ -12,9 +12,10 @@ using IsolationBench.Results.Io;
 namespace IsolationBench.Harness.Guest;
 
 /// <summary>
-/// A guest category (syscall, io, cpu, memory, network) in one mode: the same isobench-guest binary runs as a host
-/// process or in a container; BenchmarkDotNet measures inside; its JSON comes out through the engine's archive
-/// API after the container exits (works for Hyper-V isolation too) and becomes samples.
+/// Guest categories (syscall, io, cpu, memory, network) in one mode: the same isobench-guest binary runs as a host
+/// process or in a container — one per round and mode, running the round's categories one after another;
+/// BenchmarkDotNet measures inside; its JSON comes out through the engine's archive API after the container exits
+/// (works for Hyper-V isolation too) and becomes each category's samples.
 /// </summary>
 public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool windowsContainers, string hostBinary, string profile, string scratchRoot) : IWorkloadExecutor
 {
@@ -25,29 +26,64 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
 
     public bool CanRun(string workload) => workload is "syscall" or "io" or "cpu" or "memory" or "network";
 
+    // Results of categories that ran in an earlier cell's container, by cell key, until the plan reaches their cell.
+    private readonly Dictionary<string, CellResult> _ranAhead = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs the cell's category — and, when the plan batches categories (<see cref="MatrixCell.Batch"/>), the ones after
+    /// it in the batch too, in the same container; their results wait for their own cells. A resumed run that lost some
+    /// of a batch runs the rest in a new container.
+    /// </summary>
     public async Task<CellResult> ExecuteAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(context);
-        var artifacts = Path.Combine(context.Directory.Artifacts, cell.Mode.Name, "r" + cell.Round.ToString(CultureInfo.InvariantCulture), cell.Workload);
+        if (_ranAhead.Remove(cell.Key, out var ready))
+        {
+            return ready;
+        }
+
+        var categories = CategoriesFrom(cell);
+        var results = await RunAsync(cell, categories, context, cancellationToken).ConfigureAwait(false);
+        foreach (var (category, result) in results.Where(r => r.Key != cell.Workload))
+        {
+            _ranAhead[(cell with { Workload = category }).Key] = result;
+        }
+
+        return results[cell.Workload];
+    }
+
+    /// <summary>The cell's category and the ones after it in its batch, in order.</summary>
+    internal static IReadOnlyList<string> CategoriesFrom(MatrixCell cell)
+    {
+        var batch = cell.Batch.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(batch, cell.Workload);
+        return at < 0 ? [cell.Workload] : batch[at..];
+    }
+
+    private async Task<Dictionary<string, CellResult>> RunAsync(MatrixCell cell, IReadOnlyList<string> categories, RunContext context, CancellationToken cancellationToken)
+    {
+        var artifacts = Path.Combine(context.Directory.Artifacts, cell.Mode.Name, "r" + cell.Round.ToString(CultureInfo.InvariantCulture), string.Join('+', categories));
+        // A resumed run retakes these categories from scratch: what an interrupted attempt left here was never recorded.
+        TryDelete(artifacts);
         Directory.CreateDirectory(artifacts);
         var volume = ScratchDirectory(context.RunId, cell.Mode.Name, "volume");
-        var timeout = Timeout(cell.Mode);
+        var timeout = Timeout(cell.Mode) * categories.Count;
         WorkloadRun run;
         try
         {
             if (cell.Mode.Kind == ModeKind.Host)
             {
                 var layer = ScratchDirectory(context.RunId, cell.Mode.Name, "layer");
-                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell, artifacts, layer, volume), timeout, requireReadyLine: false, context.HostLimits, cancellationToken).ConfigureAwait(false);
+                run = await HostProcessRunner.RunAsync(hostBinary, Arguments(cell, categories, artifacts, layer, volume), timeout, requireReadyLine: false, context.HostLimits, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 var spec = new ContainerSpec
                 {
                     Image = image ?? throw new InvalidOperationException("guest container without an image"),
-                    Command = Arguments(cell, _artifactsPath, _layerPath, _volumePath),
-                    Labels = Labels.For(context, cell),
+                    Command = Arguments(cell, categories, _artifactsPath, _layerPath, _volumePath),
+                    Labels = new Dictionary<string, string>(Labels.For(context, cell), StringComparer.Ordinal) { [Labels.Workload] = string.Join(',', categories) },
                     Runtime = cell.Mode.Runtime,
                     Isolation = cell.Mode.Isolation,
                     Limits = ContainerLimits.For(context.Resources),
@@ -64,16 +100,16 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
 
         File.WriteAllText(Path.Combine(artifacts, "guest.log"), run.StdOut + run.StdErr);
         var sampleContext = new GuestSampleContext(context.RunId, cell.Round, cell.Mode.Name, run.Source, DateTimeOffset.UtcNow);
-        var failure = run.Failure;
+        var outcomes = GuestCategoryOutcomes.Of(run.Failure, categories, ReadOutcomes(artifacts));
         IReadOnlyList<Sample> samples = [];
         IsolationFingerprint? fingerprint = null;
-        if (failure is null)
+        if (outcomes.Values.Any(o => o is null))
         {
             try
             {
                 fingerprint = ReadFingerprint(artifacts);
                 samples = [.. BdnReportConverter.ConvertArtifacts(artifacts, sampleContext), .. FioReportConverter.ConvertArtifacts(artifacts, sampleContext)];
-                if (cell.Workload == "io")
+                if (outcomes.TryGetValue("io", out var io) && io is null)
                 {
                     IoFactsCsv.AppendTargets(context.Directory.Path, GuestIoFacts.Targets(artifacts, sampleContext));
                     IoFactsCsv.AppendReads(context.Directory.Path, GuestIoFacts.Reads(artifacts, sampleContext));
@@ -81,16 +117,29 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             }
             catch (Exception ex) when (ex is ResultsFormatException or FormatException or IOException)
             {
-                failure = "results unreadable: " + ex.Message;
+                outcomes = categories.ToDictionary(c => c, _ => (string?)("results unreadable: " + ex.Message), StringComparer.Ordinal);
             }
         }
 
-        if (failure is not null)
-        {
-            samples = [Failed(cell, context, run.Source, failure)];
-        }
+        return outcomes.ToDictionary(
+            o => o.Key,
+            o => o.Value is { } failure
+                ? new CellResult([Failed(cell with { Workload = o.Key }, context, run.Source, failure)], run.Source, null, failure, HeadlineMilliseconds: null)
+                : new CellResult([.. samples.Where(s => s.Workload == o.Key)], run.Source, fingerprint, null, HeadlineMilliseconds: null),
+            StringComparer.Ordinal);
+    }
 
-        return new CellResult(samples, run.Source, fingerprint, failure, HeadlineMilliseconds: null);
+    private static IReadOnlyDictionary<string, string?>? ReadOutcomes(string artifacts)
+    {
+        var path = Path.Combine(artifacts, GuestCategoryOutcomes.FileName);
+        try
+        {
+            return File.Exists(path) ? GuestCategoryOutcomes.Parse(File.ReadAllText(path)) : null;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -98,8 +147,11 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     /// operation's fio job runs right before our benchmark of it in odd rounds and right after it in even ones (see FioCrossCheck).
     /// </summary>
     internal List<string> Arguments(MatrixCell cell, string artifacts, string layer, string volume) =>
-        ["--category", cell.Workload, "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,
-            .. cell.Workload == "io" && !windowsContainers ? ["--fio", "--fio-when", cell.Round % 2 == 1 ? "before" : "after"] : Array.Empty<string>()];
+        Arguments(cell, CategoriesFrom(cell), artifacts, layer, volume);
+
+    internal List<string> Arguments(MatrixCell cell, IReadOnlyList<string> categories, string artifacts, string layer, string volume) =>
+        ["--category", string.Join(',', categories), "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,
+            .. categories.Contains("io") && !windowsContainers ? ["--fio", "--fio-when", cell.Round % 2 == 1 ? "before" : "after"] : Array.Empty<string>()];
 
     /// <summary>How long a guest container may live: BDN's profile sets the scale; sandboxes serve syscalls slowly.</summary>
     private TimeSpan Timeout(IsolationMode mode)

@@ -25,6 +25,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(writer);
         var verification = new Dictionary<string, ModeVerification>(StringComparer.Ordinal);
+        var verifiedSources = new HashSet<(string Mode, string Source)>();
         var classified = new Dictionary<string, IsolationMode>(StringComparer.Ordinal);
         var resources = new Dictionary<string, ModeResources>(StringComparer.Ordinal);
         var failures = new List<string>();
@@ -64,7 +65,8 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             {
                 context.Directory.AppendFingerprint(new FingerprintRecord(
                     cell.Mode.Name, cell.Warmup ? -cell.Round : cell.Round, cell.Workload, result.Source, verdict.Ok, verdict.Reason, result.Fingerprint));
-                Record(verification, cell.Mode.Name, verdict);
+                // Guest categories sharing a container give one fingerprint each: the container counts once.
+                Record(verification, cell.Mode.Name, verdict, newContainer: verifiedSources.Add((cell.Mode.Name, result.Source)));
             }
 
             if (!cell.Warmup)
@@ -136,10 +138,10 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
     private static TimeSpan Remaining(IEnumerable<MatrixCell> left, Dictionary<string, (TimeSpan Total, int Count)> spent, TimeSpan overall) =>
         left.Aggregate(TimeSpan.Zero, (sum, c) => sum + (spent.TryGetValue(c.Workload, out var s) ? s.Total / s.Count : overall));
 
-    private static void Record(Dictionary<string, ModeVerification> verification, string mode, Verdict verdict)
+    private static void Record(Dictionary<string, ModeVerification> verification, string mode, Verdict verdict, bool newContainer)
     {
         var previous = verification.GetValueOrDefault(mode);
-        var count = (previous?.Containers ?? 0) + 1;
+        var count = (previous?.Containers ?? 0) + (newContainer ? 1 : 0);
         // The first contradiction wins: one bad container is enough to distrust the mode.
         verification[mode] = previous is { Verified: false }
             ? previous with { Containers = count }

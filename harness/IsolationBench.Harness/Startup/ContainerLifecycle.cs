@@ -15,7 +15,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
 {
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
-    /// <param name="afterExit">Work between exit and remove (e.g. copying results out guest containers, whose phases are not recorded); its time lands in remove.</param>
+    /// <param name="afterExit">Work between exit and remove (e.g. copying results out guest containers, whose phases are not recorded); its time lands in remove. After a non-zero exit it runs too, and its errors are dropped: the exit is the failure.</param>
     public async Task<WorkloadRun> RunAsync(
         ContainerSpec spec,
         TimeSpan timeout,
@@ -70,6 +70,19 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
             else if (exitCode != 0)
             {
                 failure = await DescribeExitAsync(id, exitCode.Value, output, ct).ConfigureAwait(false);
+                if (afterExit is not null)
+                {
+                    // What a failed workload left is still copied: guest categories sharing a container keep the ones that ran.
+                    phase = "copy-out";
+                    try
+                    {
+                        await afterExit(id, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is EngineRequestException or IOException or InvalidDataException or UnauthorizedAccessException)
+                    {
+                        // Nothing to keep: the non-zero exit stays the failure.
+                    }
+                }
             }
             else if (afterExit is not null)
             {

@@ -130,7 +130,7 @@ public static class RunAnalyzer
                 var first = group.First();
                 result.Add(new ExcludedMode(
                     group.Key,
-                    FormattableString.Invariant($"{group.Count()} container(s) failed fingerprint verification, e.g. {first.Source}: {first.Reason}")));
+                    FormattableString.Invariant($"{group.Select(f => f.Source).Distinct(StringComparer.Ordinal).Count()} container(s) failed fingerprint verification, e.g. {first.Source}: {first.Reason}")));
             }
         }
 

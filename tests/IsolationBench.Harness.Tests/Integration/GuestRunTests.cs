@@ -57,7 +57,9 @@ public sealed class GuestRunTests(RealEngine real)
             var bdnJson = Directory.GetFiles(Path.Combine(summary.Directory.Artifacts, mode), "*-report-full.json", SearchOption.AllDirectories);
             foreach (var category in Categories)
             {
-                var reports = bdnJson.Where(f => f.Contains(Path.DirectorySeparatorChar + category + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+                // Reports are named after the benchmark class (Benchmarks.IoBenchmarks.part02-report-full.json).
+                var benchmarkClass = ".Benchmarks." + char.ToUpperInvariant(category[0]) + category[1..] + "Benchmarks.";
+                var reports = bdnJson.Where(f => Path.GetFileName(f).Contains(benchmarkClass, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (category == "io")
                 {
                     // Split around fio's three refereed operations (one part each, plus the cases between), each kept apart.
@@ -67,13 +69,17 @@ public sealed class GuestRunTests(RealEngine real)
                 else
                 {
                     Assert.Single(reports);
+                    Assert.Matches(@"\.part\d\d-report-full\.json$", reports[0]);
                 }
             }
         }
 
         var manifest = summary.Directory.ReadManifest();
         Assert.All(modes.Split(','), m => Assert.True(manifest.Verification[m].Verified, manifest.Verification[m].Reason));
+        // One container (or host process) per mode ran every category of the round: a fingerprint per cell, all from it.
         Assert.Equal(modes.Split(',').Length * Categories.Length, summary.Directory.ReadFingerprints().Count);
+        Assert.All(summary.Directory.ReadFingerprints().GroupBy(f => f.Mode), g => Assert.Single(g.Select(f => f.Source).Distinct()));
+        Assert.All(modes.Split(','), m => Assert.Equal(1, manifest.Verification[m].Containers));
         Assert.Empty(await real.Engine!.ListContainersAsync(Labels.Run, runId, CancellationToken.None));
 
         // TempRoot is deleted on return: hand back a copy of what the caller checks.

@@ -74,17 +74,25 @@ public sealed class MatrixPlanTests
     }
 
     [Fact]
-    public void Guest_categories_of_a_round_start_at_different_rows_of_the_design()
+    public void Guest_categories_of_a_round_share_one_container_per_mode_in_the_balanced_mode_order()
     {
-        var plan = MatrixPlan.Build(Modes, ["io", "cpu"], startupSamples: 30, startupWarmup: 3, guestRounds: 6);
+        var plan = MatrixPlan.Build(Modes, ["startup", "io", "cpu", "memory"], startupSamples: 3, startupWarmup: 0, guestRounds: 6);
+        var guest = plan.Where(c => c.Workload != "startup").ToList();
 
-        var first = plan.Where(c => c.Round == 1 && c.Position == 1).Select(c => c.Mode.Name).ToList();
-        Assert.NotEqual(first[0], first[1]);
-        foreach (var workload in new[] { "io", "cpu" })
+        // Each container is three consecutive cells: the same round, mode, position and predecessor, every category in order.
+        var containers = guest.Chunk(3).ToList();
+        Assert.Equal(6 * 3, containers.Count);
+        Assert.All(containers, c =>
         {
-            // Six rounds of three modes = one Williams cycle for each category: each mode leads twice.
-            Assert.All(plan.Where(c => c.Workload == workload && c.Position == 1).GroupBy(c => c.Mode.Name), g => Assert.Equal(2, g.Count()));
-        }
+            Assert.Equal(["io", "cpu", "memory"], c.Select(x => x.Workload));
+            Assert.All(c, x => Assert.Equal("io,cpu,memory", x.Batch));
+            Assert.Single(c.Select(x => (x.Round, x.Mode.Name, x.Position, x.Predecessor)).Distinct());
+        });
+
+        // Six rounds of three modes = one Williams cycle: each mode leads twice and follows each other mode equally often.
+        Assert.All(containers.Where(c => c[0].Position == 1).GroupBy(c => c[0].Mode.Name), g => Assert.Equal(2, g.Count()));
+        Assert.All(containers.Where(c => c[0].Position > 1).GroupBy(c => (c[0].Predecessor, c[0].Mode.Name)), g => Assert.Equal(2, g.Count()));
+        Assert.All(plan.Where(c => c.Workload == "startup"), c => Assert.Empty(c.Batch));
     }
 
     [Fact]
@@ -106,6 +114,6 @@ public sealed class MatrixPlanTests
 
         Assert.Equal(2 * 2 * 3, plan.Count);
         Assert.DoesNotContain(plan, c => c.Warmup || c.Workload == "startup");
-        Assert.Equal(["io", "io", "io", "cpu", "cpu", "cpu"], plan.Take(6).Select(c => c.Workload));
+        Assert.Equal(["io", "cpu", "io", "cpu", "io", "cpu"], plan.Take(6).Select(c => c.Workload));
     }
 }
