@@ -39,6 +39,22 @@ public sealed class ReportPageTests
         AssertPage(Path.Combine(docs, "index.html"), "docs", manifest is null ? ["verdicts", "method"] : ExpectedSections(docs));
     }
 
+    [SkippableFact]
+    public async Task A_chart_missing_from_the_page_is_caught()
+    {
+        using var run = RunCopy.Of("vm-run");
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions(), CancellationToken.None);
+        // The page shows the SVG (the PNG is its link): delete the one the browser loads.
+        var chart = Path.Combine(Path.GetDirectoryName(result.IndexHtml)!, "overview.svg");
+        Assert.True(File.Exists(chart), "the report wrote no overview.svg to delete");
+        File.Delete(chart);
+
+        using var browser = HeadlessChromium.Start(1280, 900);
+        browser.Open(result.IndexHtml);
+
+        Assert.Contains(PageChecks.BrokenImages(browser), p => p.Contains("overview.svg", StringComparison.Ordinal));
+    }
+
     /// <summary>The sections every page has, and one per workload of the run.</summary>
     private static IReadOnlyList<string> ExpectedSections(string runDirectory) =>
         ["verdicts", "environment", "method", .. new RunDirectory(runDirectory).ReadManifest().Workloads.Select(w => w.ToLowerInvariant())];
