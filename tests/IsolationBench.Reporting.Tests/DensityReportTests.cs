@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using IsolationBench.Reporting.Comparison;
+using IsolationBench.Reporting.Export;
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Reporting.Workloads.Density;
+using IsolationBench.Results;
+
+namespace IsolationBench.Reporting.Tests;
+
+/// <summary>
+/// The density section on a recorded real run (Fixtures/density-run: host, runc, runsc, ladder 1, 2, 4, 8): the figures
+/// are checked against the run's own samples.csv values by hand, and the report, summary, export and compare carry them.
+/// </summary>
+public sealed class DensityReportTests
+{
+    private static RunAnalysis Fixture(SnapshotFixture run) => ReportGenerator.Analyze(run.Path, new ReportOptions());
+
+    [Fact]
+    public void Memory_per_container_is_the_median_over_the_ladder_steps_with_their_interval()
+    {
+        using var run = SnapshotFixture.Copy("density-run");
+        var d = DensityAnalysis.From(Fixture(run));
+
+        Assert.Equal(["host", "runc", "runsc"], d.Footprints.Select(f => f.Mode));
+        var runc = d.Footprints.Single(f => f.Mode == "runc");
+        // runc's PSS at N = 1, 2, 4, 8 in samples.csv: 15.7392578125, 9.74853515625, 6.736083984375, 5.1968994140625.
+        Assert.Equal((9.74853515625 + 6.736083984375) / 2, runc.Pss.Median, 9);
+        Assert.Equal(4, runc.Pss.Values);
+        // Four values: no pair of order statistics reaches 95 %, the interval is [min, max].
+        Assert.Equal(new Interval(5.1968994140625, 15.7392578125), runc.Pss.Ci);
+        Assert.Equal(8, runc.Reached);
+        Assert.NotNull(runc.Charge);
+        Assert.Equal(runc.Pss.Median - runc.Charge.Median, runc.Uncharged, 9);
+
+        var host = d.Footprints.Single(f => f.Mode == "host");
+        Assert.True(host.IsHost);
+        Assert.Null(host.Charge);
+        Assert.True(double.IsNaN(host.Uncharged));
+        Assert.True(d.Footprints.Single(f => f.Mode == "runsc").Pss.Median > runc.Pss.Median);
+    }
+
+    [Fact]
+    public void Host_memory_with_N_alive_is_the_per_container_figure_times_N()
+    {
+        using var run = SnapshotFixture.Copy("density-run");
+        var d = DensityAnalysis.From(Fixture(run));
+
+        var runc = d.HostMemory.Where(p => p.Mode == "runc").ToList();
+        Assert.Equal([1, 2, 4, 8], runc.Select(p => p.Alive));
+        Assert.Equal(5.1968994140625 * 8, runc[^1].PssMib, 9);
+        Assert.Equal(22.18212890625 * 8, runc[^1].AvailableDropMib, 9);
+    }
+
+    [Fact]
+    public void Start_latency_is_grouped_by_the_step_the_start_took_the_ladder_to()
+    {
+        using var run = SnapshotFixture.Copy("density-run");
+        var d = DensityAnalysis.From(Fixture(run));
+
+        var runc = d.Latency.Where(l => l.Mode == "runc").ToList();
+        Assert.Equal([1, 2, 4, 8], runc.Select(l => l.Alive));
+        Assert.Equal([1, 1, 2, 4], runc.Select(l => l.Count));
+        // k = 3, 4 took the ladder to 4: 190.0377 and 228.8541 ms.
+        Assert.Equal((190.0377 + 228.8541) / 2, runc[2].P50, 9);
+        Assert.Equal(190.0377 + (0.95 * (228.8541 - 190.0377)), runc[2].P95, 9);
+    }
+
+    [Fact]
+    public void A_start_after_the_last_step_read_goes_to_the_next_power_of_two()
+    {
+        // As if runc's ladder had failed before its step of 8 was read: its starts k = 5 … 8 still belong to the step of 8.
+        using var run = SnapshotFixture.Copy("density-run");
+        var samplesPath = Path.Combine(run.Path, "samples.csv");
+        var kept = SampleCsv.Read(samplesPath)
+            .Where(s => !(s.Mode == "runc" && s.Iteration == 8 && s.Metric != DensityMetrics.StartLatency))
+            .ToList();
+        File.Delete(samplesPath);
+        using (var writer = new SampleWriter(samplesPath))
+        {
+            writer.WriteAll(kept);
+        }
+
+        var d = DensityAnalysis.From(Fixture(run));
+
+        var runc = d.Latency.Where(l => l.Mode == "runc").ToList();
+        Assert.Equal([1, 2, 4, 8], runc.Select(l => l.Alive));
+        Assert.Equal(4, runc[^1].Count);
+        Assert.Equal([1, 2, 4], d.HostMemory.Where(p => p.Mode == "runc").Select(p => p.Alive));
+    }
+
+    [Fact]
+    public async Task Report_has_the_density_section_its_three_charts_and_the_charge_gap()
+    {
+        using var run = SnapshotFixture.Copy("density-run");
+        var outDir = Path.Combine(run.Path, "report");
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { OutputDirectory = outDir }, CancellationToken.None);
+
+        foreach (var chart in new[] { DensityMemoryChart.Name, DensityHostMemoryChart.Name, DensityLatencyChart.Name })
+        {
+            Assert.Contains(Path.Combine(outDir, chart + ".png"), result.FilesWritten);
+            Assert.Contains(Path.Combine(outDir, chart + ".svg"), result.FilesWritten);
+            Assert.True(new FileInfo(Path.Combine(outDir, chart + ".png")).Length > 1000);
+        }
+
+        var md = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
+        var section = md[md.IndexOf("## density", StringComparison.Ordinal)..];
+        Assert.Contains(DensitySection.IntervalText, section, StringComparison.Ordinal);
+        Assert.Contains("![density-memory](density-memory.png)", section, StringComparison.Ordinal);
+        Assert.Contains("runc: PSS 8.24 MiB/container (5.20–15.7, 4 steps)", section, StringComparison.Ordinal);
+        Assert.Contains("the container is charged 1.74 MiB, the host pays 8.24 MiB (PSS), 6.50 MiB per container charged to no container", section, StringComparison.Ordinal);
+        Assert.Contains("host (host process): PSS", section, StringComparison.Ordinal);
+        Assert.Contains("no cgroup: nothing is charged", section, StringComparison.Ordinal);
+        Assert.Contains("runsc vs runc: 3.19× the PSS per container", section, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "index.html"));
+        Assert.Contains("charged to no container", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_export_and_compare_carry_density_metrics_with_their_declared_direction()
+    {
+        using var run = SnapshotFixture.Copy("density-run");
+        var outDir = Path.Combine(run.Path, "report");
+        await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { OutputDirectory = outDir, WriteCharts = false }, CancellationToken.None);
+
+        var summary = (await File.ReadAllLinesAsync(Path.Combine(outDir, "summary.csv"))).Select(l => l.Split(',')).ToList();
+        var header = summary[0].ToList();
+        string Cell(string metric, string mode, string column) =>
+            summary.Single(r => r[0] == DensityMetrics.Workload && r[1] == metric && r[2] == mode)[header.IndexOf(column)];
+        Assert.Equal("false", Cell(DensityMetrics.Pss, "runsc", "higher_is_better"));
+        Assert.Equal("false", Cell(DensityMetrics.AvailableDrop, "runc", "higher_is_better"));
+        Assert.Equal("false", Cell(DensityMetrics.CgroupCharge, "runc", "higher_is_better"));
+        Assert.Equal("true", Cell(DensityMetrics.Reached, "runc", "higher_is_better"));
+
+        using var smaller = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, BenchmarkActionExport.SmallerIsBetterFile)));
+        using var bigger = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, BenchmarkActionExport.BiggerIsBetterFile)));
+        var smallerNames = smaller.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        var biggerNames = bigger.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        Assert.Contains("density/pss [runsc]", smallerNames);
+        Assert.Contains("density/start_latency [runc]", smallerNames);
+        Assert.Contains("density/containers_reached [runc]", biggerNames);
+        Assert.DoesNotContain("density/pss [runsc]", biggerNames);
+
+        // compare: a current run whose runsc PSS grew 50 % is worse (memory: lower is better).
+        var baseline = RunSamplesLoader.Load(run.Path);
+        var current = baseline with
+        {
+            Samples = [.. baseline.Samples.Select(s => s.Mode == "runsc" && s.Metric == DensityMetrics.Pss ? s with { Value = s.Value * 1.5 } : s)],
+        };
+        var result = RunComparer.Compare(new CompareSide("before", [baseline], []), new CompareSide("after", [current], []), new Comparison.CompareOptions { BootstrapResamples = 200 });
+        var pss = result.Changes.Single(c => c.Workload == DensityMetrics.Workload && c.Metric == DensityMetrics.Pss && c.Mode == "runsc");
+        Assert.False(pss.HigherIsBetter);
+        Assert.True(pss.Change > 0.4, pss.Change.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_run_without_density_has_no_density_findings()
+    {
+        using var f = new FixtureRun(6) { Modes = ["host", "runc"] };
+        f.Add("host", "startup", "total", Units.Milliseconds, 15).Add("runc", "startup", "total", Units.Milliseconds, 300).Write();
+        var analysis = ReportGenerator.Analyze(f.Path, new ReportOptions());
+
+        Assert.True(DensityAnalysis.From(analysis).IsEmpty);
+        Assert.Empty(DensitySection.Findings(analysis));
+    }
+}
