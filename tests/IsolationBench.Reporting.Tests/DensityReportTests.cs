@@ -90,6 +90,43 @@ public sealed class DensityReportTests
     }
 
     [Fact]
+    public void Launch_throughput_is_the_median_over_rounds_and_latency_quantiles_pool_every_launch()
+    {
+        // Two rounds of runc batches at K = 2 (throughputs 3 and 5/s; latencies 100, 200 and 300, 400 ms) and one at K = 1.
+        using var run = SnapshotFixture.Copy("density-run");
+        var samplesPath = Path.Combine(run.Path, "samples.csv");
+        var samples = SampleCsv.Read(samplesPath).ToList();
+        var template = samples.First(s => s.Mode == "runc");
+        Sample Row(int round, string metric, string unit, double value, int k, string source = "") =>
+            template with { Round = round, Metric = metric, Unit = unit, Value = value, Iteration = k, Source = source };
+        samples.AddRange(
+        [
+            Row(1, DensityMetrics.LaunchLatency, Units.Milliseconds, 150, 1, "l0"),
+            Row(1, DensityMetrics.LaunchThroughput, DensityMetrics.ContainersPerSecond, 4, 1),
+            Row(1, DensityMetrics.LaunchLatency, Units.Milliseconds, 100, 2, "l1"),
+            Row(1, DensityMetrics.LaunchLatency, Units.Milliseconds, 200, 2, "l2"),
+            Row(1, DensityMetrics.LaunchThroughput, DensityMetrics.ContainersPerSecond, 3, 2),
+            Row(2, DensityMetrics.LaunchLatency, Units.Milliseconds, 300, 2, "l3"),
+            Row(2, DensityMetrics.LaunchLatency, Units.Milliseconds, 400, 2, "l4"),
+            Row(2, DensityMetrics.LaunchThroughput, DensityMetrics.ContainersPerSecond, 5, 2),
+        ]);
+        File.Delete(samplesPath);
+        using (var writer = new SampleWriter(samplesPath))
+        {
+            writer.WriteAll(samples);
+        }
+
+        var launch = DensityAnalysis.From(Fixture(run)).Launch.Where(l => l.Mode == "runc").ToList();
+
+        Assert.Equal([1, 2], launch.Select(l => l.Concurrency));
+        Assert.Equal(4, launch[1].Throughput);
+        Assert.Equal(2, launch[1].Rounds);
+        Assert.Equal(4, launch[1].Launches);
+        Assert.Equal(250, launch[1].P50, 9);
+        Assert.Equal(300 + (0.85 * 100), launch[1].P95, 9);
+    }
+
+    [Fact]
     public async Task Report_has_the_density_section_its_three_charts_and_the_charge_gap()
     {
         using var run = SnapshotFixture.Copy("density-run");

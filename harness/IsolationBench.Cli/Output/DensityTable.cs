@@ -36,7 +36,29 @@ internal static class DensityTable
         }
 
         output.WriteLine("  (median over the ladder's steps, all rounds; in brackets its order-statistic interval, [min, max] below 6 steps)");
+        WriteLaunch(output, analysis, d);
         output.WriteLine();
+    }
+
+    private static void WriteLaunch(TextWriter output, RunAnalysis analysis, DensityAnalysis d)
+    {
+        var ks = d.Launch.Select(l => l.Concurrency).Distinct().Order().ToList();
+        if (ks.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine($"launch, containers/s    {string.Concat(ks.Select(k => Invariant($"K={k}").PadLeft(24)))}");
+        foreach (var mode in analysis.Modes.Where(m => d.Launch.Any(l => l.Mode == m)))
+        {
+            var cells = ks.Select(k => d.Launch.FirstOrDefault(l => l.Mode == mode && l.Concurrency == k) is { } l
+                ? Invariant($"{Fmt.Value(l.Throughput)} ({Fmt.Value(l.P50)}/{Fmt.Value(l.P95)})").PadLeft(24)
+                : "-".PadLeft(24));
+            output.WriteLine($"  {mode,-22}{string.Concat(cells)}");
+        }
+
+        output.WriteLine("  (K launched at once: K / first create → last removal, median over rounds; in brackets p50/p95 ms of create → ready)");
     }
 
     private static string Cell(DensityEstimate? e) =>

@@ -30,6 +30,7 @@ public static class ReportCatalog
             new(Density.DensityMemoryChart.Name, Density.DensityMemoryChart.Render),
             new(Density.DensityHostMemoryChart.Name, Density.DensityHostMemoryChart.Render),
             new(Density.DensityLatencyChart.Name, Density.DensityLatencyChart.Render),
+            new(Density.DensityLaunchChart.Name, Density.DensityLaunchChart.Render),
         ])
         {
             Findings = Density.DensitySection.Findings,

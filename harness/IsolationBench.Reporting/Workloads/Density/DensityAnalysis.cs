@@ -32,13 +32,22 @@ public sealed record DensityHostMemory(string Mode, int Alive, double AvailableD
 /// </summary>
 public sealed record DensityLatency(string Mode, int Alive, int Count, double P50, double P95);
 
+/// <summary>
+/// K launched at once: <see cref="Throughput"/> is the median over rounds of K / (first create → last removal)
+/// (<see cref="Rounds"/> batches), p50/p95 of every launch's create → ready pooled over rounds (<see cref="Launches"/>).
+/// </summary>
+public sealed record DensityLaunch(string Mode, int Concurrency, double Throughput, int Rounds, int Launches, double P50, double P95);
+
 /// <summary>The density workload's figures for the report, the charts and the console, computed once from a run's analysis. Pure.</summary>
 public sealed record DensityAnalysis(
     IReadOnlyList<DensityFootprint> Footprints,
     IReadOnlyList<DensityHostMemory> HostMemory,
     IReadOnlyList<DensityLatency> Latency)
 {
-    public bool IsEmpty => Footprints.Count == 0 && Latency.Count == 0;
+    /// <summary>Launch throughput by concurrency per mode; empty for runs made before launches were measured.</summary>
+    public IReadOnlyList<DensityLaunch> Launch { get; init; } = [];
+
+    public bool IsEmpty => Footprints.Count == 0 && Latency.Count == 0 && Launch.Count == 0;
 
     public static DensityAnalysis From(RunAnalysis analysis)
     {
@@ -47,6 +56,7 @@ public sealed record DensityAnalysis(
         var footprints = new List<DensityFootprint>();
         var hostMemory = new List<DensityHostMemory>();
         var latency = new List<DensityLatency>();
+        var launch = new List<DensityLaunch>();
         foreach (var mode in analysis.Modes)
         {
             var ofMode = samples.Where(s => s.Mode == mode).ToList();
@@ -79,9 +89,17 @@ public sealed record DensityAnalysis(
             }
 
             latency.AddRange(LatencyBySteps(mode, Of(DensityMetrics.StartLatency), [.. pss.Concat(drop)]));
+            var launches = Of(DensityMetrics.LaunchLatency);
+            foreach (var batch in Of(DensityMetrics.LaunchThroughput).GroupBy(s => s.Iteration).OrderBy(g => g.Key))
+            {
+                var sorted = launches.Where(s => s.Iteration == batch.Key).Select(s => s.Value).Order().ToArray();
+                launch.Add(new DensityLaunch(
+                    mode, batch.Key, Descriptive.Median([.. batch.Select(s => s.Value)]), batch.Count(), sorted.Length,
+                    Descriptive.QuantileOfSorted(sorted, 0.50), Descriptive.QuantileOfSorted(sorted, 0.95)));
+            }
         }
 
-        return new DensityAnalysis(footprints, hostMemory, latency);
+        return new DensityAnalysis(footprints, hostMemory, latency) { Launch = launch };
     }
 
     /// <summary>

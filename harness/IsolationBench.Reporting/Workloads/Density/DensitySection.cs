@@ -44,6 +44,14 @@ public static class DensitySection
                     Invariant($"N={l.Alive} {Fmt.Value(l.P50)}/{Fmt.Value(l.P95)} ms ({l.Count})"))))));
         }
 
+        if (d.Launch.Count > 0)
+        {
+            lines.Add("Launch throughput: K create → ready → remove lifecycles launched at once, K / (first create → last removal), median over rounds; "
+                + "latency p50/p95 of every launch's create → ready at that K, pooled over rounds: "
+                + string.Join("; ", d.Launch.GroupBy(l => l.Mode).Select(g => g.Key + " " + string.Join(", ", g.Select(l =>
+                    Invariant($"K={l.Concurrency} {Fmt.Value(l.Throughput)}/s ({Fmt.Value(l.P50)}/{Fmt.Value(l.P95)} ms)"))))));
+        }
+
         return lines;
     }
 
