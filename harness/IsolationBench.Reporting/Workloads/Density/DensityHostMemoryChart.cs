@@ -4,7 +4,8 @@ using ScottPlot;
 
 namespace IsolationBench.Reporting.Workloads.Density;
 
-/// <summary>density-host-memory: host memory in total with N alive, per mode: MemAvailable drop (solid) and PSS (dashed), MiB.</summary>
+/// <summary>density-host-memory: host memory in total with N alive, per mode: MemAvailable drop (circles) and PSS (squares, lighter), MiB.
+/// Told apart by marker and shade, not by dashes: the SVG export drops dash patterns.</summary>
 public static class DensityHostMemoryChart
 {
     public const string Name = "density-host-memory";
@@ -21,8 +22,8 @@ public static class DensityHostMemoryChart
         foreach (var group in points.GroupBy(p => p.Mode))
         {
             var color = ChartStyle.ModeColor(a.Modes, group.Key);
-            Line(plot, group.Where(p => double.IsFinite(p.AvailableDropMib)).Select(p => (p.Alive, p.AvailableDropMib)), color, LinePattern.Solid, group.Key + " MemAvailable drop");
-            Line(plot, group.Where(p => double.IsFinite(p.PssMib)).Select(p => (p.Alive, p.PssMib)), color, LinePattern.Dashed, group.Key + " PSS");
+            Line(plot, group.Where(p => double.IsFinite(p.AvailableDropMib)).Select(p => (p.Alive, p.AvailableDropMib)), color, MarkerShape.FilledCircle, group.Key + " MemAvailable drop");
+            Line(plot, group.Where(p => double.IsFinite(p.PssMib)).Select(p => (p.Alive, p.PssMib)), color.WithAlpha(0.55), MarkerShape.FilledSquare, group.Key + " PSS");
         }
 
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
@@ -39,7 +40,7 @@ public static class DensityHostMemoryChart
         return ChartStyle.Save(plot, directory, Name);
     }
 
-    private static void Line(Plot plot, IEnumerable<(int Alive, double Mib)> points, Color color, LinePattern pattern, string legend)
+    private static void Line(Plot plot, IEnumerable<(int Alive, double Mib)> points, Color color, MarkerShape marker, string legend)
     {
         var list = points.ToList();
         if (list.Count == 0)
@@ -50,7 +51,7 @@ public static class DensityHostMemoryChart
         var line = plot.Add.Scatter(list.Select(p => Math.Log2(p.Alive)).ToArray(), list.Select(p => p.Mib).ToArray());
         line.Color = color;
         line.LineWidth = 2;
-        line.LinePattern = pattern;
+        line.MarkerShape = marker;
         line.MarkerSize = 7;
         line.LegendText = legend;
     }

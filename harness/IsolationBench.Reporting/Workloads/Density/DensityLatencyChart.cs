@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace IsolationBench.Reporting.Workloads.Density;
 
-/// <summary>density-start-latency: per mode, p50 (solid) and p95 (dashed) start latency of the starts that took the ladder to N.</summary>
+/// <summary>density-start-latency: per mode, p50 (circles) and p95 (squares, lighter) start latency of the starts that took the ladder to N.</summary>
 public static class DensityLatencyChart
 {
     public const string Name = "density-start-latency";
@@ -28,9 +28,9 @@ public static class DensityLatencyChart
             p50.MarkerSize = 7;
             p50.LegendText = group.Key + " p50";
             var p95 = plot.Add.Scatter(xs, group.Select(p => p.P95).ToArray());
-            p95.Color = color;
+            p95.Color = color.WithAlpha(0.55);
+            p95.MarkerShape = MarkerShape.FilledSquare;
             p95.LineWidth = 2;
-            p95.LinePattern = LinePattern.Dashed;
             p95.MarkerSize = 5;
             p95.LegendText = group.Key + " p95";
         }
