@@ -2,8 +2,8 @@ namespace IsolationBench.Results;
 
 /// <summary>
 /// The density workload's metrics: per ladder step (samples.csv's iteration = containers alive), the host memory per
-/// container three ways, the k-th container's start latency (iteration = k), and how many containers the ladder
-/// reached. The one definition; the harness writes these and the reports read them.
+/// container three ways, the k-th container's start latency (iteration = k), how many containers the ladder
+/// reached, and then K concurrent launches (iteration = K): throughput and each launch's latency. The one definition; the harness writes these and the reports read them.
 /// </summary>
 public static class DensityMetrics
 {
@@ -12,6 +12,8 @@ public static class DensityMetrics
     public const string MebibytesPerContainer = "MiB/container";
 
     public const string Containers = "containers";
+
+    public const string ContainersPerSecond = "containers/s";
 
     /// <summary>The drop of the host's MemAvailable since before the first container, divided by the containers alive.</summary>
     public const string AvailableDrop = "mem_available_drop";
@@ -28,6 +30,15 @@ public static class DensityMetrics
     /// <summary>How many containers were alive at the ladder's last step.</summary>
     public const string Reached = "containers_reached";
 
+    /// <summary>K lifecycles launched at once (iteration = K): K / (first create → last removal), in containers per second.</summary>
+    public const string LaunchThroughput = "launch_throughput";
+
+    /// <summary>One lifecycle of a launch batch (iteration = K): create → ready line while K - 1 others launch beside it.</summary>
+    public const string LaunchLatency = "launch_latency";
+
+    /// <summary>The launch batch sizes: K concurrent lifecycles, capped at --density-max.</summary>
+    public static readonly IReadOnlyList<int> LaunchConcurrency = [1, 2, 4, 8];
+
     public static readonly IReadOnlyList<MetricDescriptor> Descriptors =
     [
         new(Workload, AvailableDrop, "MemAvailable drop per container", MebibytesPerContainer, MetricDirection.LowerIsBetter),
@@ -35,5 +46,7 @@ public static class DensityMetrics
         new(Workload, CgroupCharge, "cgroup charge per container", MebibytesPerContainer, MetricDirection.LowerIsBetter),
         new(Workload, StartLatency, "k-th container's start (create → ready)", Units.Milliseconds, MetricDirection.LowerIsBetter),
         new(Workload, Reached, "containers alive at the last step", Containers, MetricDirection.HigherIsBetter),
+        new(Workload, LaunchThroughput, "K concurrent create → ready → remove lifecycles per second", ContainersPerSecond, MetricDirection.HigherIsBetter),
+        new(Workload, LaunchLatency, "create → ready of one of K concurrent launches", Units.Milliseconds, MetricDirection.LowerIsBetter),
     ];
 }

@@ -4,18 +4,19 @@ using IsolationBench.Cli.Output;
 namespace IsolationBench.Cli.Tests;
 
 /// <summary>
-/// Approved-output snapshots of what the console prints for the trimmed real run in the Reporting tests' Fixtures/vm-run:
+/// Approved-output snapshots of what the console prints for the trimmed real run in the Reporting tests' Fixtures/vm-run (and the density table for Fixtures/density-run):
 /// the end-of-run tables (as `isobench run` prints them) and `isobench report`'s lines (its temp paths replaced by
 /// &lt;out&gt;). A refactor that changes no output keeps these green.
 /// </summary>
 public sealed class ConsoleSnapshotTests
 {
     [Theory]
-    [InlineData(null, "tables.txt")]
-    [InlineData("runc", "tables-baseline-runc.txt")]
-    public void End_of_run_tables_equal_the_approved_text(string? baseline, string approved)
+    [InlineData(null, "vm-run", "tables.txt")]
+    [InlineData("runc", "vm-run", "tables-baseline-runc.txt")]
+    [InlineData(null, "density-run", "tables-density.txt")]
+    public void End_of_run_tables_equal_the_approved_text(string? baseline, string fixture, string approved)
     {
-        using var run = TempFixture.Copy();
+        using var run = TempFixture.Copy(fixture);
         var analysis = ReportCommand.Analyze(run.Path, baseline);
         using var output = new StringWriter();
         ConsoleTables.Write(output, analysis);
@@ -55,9 +56,9 @@ public sealed class ConsoleSnapshotTests
 
         public string Path { get; }
 
-        public static TempFixture Copy()
+        public static TempFixture Copy(string fixture = "vm-run")
         {
-            var source = System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "vm-run");
+            var source = System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
             var target = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "isobench-console-snapshot", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(target);
             foreach (var file in Directory.GetFiles(source))

@@ -2,7 +2,7 @@ namespace IsolationBench.Reporting.Tests;
 
 /// <summary>
 /// Approved-output snapshots: report.md, index.html, summary.csv, the benchmark-action exports and the list of files
-/// rendered from a trimmed real run (Fixtures/vm-run) must equal the approved files byte for byte. A refactor that
+/// rendered from a trimmed real run (Fixtures/vm-run) and a small real density run (Fixtures/density-run) must equal the approved files byte for byte. A refactor that
 /// changes no output keeps these green; a change to an approved file must say why in its commit.
 /// </summary>
 public sealed class SnapshotTests
@@ -11,11 +11,12 @@ public sealed class SnapshotTests
         ["report.md", "index.html", "summary.csv", "benchmark-bigger-is-better.json", "benchmark-smaller-is-better.json"];
 
     [Theory]
-    [InlineData(null, "vm-run")]
-    [InlineData("runc", "vm-run-baseline-runc")]
-    public async Task Report_of_the_fixture_run_equals_the_approved_files(string? baseline, string approved)
+    [InlineData(null, "vm-run", "vm-run")]
+    [InlineData("runc", "vm-run", "vm-run-baseline-runc")]
+    [InlineData(null, "density-run", "density-run")]
+    public async Task Report_of_the_fixture_run_equals_the_approved_files(string? baseline, string fixture, string approved)
     {
-        using var run = SnapshotFixture.Copy("vm-run");
+        using var run = SnapshotFixture.Copy(fixture);
         var outDir = Path.Combine(run.Path, "report");
         var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Baseline = baseline, OutputDirectory = outDir }, CancellationToken.None);
 

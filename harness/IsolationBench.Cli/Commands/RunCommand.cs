@@ -21,7 +21,7 @@ internal sealed class RunCommand : ICommand
             new("--samples", false, "measured startup samples per mode (default 30)"),
             new("--warmup", false, "discarded warmup rounds (default 3)"),
             new("--guest-rounds", false, "guest benchmark containers per mode and category (default: the profile's, quick 3, default 5, thorough 10)"),
-            new("--density-max", false, "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (default 32; stops early under 20 % MemAvailable)"),
+            new("--density-max", false, "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (default 32; stops early under 20 % MemAvailable); then K = 1,2,4,8 launched at once, none above it"),
             new("--profile", false, "guest benchmark profile: quick, default or thorough (default: quick)"),
             new("--output", false, "folder that receives one directory per run (default: results)"),
             new("--run-id", false, "name of the run directory (default: UTC time + host name)"),

@@ -99,8 +99,40 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
             Status = failure is null ? SampleStatus.Ok : SampleStatus.Failed(failure),
         });
         WriteLog(context, cell, held.Count, stop ?? failure);
+        samples.AddRange(await LaunchAsync(cell, context, cancellationToken).ConfigureAwait(false));
         var source = held.Count > 0 ? held[0].Source : string.Empty;
         return new CellResult(samples, source, fingerprint, fingerprint is null ? failure ?? "no probe started" : failure, null);
+    }
+
+    /// <summary>
+    /// K concurrent create → ready → remove lifecycles for K = 1, 2, 4, 8 (capped at --density-max), after the ladder
+    /// released its probes; a batch the memory floor forbids, or one with a failed launch, ends the series (recorded failed).
+    /// </summary>
+    private async Task<List<Sample>> LaunchAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
+    {
+        var samples = new List<Sample>();
+        foreach (var k in DensityMetrics.LaunchConcurrency.Where(k => k <= max))
+        {
+            var refusal = DensityStopRule.BeforeStep(MemInfo.Read(), 0, k, AssumedBytesPerContainer, floor);
+            var (done, failure) = refusal is null
+                ? await LaunchBatch.RunAsync(k, ct => StartAsync(cell, context, ct), cancellationToken).ConfigureAwait(false)
+                : ([], refusal);
+            foreach (var (lifecycle, latency) in done.Zip(LaunchArithmetic.Latencies(done)))
+            {
+                samples.Add(Row(cell, context, DensityMetrics.LaunchLatency, Units.Milliseconds, latency, k, lifecycle.Source));
+            }
+
+            var throughput = Row(cell, context, DensityMetrics.LaunchThroughput, DensityMetrics.ContainersPerSecond, LaunchArithmetic.ContainersPerSecond(done), k);
+            if (failure is not null)
+            {
+                samples.Add(throughput with { Value = double.NaN, Status = SampleStatus.Failed($"launch of {k} at once: {failure}") });
+                break;
+            }
+
+            samples.Add(throughput);
+        }
+
+        return samples;
     }
 
     private static async Task<string?> FirstEndedAsync(IReadOnlyList<IHeldProbe> held, CancellationToken cancellationToken)

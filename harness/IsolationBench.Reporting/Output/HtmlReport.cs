@@ -99,6 +99,11 @@ public static class HtmlReport
                 sb.Append("<li>").Append(E(v)).AppendLine(".</li>");
             }
 
+            foreach (var finding in w.Findings)
+            {
+                sb.Append("<li>").Append(E(finding)).AppendLine(".</li>");
+            }
+
             sb.AppendLine("</ul>");
             foreach (var chart in w.Charts)
             {

@@ -93,6 +93,11 @@ public static class MarkdownReport
                 sb.Append("- ").Append(Escape(v)).AppendLine(".");
             }
 
+            foreach (var finding in w.Findings)
+            {
+                sb.Append("- ").Append(Escape(finding)).AppendLine(".");
+            }
+
             sb.AppendLine();
             foreach (var chart in w.Charts)
             {

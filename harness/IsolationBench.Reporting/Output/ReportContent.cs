@@ -80,7 +80,10 @@ public sealed record ReportContent(
             w,
             verdicts.Where(v => v.Workload == w).Select(v => v.Sentence).ToList(),
             charts.Where(c => c == ChartNames.Overhead(w) || IsolationBench.Reporting.Workloads.ReportCatalog.ChartsOf(w).Any(own => own.Name == c)).ToList(),
-            a.MetricsOf(w).Select(metric => Table(a, w, metric)).ToList())).ToList();
+            a.MetricsOf(w).Select(metric => Table(a, w, metric)).ToList())
+        {
+            Findings = IsolationBench.Reporting.Workloads.ReportCatalog.FindingsOf(w, a),
+        }).ToList();
 
         return new ReportContent(
             $"IsolationBench report — {m.Host.Hostname}, {m.StartedUtc.ToString("yyyy-MM-dd", inv)}",
@@ -147,6 +150,10 @@ public sealed record ReportContent(
         + "summary.csv also carries a two-sided Mann–Whitney p-value over the units, informative only.";
 }
 
-public sealed record WorkloadSection(string Workload, IReadOnlyList<string> Verdicts, IReadOnlyList<string> Charts, IReadOnlyList<MetricTable> Tables);
+public sealed record WorkloadSection(string Workload, IReadOnlyList<string> Verdicts, IReadOnlyList<string> Charts, IReadOnlyList<MetricTable> Tables)
+{
+    /// <summary>The workload's own findings (<see cref="IsolationBench.Reporting.Workloads.WorkloadReport.Findings"/>), listed after its verdicts.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+}
 
 public sealed record MetricTable(string Caption, IReadOnlyList<IReadOnlyList<string>> Rows);

@@ -8,7 +8,11 @@ namespace IsolationBench.Reporting.Workloads;
 public sealed record WorkloadChart(string Name, Func<RunAnalysis, string, IReadOnlyList<string>> Render);
 
 /// <summary>How one workload reports beyond what every workload gets (its overhead chart, tables and verdicts).</summary>
-public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart> Charts);
+public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart> Charts)
+{
+    /// <summary>The section's own findings, one sentence each, shown under its verdicts; none by default.</summary>
+    public Func<RunAnalysis, IReadOnlyList<string>> Findings { get; init; } = _ => [];
+}
 
 /// <summary>The reporting layer's one registration of each workload; the report generator and its sections loop over it.</summary>
 public static class ReportCatalog
@@ -21,10 +25,23 @@ public static class ReportCatalog
             new(ChartNames.StartupDistribution, StartupDistributionChart.Render),
         ]),
         .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
-        new(DensityMetrics.Workload, []),
+        new(DensityMetrics.Workload,
+        [
+            new(Density.DensityMemoryChart.Name, Density.DensityMemoryChart.Render),
+            new(Density.DensityHostMemoryChart.Name, Density.DensityHostMemoryChart.Render),
+            new(Density.DensityLatencyChart.Name, Density.DensityLatencyChart.Render),
+            new(Density.DensityLaunchChart.Name, Density.DensityLaunchChart.Render),
+        ])
+        {
+            Findings = Density.DensitySection.Findings,
+        },
     ];
 
     /// <summary>The workload's own charts; none for a workload this version does not know (an old or foreign run still reports).</summary>
     public static IReadOnlyList<WorkloadChart> ChartsOf(string workload) =>
         All.FirstOrDefault(r => r.Workload == workload)?.Charts ?? [];
+
+    /// <summary>The workload's own findings on this run; none for a workload this version does not know.</summary>
+    public static IReadOnlyList<string> FindingsOf(string workload, RunAnalysis analysis) =>
+        All.FirstOrDefault(r => r.Workload == workload)?.Findings(analysis) ?? [];
 }

@@ -2,7 +2,7 @@ using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Integration;
 
-/// <summary>The density ladder on the real engine: a tiny ladder (1, 2) in host and runc, every step recorded, nothing left.</summary>
+/// <summary>The density ladder on the real engine: a tiny ladder (1, 2) in host and runc, every step recorded, then launches of 1 and 2 at once, nothing left.</summary>
 [Collection(RealEngineCollection.Name)]
 public sealed class DensityRunTests(RealEngine real)
 {
@@ -37,6 +37,16 @@ public sealed class DensityRunTests(RealEngine real)
         Assert.True(
             samples.Where(s => s.Mode == "runc" && s.Metric == DensityMetrics.Pss).Max(s => s.Value) > samples.Where(s => s.Mode == "host" && s.Metric == DensityMetrics.Pss).Max(s => s.Value),
             "a runc container's PSS (shim included) should exceed a bare host process's");
+        // Then K concurrent launches for K = 1, 2 (capped at --density-max 2): a throughput per K, one latency per launch.
+        foreach (var mode in new[] { "host", "runc" })
+        {
+            var rows = samples.Where(s => s.Mode == mode).ToList();
+            Assert.Equal([1, 2], rows.Where(s => s.Metric == DensityMetrics.LaunchThroughput).Select(s => s.Iteration));
+            Assert.All(rows.Where(s => s.Metric == DensityMetrics.LaunchThroughput), s => Assert.InRange(s.Value, 0.01, 10_000));
+            Assert.Equal([1, 2, 2], rows.Where(s => s.Metric == DensityMetrics.LaunchLatency).Select(s => s.Iteration).Order());
+            Assert.Equal(3, rows.Where(s => s.Metric == DensityMetrics.LaunchLatency).Select(s => s.Source).Distinct().Count());
+        }
+
         var manifest = summary.Directory.ReadManifest();
         Assert.True(manifest.Verification["runc"].Verified, manifest.Verification["runc"].Reason);
         Assert.Contains(manifest.Metrics ?? [], m => m.Workload == "density" && m.Id == DensityMetrics.Reached && m.HigherIsBetter);
