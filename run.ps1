@@ -42,7 +42,7 @@
 
 .PARAMETER Setup
     Linux, as root: install and start the engine (tools/start-engine.sh: docker.io, crun, clang/lld) and gVisor
-    (tools/install-runsc.sh, when present) first, with the .NET build running beside them. Windows: installs Visual Studio's C++ build tools (MSVC, which
+    (tools/install-runsc.sh, when present) first. Windows: installs Visual Studio's C++ build tools (MSVC, which
     NativeAOT links with) with winget when they are missing; it never enables Windows features.
 
 .PARAMETER NoBuild
@@ -330,21 +330,6 @@ function Invoke-DotnetBuild([string] $Root) {
     return $LASTEXITCODE
 }
 
-function Start-DotnetBuild([string] $Root) {
-    # The same build as Invoke-DotnetBuild, in the background while -Setup installs the engine and builds runsc (which
-    # leave the .NET build alone): its output goes to a log, shown when it is awaited.
-    $log = Join-Path ([IO.Path]::GetTempPath()) "isobench-build-$PID.log"
-    $process = Start-Process -FilePath 'dotnet' -NoNewWindow -PassThru -RedirectStandardOutput $log `
-        -ArgumentList @('build', (Join-Path $Root 'IsolationBench.Run.slnf'), '-c', 'Release', '-nologo', '-v', 'q')
-    return [pscustomobject]@{ Process = $process; Log = $log }
-}
-
-function Wait-DotnetBuild($Build) {
-    $Build.Process.WaitForExit()
-    if (Test-Path $Build.Log) { Get-Content $Build.Log | Out-Host; Remove-Item $Build.Log -ErrorAction SilentlyContinue }
-    return $Build.Process.ExitCode
-}
-
 function Invoke-Isobench([string] $Root, [string[]] $Arguments) {
     & dotnet run --project (Join-Path $Root 'harness/IsolationBench.Cli') -c Release --no-build -- @Arguments | Out-Host
     return $LASTEXITCODE
@@ -383,24 +368,16 @@ function Invoke-RunScript {
     if ($problem) { Write-RunError $problem; return 2 }
 
     $modes = [string]$Bound['Modes']
-    $linux = (Get-HostPlatform) -ne 'windows'
-    # On Linux -Setup's engine install and runsc build (1 min) need no .NET build: the build runs beside them.
-    $early = $null
-    if ($linux -and $Bound['Setup'] -and -not $Bound['NoBuild'] -and (Test-IsRoot)) {
-        Write-RunLine 'dotnet build -c Release (beside the setup)'
-        $early = Start-DotnetBuild $Root
-    }
-    $pre = if (-not $linux) { Invoke-WindowsPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) }
+    $pre = if ((Get-HostPlatform) -eq 'windows') { Invoke-WindowsPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) }
            else { Invoke-LinuxPreflight -Modes $modes -Setup:([bool]$Bound['Setup']) -Root $Root }
-    $code = if ($early) { Wait-DotnetBuild $early } else { 0 }
     foreach ($line in $pre.Lines) { if ($pre.ExitCode -eq 0) { Write-RunLine $line } else { Write-RunError $line } }
     if ($pre.ExitCode -ne 0) { return $pre.ExitCode }
 
-    if (-not $Bound['NoBuild'] -and -not $early) {
+    if (-not $Bound['NoBuild']) {
         Write-RunLine 'dotnet build -c Release'
         $code = Invoke-DotnetBuild $Root
+        if ($code -ne 0) { Write-RunError "dotnet build failed (exit $code)"; return 1 }
     }
-    if ($code -ne 0) { Write-RunError "dotnet build failed (exit $code)"; return 1 }
 
     $output = if ($Bound.ContainsKey('Output')) { [string]$Bound['Output'] } else { 'results' }
     $output = [IO.Path]::GetFullPath($output, $Root)

@@ -252,38 +252,6 @@ Describe 'the flow and its exit codes' {
     }
     AfterEach { Remove-Item -Recurse -Force $script:Root }
 
-    It '-Setup on Linux as root builds beside the setup scripts and waits for the build before running' {
-        Mock Test-IsRoot { $true }
-        $script:Order = [Collections.Generic.List[string]]::new()
-        Mock Start-DotnetBuild { $script:Order.Add('build started'); [pscustomobject]@{ Process = $null; Log = '' } }
-        Mock Invoke-LinuxPreflight { $script:Order.Add('setup'); [pscustomobject]@{ ExitCode = 0; Lines = @(); Modes = '' } }
-        Mock Wait-DotnetBuild { $script:Order.Add('build awaited'); 0 }
-        $code = Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Setup = $true; Output = 'out' }
-        $code | Should -Be 0
-        ($script:Order -join ', ') | Should -Be 'build started, setup, build awaited'
-        Should -Invoke Invoke-DotnetBuild -Times 0
-        $script:Calls[0][0] | Should -Be 'run'
-    }
-
-    It '-Setup with a failing background build is exit 1 and runs nothing' {
-        Mock Test-IsRoot { $true }
-        Mock Start-DotnetBuild { [pscustomobject]@{ Process = $null; Log = '' } }
-        Mock Invoke-LinuxPreflight { [pscustomobject]@{ ExitCode = 0; Lines = @(); Modes = '' } }
-        Mock Wait-DotnetBuild { 1 }
-        Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Setup = $true; Output = 'out' } | Should -Be 1
-        $script:Calls.Count | Should -Be 0
-    }
-
-    It '-Setup whose setup fails still waits for the build, then exits with the setup''s code' {
-        Mock Test-IsRoot { $true }
-        Mock Start-DotnetBuild { [pscustomobject]@{ Process = $null; Log = '' } }
-        Mock Invoke-LinuxPreflight { [pscustomobject]@{ ExitCode = 1; Lines = @('tools/install-runsc.sh failed (exit 1)'); Modes = '' } }
-        Mock Wait-DotnetBuild { 0 }
-        Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{ Setup = $true; Output = 'out' } | Should -Be 1
-        Should -Invoke Wait-DotnetBuild -Times 1
-        $script:Calls.Count | Should -Be 0
-    }
-
     It 'passes the parameters through, then reports and publishes the run directory' {
         $code = Invoke-RunScript -Root $script:Root -Unexpected @() -Bound @{
             Modes = 'host,runc'; Workloads = 'startup'; Samples = '5'; Warmup = '1'; Profile = 'quick'
