@@ -60,6 +60,12 @@ public sealed record RunOptions
     /// <summary>After the matrix, also measure the startup lifecycle with BenchmarkDotNet (engine-bench/) for the report's cross-check.</summary>
     public bool EngineBench { get; init; }
 
+    /// <summary>Run fio beside the io benchmarks whatever the number of containers (by default only from <see cref="Guest.FioReferee.MinimumContainers"/>).</summary>
+    public bool Fio { get; init; }
+
+    /// <summary>Whether io containers run fio in this run.</summary>
+    public bool RunsFio => Fio || Guest.FioReferee.Runs(EffectiveGuestRounds);
+
     /// <summary>The mode the report divides by; null: <see cref="IsolationBench.Results.BaselineRule"/> over the modes run. Written into manifest.json.</summary>
     public string? Baseline { get; init; }
 
@@ -160,6 +166,7 @@ public sealed record RunOptions
         ["profile"] = Profile,
         ["allow_mismatch"] = AllowMismatch ? "true" : "false",
         ["engine_bench"] = EngineBench ? "true" : "false",
+        ["fio"] = Fio ? "true" : "false",
         ["cpus"] = Resources.Cpus.ToString(CultureInfo.InvariantCulture),
         ["memory"] = MemoryBytes.ToString(CultureInfo.InvariantCulture),
     };
@@ -212,6 +219,7 @@ public sealed record RunOptions
             Profile = Get("profile"),
             AllowMismatch = Get("allow_mismatch") == "true",
             EngineBench = recorded.TryGetValue("engine_bench", out var bench) && bench == "true",
+            Fio = recorded.TryGetValue("fio", out var fio) && fio == "true",
             DensityMax = recorded.ContainsKey("density_max") ? Number("density_max") : Density.DensityLadder.DefaultMax,
             // Runs recorded before --cpus/--memory: every CPU, and the 2 GiB containers had then.
             Cpus = recorded.ContainsKey("cpus") ? Number("cpus") : null,

@@ -41,6 +41,9 @@ internal sealed class FixtureRun : IDisposable
     /// <summary>manifest.json's baseline; null writes a manifest as older versions did, without the field.</summary>
     public string? Baseline { get; set; } = "host";
 
+    /// <summary>The manifest's options (what `isobench run` was given).</summary>
+    public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal) { ["rounds"] = "30", ["warmup"] = "3" };
+
     /// <summary>Adds one value per round (startup-like) or <paramref name="iterations"/> per round (guest-like), ±<paramref name="noise"/> relative.</summary>
     public FixtureRun Add(string mode, string workload, string metric, string unit, double center, int rounds = 30, int iterations = 1, double noise = 0.03)
     {
@@ -207,7 +210,7 @@ internal sealed class FixtureRun : IDisposable
             WorkloadDescriptors = WorkloadDescriptors,
             Baseline = Baseline,
             Images = new Dictionary<string, string> { ["isobench-probe:linux"] = "sha256:0123456789ab" },
-            Options = new Dictionary<string, string> { ["rounds"] = "30", ["warmup"] = "3" },
+            Options = Options,
             Verification = Verification,
             Notes = Notes,
             Metrics = Metrics,

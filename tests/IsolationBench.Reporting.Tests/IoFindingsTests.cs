@@ -46,6 +46,24 @@ public sealed class IoFindingsTests
     }
 
     [Fact]
+    public void Below_five_containers_the_io_section_says_why_fio_did_not_run()
+    {
+        using var quick = new FixtureRun(7) { Modes = ["host", "runc"] };
+        quick.Options["guest_rounds"] = "3";
+        foreach (var mode in quick.Modes)
+        {
+            quick.Add(mode, "io", "RandomRead4KiB@layer", Units.OpsPerSecond, 8_000, rounds: 3, iterations: 1, noise: 0.01);
+        }
+
+        quick.Write();
+        var lines = IoFindings.From(ReportGenerator.Analyze(quick.Path, Fast), [], []).Lines;
+
+        Assert.Contains(lines, l => l.StartsWith("fio did not run: with 3 containers per mode", StringComparison.Ordinal));
+        using var full = Run();
+        Assert.DoesNotContain(IoFindings.From(ReportGenerator.Analyze(full.Path, Fast), [], []).Lines, l => l.StartsWith("fio did not run", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_mode_whose_figure_disagrees_with_fio_is_flagged_instead_of_judged()
     {
         using var f = Run(runcWrite: 1_400, runcFioWrite: 1_000);

@@ -33,6 +33,7 @@ internal sealed class RunCommand : ICommand
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
             new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
+            new("--fio", true, "run fio beside the io benchmarks whatever the containers per mode (default: from 5, where the report can judge io)"),
             new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)"),
             new("--baseline", false, "mode the report divides by, checked against the modes before anything runs (default: host if present, else the least-isolated mode: process, runc, crun)"),
         ],
@@ -93,6 +94,7 @@ internal sealed class RunCommand : ICommand
             TlsCert = args.String("--tls-cert"),
             TlsKey = args.String("--tls-key"),
             EngineBench = args.Has("--engine-bench"),
+            Fio = args.Has("--fio"),
             Baseline = args.String("--baseline"),
         };
         options.Validate();

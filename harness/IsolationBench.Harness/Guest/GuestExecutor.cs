@@ -24,6 +24,9 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     private readonly string _layerPath = windowsContainers ? @"C:\work\layer" : "/work/layer";
     private readonly string _volumePath = windowsContainers ? @"C:\work\volume" : "/work/volume";
 
+    /// <summary>Whether io containers run fio beside our io benchmarks (<see cref="FioReferee"/>); Linux containers and hosts only.</summary>
+    public bool RunsFio { get; init; } = true;
+
     public bool CanRun(string workload) => workload is "syscall" or "io" or "cpu" or "memory" or "network";
 
     // Results of categories that ran in an earlier cell's container, by cell key, until the plan reaches their cell.
@@ -143,15 +146,16 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     }
 
     /// <summary>
-    /// The io category also runs fio on the layer target in the same container: a second opinion on our figures. Each
-    /// operation's fio job runs right before our benchmark of it in odd rounds and right after it in even ones (see FioCrossCheck).
+    /// The io category also runs fio on the layer target in the same container (when <see cref="RunsFio"/>): a second
+    /// opinion on our figures. Each operation's fio job runs right before our benchmark of it in odd rounds and right
+    /// after it in even ones (see FioCrossCheck).
     /// </summary>
     internal List<string> Arguments(MatrixCell cell, string artifacts, string layer, string volume) =>
         Arguments(cell, CategoriesFrom(cell), artifacts, layer, volume);
 
     internal List<string> Arguments(MatrixCell cell, IReadOnlyList<string> categories, string artifacts, string layer, string volume) =>
         ["--category", string.Join(',', categories), "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,
-            .. categories.Contains("io") && !windowsContainers ? ["--fio", "--fio-when", cell.Round % 2 == 1 ? "before" : "after"] : Array.Empty<string>()];
+            .. RunsFio && categories.Contains("io") && !windowsContainers ? ["--fio", "--fio-when", cell.Round % 2 == 1 ? "before" : "after"] : Array.Empty<string>()];
 
     /// <summary>How long a guest container may live: BDN's profile sets the scale; sandboxes serve syscalls slowly.</summary>
     private TimeSpan Timeout(IsolationMode mode)

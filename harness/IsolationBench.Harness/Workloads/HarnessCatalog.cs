@@ -90,6 +90,9 @@ public static class HarnessCatalog
 
         var scratch = ScratchLocation.Choose(setup.Options.ScratchDir, setup.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
         setup.Log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
-        return new GuestExecutor(setup.Engine, guestImage, setup.WindowsEngine, hostGuest, setup.Options.Profile, scratch.Root);
+        return new GuestExecutor(setup.Engine, guestImage, setup.WindowsEngine, hostGuest, setup.Options.Profile, scratch.Root)
+        {
+            RunsFio = setup.Options.RunsFio,
+        };
     }
 }

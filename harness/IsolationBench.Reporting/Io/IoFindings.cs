@@ -1,3 +1,4 @@
+using System.Globalization;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
@@ -125,6 +126,14 @@ public sealed record IoFindings(
                     refusals.TryAdd((metric, mode), d.Refusal());
                 }
             }
+        }
+
+        if (!a.MetricsOf(Workload).Any(m => m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal))
+            && int.TryParse(a.Manifest.Options.GetValueOrDefault("guest_rounds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds)
+            && rounds < Significance.MinUnits)
+        {
+            lines.Add(FormattableString.Invariant(
+                $"fio did not run: with {rounds} containers per mode no io difference is judged, so there is no verdict for it to referee (it runs from {Significance.MinUnits}: --profile default or --guest-rounds {Significance.MinUnits})"));
         }
 
         return new IoFindings(lines, refusals, captions.ToDictionary(kv => kv.Key, kv => string.Join("; ", kv.Value), StringComparer.Ordinal));

@@ -27,6 +27,22 @@ public sealed class GuestBatchTests : IDisposable
     }
 
     [Fact]
+    public void Fio_referees_io_only_where_the_report_can_judge_io()
+    {
+        Assert.Equal(IsolationBench.Reporting.Statistics.Significance.MinUnits, FioReferee.MinimumContainers);
+        Assert.False(FioReferee.Runs(3));
+        Assert.True(FioReferee.Runs(5));
+        var cell = new MatrixCell(1, false, "syscall", IsolationMode.Host) { Batch = "syscall,io" };
+        var quick = new GuestExecutor(null, "img", windowsContainers: false, "/g", "quick", "/s") { RunsFio = false };
+
+        Assert.DoesNotContain("--fio", quick.Arguments(cell, "/a", "/l", "/v"));
+        Assert.False(new RunOptions { Profile = "quick" }.RunsFio);
+        Assert.True(new RunOptions { Profile = "quick", Fio = true }.RunsFio);
+        Assert.True(new RunOptions { Profile = "default" }.RunsFio);
+        Assert.False(new RunOptions { Profile = "default", GuestRounds = 4 }.RunsFio);
+    }
+
+    [Fact]
     public void A_clean_exit_means_every_category_ran_and_after_a_failure_unrecorded_ones_carry_it()
     {
         var categories = new[] { "syscall", "io", "cpu" };
