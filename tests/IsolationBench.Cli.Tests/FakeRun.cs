@@ -41,13 +41,13 @@ internal static class FakeRun
         Write(root, samples, [new ModeDescription("host", "host", null, null), new ModeDescription("runc", "container", "runc", null)]);
 
     /// <param name="baseline">manifest.json's baseline; null writes a manifest as versions before the field did.</param>
-    public static string Write(string root, string samples, IReadOnlyList<ModeDescription> modes, string? baseline = null)
+    public static string Write(string root, string samples, IReadOnlyList<ModeDescription> modes, string? baseline = null, string runId = "r")
     {
         var dir = Directory.CreateDirectory(Path.Combine(root, "run-" + Guid.NewGuid().ToString("N")[..6])).FullName;
         File.WriteAllText(Path.Combine(dir, SampleCsv.FileName), samples);
         new RunDirectory(dir).WriteManifest(new RunManifest
         {
-            RunId = "r",
+            RunId = runId,
             ToolVersion = "0.1.0",
             StartedUtc = DateTimeOffset.UnixEpoch,
             Status = "complete",

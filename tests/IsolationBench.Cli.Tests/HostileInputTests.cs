@@ -32,7 +32,7 @@ public sealed class HostileInputTests : IDisposable
         { ["run", "--engine", "tcp://192.0.2.1:2376", "--tls-ca", "/nonexistent/ca.pem"], "isobench: TLS CA certificate '/nonexistent/ca.pem' (--tls-ca) does not exist" },
         { ["doctor", "--engine", "unix:///var/run/docker.sock", "--tls-cert", "/x/cert.pem"], "isobench: --tls-ca/--tls-cert/--tls-key apply to a tcp:// engine, not to 'unix:///var/run/docker.sock' (--engine)" },
         { ["frobnicate"], "isobench: unknown command 'frobnicate': choose from run, report, publish, compare, doctor, clean, whereami" },
-        { ["report"], "isobench: 'report' takes 1 argument(s): " },
+        { ["report"], "isobench: 'report' takes 1 to 16 arguments: " },
         { ["whereami", "--json=yes"], "isobench: --json takes no value" },
     };
 

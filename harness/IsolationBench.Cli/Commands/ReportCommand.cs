@@ -11,17 +11,26 @@ internal sealed class ReportCommand : ICommand
         "compute overheads with confidence intervals and write charts, report.md, index.html, summary.csv",
         [
             new("--baseline", false, "mode every ratio divides by (default: the run's own, from manifest.json)"),
-            new("--out", false, "output folder (default: RUN_DIR/report)"),
+            new("--out", false, "output folder (default: RUN_DIR/report; several runs: fleet-RUN_A+RUN_B… beside the first)"),
             new("--history", false, "append this run to a history CSV (idempotent per run id) and add trend charts"),
         ],
         1,
-        1,
-        "isobench report RUN_DIR [--baseline MODE] [--out DIR] [--history FILE]");
+        MaxFleet,
+        "isobench report RUN_DIR [--baseline MODE] [--out DIR] [--history FILE]  |  isobench report RUN_A RUN_B … [--out DIR] (fleet: runs of several hosts side by side)");
+
+    private const int MaxFleet = 16;
+
+    private static readonly string[] SingleRunOptions = ["--baseline", "--history"];
 
     public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+        if (args.Positionals.Count > 1)
+        {
+            return await FleetAsync(args, context, cancellationToken).ConfigureAwait(false);
+        }
+
         var runDir = args.Positional(0, "RUN_DIR");
         var result = await WriteAsync(runDir, args.String("--baseline"), args.String("--out"), cancellationToken, args.String("--history")).ConfigureAwait(false);
         Print(context.Out, result);
@@ -44,6 +53,45 @@ internal sealed class ReportCommand : ICommand
         try
         {
             return await ReportGenerator.GenerateAsync(runDir, options, history, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message.Split('\n')[0]);
+        }
+    }
+
+    private static async Task<int> FleetAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
+    {
+        foreach (var single in SingleRunOptions.Where(args.Has))
+        {
+            throw new UsageException($"{single} applies to one run: a fleet report compares each run with its own baseline (give one RUN_DIR, or drop {single})");
+        }
+
+        var runs = args.Positionals;
+        if (runs.FirstOrDefault(r => !Directory.Exists(r)) is { } missing)
+        {
+            throw new UsageException($"run directory {missing} does not exist: give folders written by isobench run (results/<run-id>)");
+        }
+
+        var output = args.String("--out")
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(runs[0]).TrimEnd(Path.DirectorySeparatorChar))!, "fleet-" + string.Join('+', runs.Select(r => Path.GetFileName(Path.GetFullPath(r).TrimEnd(Path.DirectorySeparatorChar)))));
+        if (File.Exists(output))
+        {
+            throw new UsageException($"--out {output} is a file: give a folder");
+        }
+
+        try
+        {
+            var result = await Reporting.Fleet.FleetReport.GenerateAsync(runs, output, new ReportOptions(), cancellationToken).ConfigureAwait(false);
+            context.Out.WriteLine($"fleet of {runs.Count} runs, {result.Fleet.Lines.Count} mode × metric lines side by side");
+            foreach (var note in result.Fleet.Notes)
+            {
+                context.Out.WriteLine("  " + note);
+            }
+
+            context.Out.WriteLine($"report: {result.ReportMarkdown}");
+            context.Out.WriteLine($"page:   {result.IndexHtml}");
+            return ExitCodes.Ok;
         }
         catch (ArgumentException ex)
         {

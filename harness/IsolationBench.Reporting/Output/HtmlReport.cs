@@ -6,7 +6,7 @@ namespace IsolationBench.Reporting.Output;
 /// <summary>index.html: one self-contained page (inline CSS), charts as relative SVG &lt;img&gt; links.</summary>
 public static class HtmlReport
 {
-    private const string Css = """
+    internal const string Css = """
         body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1280px;margin:2em auto;padding:0 1em;color:#222}
         h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
         table{border-collapse:collapse;margin:.5em 0 1.4em;display:block;max-width:100%;overflow-x:auto}th,td{border:1px solid #ddd;padding:.3em .6em}

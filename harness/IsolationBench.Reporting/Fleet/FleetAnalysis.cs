@@ -1,0 +1,68 @@
+using IsolationBench.Reporting.Charts;
+using IsolationBench.Reporting.Statistics;
+using IsolationBench.Results.BenchmarkDotNet;
+
+namespace IsolationBench.Reporting.Fleet;
+
+/// <summary>One run in a fleet report: a host (or engine) with its own baseline.</summary>
+public sealed record FleetHost(string RunId, string Facts, string Baseline, RunAnalysis Analysis);
+
+/// <summary>
+/// One mode's figure on one workload metric across the hosts: each host's overhead against its own baseline (null where
+/// that host did not measure it), and the ratio of each host's overhead to the first host's where both have one.
+/// </summary>
+public sealed record FleetLine(string Workload, string Metric, string Mode, IReadOnlyList<BaselineComparison?> PerHost)
+{
+    /// <summary>Host i's overhead ÷ the first host's (a point estimate: the two intervals come from different runs); null where either is missing.</summary>
+    public IReadOnlyList<double?> AgainstFirst =>
+        [.. PerHost.Select(c => c is { Overhead: > 0 } o && PerHost[0] is { Overhead: > 0 } first ? o.Overhead / first.Overhead : (double?)null)];
+}
+
+public sealed record FleetAnalysis(IReadOnlyList<FleetHost> Hosts, IReadOnlyList<FleetLine> Lines, IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Lines for every workload metric (the overview's: startup's headline, each guest metric; fio's referee rows left
+    /// out) and mode that at least two
+    /// hosts compare with their own baseline. Runs that share no such line cannot be set side by side.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two runs, the same run twice, or no metric two of them compare.</exception>
+    public static FleetAnalysis Of(IReadOnlyList<FleetHost> hosts)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        if (hosts.Count < 2)
+        {
+            throw new ArgumentException("a fleet report needs two runs or more");
+        }
+
+        if (hosts.GroupBy(h => h.RunId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"run {twice.Key} is given twice: give each run once");
+        }
+
+        var keys = hosts
+            .SelectMany(h => OverviewChart.Lines(h.Analysis)
+                .Where(l => !l.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal)) // the referee, not a result
+                .SelectMany(l => h.Analysis.Modes
+                .Where(m => h.Analysis.Row(l.Workload, l.Metric, m)?.Comparison is not null && m != h.Baseline)
+                .Select(m => (l.Workload, l.Metric, Mode: m))))
+            .Distinct()
+            .ToList();
+        var lines = keys
+            .Select(k => new FleetLine(k.Workload, k.Metric, k.Mode, [.. hosts.Select(h => h.Analysis.Row(k.Workload, k.Metric, k.Mode)?.Comparison)]))
+            .Where(l => l.PerHost.Count(c => c is not null) >= 2)
+            .ToList();
+        if (lines.Count == 0)
+        {
+            var what = string.Join("; ", hosts.Select(h => $"{h.RunId}: {string.Join(',', h.Analysis.Workloads)} in {string.Join(',', h.Analysis.Modes)}"));
+            throw new ArgumentException($"these runs share no workload metric and mode compared with a baseline ({what}): give runs of the same workloads");
+        }
+
+        var notes = hosts
+            .Select(h => (h.RunId, Only: keys.Where(k => !lines.Any(l => (l.Workload, l.Metric, l.Mode) == k) && h.Analysis.Row(k.Workload, k.Metric, k.Mode) is not null)
+                .Select(k => $"{k.Workload} · {k.Metric} · {k.Mode}").ToList()))
+            .Where(n => n.Only.Count > 0)
+            .Select(n => $"only in {n.RunId}, so not set side by side: {string.Join(", ", n.Only)}")
+            .ToList();
+        return new FleetAnalysis(hosts, lines, notes);
+    }
+}
