@@ -13,7 +13,7 @@ namespace IsolationBench.Benchmarks.Guest.Tests;
 public sealed class GuestConfigTests
 {
     [Theory]
-    [InlineData(GuestProfile.Quick, 1, 3, 100)]
+    [InlineData(GuestProfile.Quick, 1, 3, 50)]
     [InlineData(GuestProfile.Default, 1, 3, 100)]
     [InlineData(GuestProfile.Thorough, 3, 5, 250)]
     public void ComputeCategoriesUseFixedCountsAndIterationTime(GuestProfile profile, int warmups, int iterations, int iterationMs)
