@@ -46,6 +46,23 @@ internal static class ChartStyle
         return plot;
     }
 
+    /// <summary>A 95 % interval as a horizontal whisker at <paramref name="y"/> on a log10 x axis; its ends join <paramref name="extremes"/> (the axis limits). Nothing when the interval is unknown or not positive.</summary>
+    public static void LogWhisker(Plot plot, Statistics.Interval ci, double y, Color color, List<double> extremes)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(extremes);
+        if (!ci.IsKnown || !(ci.Low > 0))
+        {
+            return;
+        }
+
+        var whisker = plot.Add.Line(Math.Log10(ci.Low), y, Math.Log10(ci.High), y);
+        whisker.LineColor = color;
+        whisker.LineWidth = 2;
+        whisker.MarkerSize = 0;
+        extremes.AddRange([ci.Low, ci.High]);
+    }
+
     /// <summary>
     /// ScottPlot has no log axis: the data are plotted as log10(value) and the ticks are labelled with the value,
     /// one major tick per decade (plus 2 and 5 when the span is less than two decades) and minor ticks between.

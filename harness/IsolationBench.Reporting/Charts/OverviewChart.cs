@@ -40,14 +40,7 @@ internal static class OverviewChart
 
                 var y = center + (((modes.Count - 1) / 2.0) - j) * RowHeight;
                 var color = ChartStyle.ModeColor(a.Modes, mode);
-                if (c.OverheadCi.IsKnown && c.OverheadCi.Low > 0)
-                {
-                    var whisker = plot.Add.Line(Math.Log10(c.OverheadCi.Low), y, Math.Log10(c.OverheadCi.High), y);
-                    whisker.LineColor = color;
-                    whisker.LineWidth = 2;
-                    whisker.MarkerSize = 0;
-                    extremes.AddRange([c.OverheadCi.Low, c.OverheadCi.High]);
-                }
+                ChartStyle.LogWhisker(plot, c.OverheadCi, y, color, extremes);
 
                 var marker = plot.Add.Marker(Math.Log10(c.Overhead), y, c.Significant ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, 9, color);
                 if (legendDone.Add(mode))

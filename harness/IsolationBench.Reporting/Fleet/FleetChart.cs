@@ -38,14 +38,7 @@ internal static class FleetChart
 
                 var y = center + (((fleet.Hosts.Count - 1) / 2.0) - j) * RowHeight;
                 var color = ChartStyle.ModeColor(hostNames, hostNames[j]);
-                if (c.OverheadCi.IsKnown && c.OverheadCi.Low > 0)
-                {
-                    var whisker = plot.Add.Line(Math.Log10(c.OverheadCi.Low), y, Math.Log10(c.OverheadCi.High), y);
-                    whisker.LineColor = color;
-                    whisker.LineWidth = 2;
-                    whisker.MarkerSize = 0;
-                    extremes.AddRange([c.OverheadCi.Low, c.OverheadCi.High]);
-                }
+                ChartStyle.LogWhisker(plot, c.OverheadCi, y, color, extremes);
 
                 var marker = plot.Add.Marker(Math.Log10(c.Overhead), y, Shapes[j % Shapes.Length], 9, color);
                 if (legendDone.Add(j))
