@@ -11,8 +11,6 @@ public sealed class DensityKillTests(RealEngine real)
 {
     private const int AliveBeforeKill = 3;
 
-    private static readonly string Isobench = Path.Combine(AppContext.BaseDirectory, "isobench.dll");
-
     [SkippableFact]
     public async Task Kill_9_mid_ladder_then_the_next_command_leaves_no_container_of_the_run()
     {
@@ -20,7 +18,7 @@ public sealed class DensityKillTests(RealEngine real)
         using var temp = new TempRoot();
         const string runId = "it-density-kill9";
 
-        using (var harness = Start("run", "--modes", "runc", "--workloads", "density", "--density-max", "8", "--output", temp.Path, "--run-id", runId, "--no-report"))
+        using (var harness = IsobenchProcess.Start("run", "--modes", "runc", "--workloads", "density", "--density-max", "8", "--output", temp.Path, "--run-id", runId, "--no-report"))
         {
             // Deterministic: kill only once the ladder holds 3 containers (it is then between its steps of 2 and 4, or reading 4).
             var deadline = DateTime.UtcNow.AddMinutes(3);
@@ -42,31 +40,10 @@ public sealed class DensityKillTests(RealEngine real)
         var leftBehind = (await engine.ListContainersAsync(Labels.Run, runId, CancellationToken.None)).Count;
         Assert.True(leftBehind >= AliveBeforeKill, $"the killed harness should have left its held containers, found {leftBehind}");
 
-        var (exit, stdout, stderr) = await RunAsync("doctor");
+        var (exit, stdout, stderr) = await IsobenchProcess.RunAsync("doctor");
 
         Assert.True(exit == 0, stderr);
         Assert.Contains($"removed {leftBehind} container(s) left behind by an earlier run", stdout, StringComparison.Ordinal);
         Assert.Empty(await engine.ListContainersAsync(Labels.Run, runId, CancellationToken.None));
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RealEngine.Layout.Root };
-        info.ArgumentList.Add(Isobench);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        return Process.Start(info)!;
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var p = Start(args);
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await output, await error);
     }
 }

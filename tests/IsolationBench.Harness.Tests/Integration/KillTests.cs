@@ -7,8 +7,6 @@ namespace IsolationBench.Harness.Tests.Integration;
 [Collection(RealEngineCollection.Name)]
 public sealed class KillTests(RealEngine real)
 {
-    private static readonly string Isobench = Path.Combine(AppContext.BaseDirectory, "isobench.dll");
-
     [SkippableFact]
     public async Task Kill_9_mid_run_then_the_next_command_sweeps_and_resume_completes()
     {
@@ -17,7 +15,7 @@ public sealed class KillTests(RealEngine real)
         const string runId = "it-kill9";
         var runDir = Path.Combine(temp.Path, runId);
 
-        using (var harness = Start("run", "--modes", "host,runc", "--workloads", "startup", "--samples", "40", "--warmup", "0", "--output", temp.Path, "--run-id", runId, "--no-report"))
+        using (var harness = IsobenchProcess.Start("run", "--modes", "host,runc", "--workloads", "startup", "--samples", "40", "--warmup", "0", "--output", temp.Path, "--run-id", runId, "--no-report"))
         {
             // Kill once some samples are on disk (the engine's container list can stall mid-start, so poll the file).
             var samplesFile = Path.Combine(runDir, "samples.csv");
@@ -38,7 +36,7 @@ public sealed class KillTests(RealEngine real)
 
         var takenBefore = SampleCsv.Read(Path.Combine(runDir, "samples.csv")).Count(s => s.Metric == "total");
         var leftBehind = (await engine.ListContainersAsync(Labels.Run, runId, CancellationToken.None)).Count;
-        var (doctorExit, doctorOut, _) = await RunAsync("doctor");
+        var (doctorExit, doctorOut, _) = await IsobenchProcess.RunAsync("doctor");
         Assert.Equal(0, doctorExit);
         if (leftBehind > 0)
         {
@@ -48,7 +46,7 @@ public sealed class KillTests(RealEngine real)
         var leftovers = await engine.ListContainersAsync(Labels.Run, runId, CancellationToken.None);
         Assert.Empty(leftovers);
 
-        var (resumeExit, resumeOut, resumeErr) = await RunAsync("run", "--resume", runDir, "--no-report");
+        var (resumeExit, resumeOut, resumeErr) = await IsobenchProcess.RunAsync("run", "--resume", runDir, "--no-report");
 
         Assert.True(resumeExit == 0, resumeErr);
         Assert.Contains("resuming: ", resumeOut, StringComparison.Ordinal);
@@ -58,26 +56,5 @@ public sealed class KillTests(RealEngine real)
         Assert.InRange(takenBefore, 1, 79);
         Assert.Equal("complete", new RunDirectory(runDir).ReadManifest().Status);
         Assert.Empty(await engine.ListContainersAsync(Labels.Run, runId, CancellationToken.None));
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RealEngine.Layout.Root };
-        info.ArgumentList.Add(Isobench);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        return Process.Start(info)!;
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var p = Start(args);
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await output, await error);
     }
 }
