@@ -25,6 +25,23 @@ public sealed class FleetCommandTests : IDisposable
         Assert.Contains("| run-a (vs host) | run-b (vs host) | run-b ÷ first |", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_fleet_report_is_published_like_a_single_one()
+    {
+        var a = FakeRun.Write(_dir, FakeRun.GoodSamples, Modes, "host", runId: "run-a");
+        var b = FakeRun.Write(_dir, FakeRun.GoodSamples, Modes, "host", runId: "run-b");
+        var fleet = Path.Combine(_dir, "fleet");
+        var docs = Path.Combine(_dir, "docs");
+        Assert.Equal(0, (await CliRunner.RunAsync("report", a, b, "--out", fleet)).Exit);
+
+        var (exit, output, err) = await CliRunner.RunAsync("publish", fleet, docs);
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("published", output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(fleet, "index.html")), File.ReadAllText(Path.Combine(docs, "index.html")));
+        Assert.True(File.Exists(Path.Combine(docs, "fleet.svg")), "the fleet chart was not published");
+    }
+
     [Theory]
     [InlineData("--baseline", "runc", "--baseline applies to one run")]
     [InlineData("--history", "h.csv", "--history applies to one run")]

@@ -9,11 +9,11 @@ internal sealed class PublishCommand : ICommand
 {
     public CommandSpec Spec { get; } = new(
         "publish",
-        "copy a run's report page and charts into a docs folder (relative links only)",
+        "copy a run's report page and charts (or a fleet report's folder) into a docs folder (relative links only)",
         [new("--baseline", false, "baseline used if the report must be written first (default: host)")],
         2,
         2,
-        "isobench publish RUN_DIR DOCS_DIR");
+        "isobench publish RUN_DIR|FLEET_DIR DOCS_DIR");
 
     public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
@@ -26,7 +26,9 @@ internal sealed class PublishCommand : ICommand
             throw new UsageException($"{docs} is a file: give the docs folder");
         }
 
-        var reportDir = Path.Combine(runDir, "report");
+        // A folder that is itself a report and no run (a fleet report: isobench report RUN_A RUN_B …) is published as it is.
+        var isReport = File.Exists(Path.Combine(runDir, ReportFiles.Html)) && !File.Exists(Path.Combine(runDir, "manifest.json"));
+        var reportDir = isReport ? runDir : Path.Combine(runDir, "report");
         if (!File.Exists(Path.Combine(reportDir, ReportFiles.Html)))
         {
             await ReportCommand.WriteAsync(runDir, args.String("--baseline"), null, cancellationToken).ConfigureAwait(false);
