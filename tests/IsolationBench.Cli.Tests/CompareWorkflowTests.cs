@@ -20,7 +20,7 @@ public sealed partial class CompareWorkflowTests
     private static IEnumerable<YamlMappingNode> Steps(string job) => ((YamlSequenceNode)Get(Job(job), "steps")!).Children.Cast<YamlMappingNode>();
 
     private static IEnumerable<string> Scripts() =>
-        new[] { "windows", "linux" }.SelectMany(Steps).Select(s => Get(s, "run")).OfType<YamlScalarNode>().Select(n => n.Value!);
+        new[] { "windows", "linux", "fleet" }.SelectMany(Steps).Select(s => Get(s, "run")).OfType<YamlScalarNode>().Select(n => n.Value!);
 
     [Fact]
     public void Is_plain_yaml_without_tabs_with_a_valid_nightly_schedule_and_manual_dispatch()
@@ -67,6 +67,28 @@ public sealed partial class CompareWorkflowTests
             && Get(s, "with") is YamlMappingNode w && Get(w, "ref") is YamlScalarNode r && r.Value == "gh-pages");
         Assert.Contains(steps, s => Get(s, "if") is not null && Get(s, "run") is YamlScalarNode r && r.Value!.Contains("exit 1", StringComparison.Ordinal)
             && Get(s, "name") is YamlScalarNode n && n.Value!.Contains("regression", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_fleet_job_sets_both_nights_side_by_side_after_both_jobs()
+    {
+        var fleet = Job("fleet");
+        var needs = ((YamlSequenceNode)Get(fleet, "needs")!).Children.Cast<YamlScalarNode>().Select(n => n.Value).ToList();
+        Assert.Equal(["windows", "linux"], needs);
+        Assert.Contains("!cancelled()", ((YamlScalarNode)Get(fleet, "if")!).Value!, StringComparison.Ordinal);
+        var steps = Steps("fleet").ToList();
+        Assert.All(steps, s => Assert.True(Get(s, "run") is not null ^ Get(s, "uses") is not null, "a step has exactly one of run / uses"));
+
+        // It downloads exactly what the two jobs upload, and reports on the two folders it downloaded them to.
+        var uploads = new[] { "windows", "linux" }.SelectMany(Steps)
+            .Where(s => Get(s, "uses") is YamlScalarNode u && u.Value!.StartsWith("actions/upload-artifact@", StringComparison.Ordinal))
+            .Select(s => ((YamlScalarNode)Get((YamlMappingNode)Get(s, "with")!, "name")!).Value).ToList();
+        var downloads = steps.Where(s => Get(s, "uses") is YamlScalarNode u && u.Value!.StartsWith("actions/download-artifact@", StringComparison.Ordinal))
+            .Select(s => (YamlMappingNode)Get(s, "with")!).ToList();
+        Assert.Equal(uploads.Order(), downloads.Select(w => ((YamlScalarNode)Get(w, "name")!).Value).Order());
+        var paths = downloads.Select(w => ((YamlScalarNode)Get(w, "path")!).Value!).ToList();
+        var script = string.Join('\n', steps.Select(s => Get(s, "run")).OfType<YamlScalarNode>().Select(n => n.Value));
+        Assert.Contains("-- report " + string.Join(' ', paths) + " --out", script, StringComparison.Ordinal);
     }
 
     [Fact]
