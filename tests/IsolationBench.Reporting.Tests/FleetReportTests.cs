@@ -57,6 +57,29 @@ public sealed class FleetReportTests
     }
 
     [Fact]
+    public async Task Hosts_with_different_modes_stand_side_by_side_each_against_its_own_baseline()
+    {
+        using var a = SnapshotFixture.Copy("vm-run");
+        using var b = SecondHost();
+        // The second host has no crun but a runtime of its own (as Windows has process and hyperv where Linux has runc).
+        foreach (var file in Directory.GetFiles(b.Path))
+        {
+            File.WriteAllText(file, File.ReadAllText(file).Replace("crun", "kata", StringComparison.Ordinal));
+        }
+
+        var result = await FleetReport.GenerateAsync([a.Path, b.Path], Path.Combine(Path.GetTempPath(), "isobench-fleet-" + Guid.NewGuid().ToString("N")), Fast with { WriteCharts = false }, CancellationToken.None);
+
+        var crun = Assert.Single(result.Fleet.Lines, l => (l.Workload, l.Metric, l.Mode) == ("startup", "total", "crun"));
+        var kata = Assert.Single(result.Fleet.Lines, l => (l.Workload, l.Metric, l.Mode) == ("startup", "total", "kata"));
+        Assert.NotNull(crun.PerHost[0]);
+        Assert.Null(crun.PerHost[1]);
+        Assert.Null(kata.PerHost[0]);
+        Assert.NotNull(kata.PerHost[1]);
+        Assert.Null(kata.AgainstFirst[1]);
+        Assert.NotNull(Assert.Single(result.Fleet.Lines, l => (l.Workload, l.Metric, l.Mode) == ("startup", "total", "runc")).AgainstFirst[1]);
+    }
+
+    [Fact]
     public async Task Runs_that_share_no_workload_are_refused_naming_what_each_has()
     {
         using var a = SnapshotFixture.Copy("vm-run");

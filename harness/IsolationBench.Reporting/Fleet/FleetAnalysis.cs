@@ -22,10 +22,11 @@ public sealed record FleetAnalysis(IReadOnlyList<FleetHost> Hosts, IReadOnlyList
 {
     /// <summary>
     /// Lines for every workload metric (the overview's: startup's headline, each guest metric; fio's referee rows left
-    /// out) and mode that at least two
-    /// hosts compare with their own baseline. Runs that share no such line cannot be set side by side.
+    /// out) that at least two hosts measured, one per mode any host compares with its own baseline: hosts with different
+    /// modes (Windows process/hyperv beside Linux runc/runsc) still stand side by side, each against its own baseline,
+    /// and the ratio to the first host's exists where both have the mode.
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than two runs, the same run twice, or no metric two of them compare.</exception>
+    /// <exception cref="ArgumentException">Fewer than two runs, the same run twice, or no workload metric two of them measured.</exception>
     public static FleetAnalysis Of(IReadOnlyList<FleetHost> hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
@@ -43,25 +44,25 @@ public sealed record FleetAnalysis(IReadOnlyList<FleetHost> Hosts, IReadOnlyList
             .SelectMany(h => OverviewChart.Lines(h.Analysis)
                 .Where(l => !l.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal)) // the referee, not a result
                 .SelectMany(l => h.Analysis.Modes
-                .Where(m => h.Analysis.Row(l.Workload, l.Metric, m)?.Comparison is not null && m != h.Baseline)
-                .Select(m => (l.Workload, l.Metric, Mode: m))))
+                    .Where(m => h.Analysis.Row(l.Workload, l.Metric, m)?.Comparison is not null && m != h.Baseline)
+                    .Select(m => (l.Workload, l.Metric, Mode: m))))
             .Distinct()
             .ToList();
+        var measuredBy = keys.GroupBy(k => (k.Workload, k.Metric))
+            .ToDictionary(g => g.Key, g => hosts.Where(h => g.Any(k => h.Analysis.Row(k.Workload, k.Metric, k.Mode)?.Comparison is not null)).ToList());
         var lines = keys
+            .Where(k => measuredBy[(k.Workload, k.Metric)].Count >= 2)
             .Select(k => new FleetLine(k.Workload, k.Metric, k.Mode, [.. hosts.Select(h => h.Analysis.Row(k.Workload, k.Metric, k.Mode)?.Comparison)]))
-            .Where(l => l.PerHost.Count(c => c is not null) >= 2)
             .ToList();
         if (lines.Count == 0)
         {
-            var what = string.Join("; ", hosts.Select(h => $"{h.RunId}: {string.Join(',', h.Analysis.Workloads)} in {string.Join(',', h.Analysis.Modes)}"));
-            throw new ArgumentException($"these runs share no workload metric and mode compared with a baseline ({what}): give runs of the same workloads");
+            var what = string.Join("; ", hosts.Select(h => $"{h.RunId}: {string.Join(',', h.Analysis.Workloads)}"));
+            throw new ArgumentException($"these runs share no workload metric compared with a baseline ({what}): give runs of the same workloads");
         }
 
-        var notes = hosts
-            .Select(h => (h.RunId, Only: keys.Where(k => !lines.Any(l => (l.Workload, l.Metric, l.Mode) == k) && h.Analysis.Row(k.Workload, k.Metric, k.Mode) is not null)
-                .Select(k => $"{k.Workload} · {k.Metric} · {k.Mode}").ToList()))
-            .Where(n => n.Only.Count > 0)
-            .Select(n => $"only in {n.RunId}, so not set side by side: {string.Join(", ", n.Only)}")
+        var notes = measuredBy.Where(m => m.Value.Count == 1)
+            .GroupBy(m => m.Value[0].RunId, StringComparer.Ordinal)
+            .Select(g => $"only in {g.Key}, so not set side by side: {string.Join(", ", g.Select(m => $"{m.Key.Workload} · {m.Key.Metric}"))}")
             .ToList();
         return new FleetAnalysis(hosts, lines, notes);
     }
