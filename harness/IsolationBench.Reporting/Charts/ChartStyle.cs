@@ -46,6 +46,35 @@ internal static class ChartStyle
         return plot;
     }
 
+    /// <summary>Intervals as black error bars over bars at <paramref name="xs"/>: each goes <paramref name="lows"/> below and <paramref name="highs"/> above its <paramref name="ys"/>. Nothing when there is none.</summary>
+    public static void IntervalBars(Plot plot, List<double> xs, List<double> ys, List<double> lows, List<double> highs)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Count == 0)
+        {
+            return;
+        }
+
+        var errors = plot.Add.ErrorBar(xs, ys, highs);
+        errors.YErrorNegative = lows;
+        errors.YErrorPositive = highs;
+        errors.Color = Colors.Black;
+        errors.LineWidth = 1.5f;
+        errors.CapSize = 6;
+    }
+
+    /// <summary>The x axis of a log10 overhead chart: factor ticks ("2×") and limits just around every positive value plotted.</summary>
+    public static void LogFactorAxisX(Plot plot, IReadOnlyCollection<double> extremes)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(extremes);
+        var lo = extremes.Where(v => v > 0 && double.IsFinite(v)).Min();
+        var hi = extremes.Where(v => v > 0 && double.IsFinite(v)).Max();
+        LogTicks(plot.Axes.Bottom, lo, hi, v => Output.Fmt.Factor(v) + "×");
+        plot.Axes.SetLimitsX(Math.Log10(lo) - 0.05, Math.Log10(hi) + 0.05);
+    }
+
     /// <summary>A 95 % interval as a horizontal whisker at <paramref name="y"/> on a log10 x axis; its ends join <paramref name="extremes"/> (the axis limits). Nothing when the interval is unknown or not positive.</summary>
     public static void LogWhisker(Plot plot, Statistics.Interval ci, double y, Color color, List<double> extremes)
     {

@@ -69,15 +69,7 @@ internal static class OverheadChart
             barPlot.LegendText = mode;
             barPlot.Color = ChartStyle.ModeColor(a.Modes, mode);
             barPlot.ValueLabelStyle.FontSize = 12;
-            if (xs.Count > 0)
-            {
-                var errors = plot.Add.ErrorBar(xs, ys, highs);
-                errors.YErrorNegative = lows;
-                errors.YErrorPositive = highs;
-                errors.Color = Colors.Black;
-                errors.LineWidth = 1.5f;
-                errors.CapSize = 6;
-            }
+            ChartStyle.IntervalBars(plot, xs, ys, lows, highs);
         }
 
         var one = plot.Add.HorizontalLine(y(1.0), 1.5f, Colors.DimGray, LinePattern.Dashed);

@@ -1,4 +1,3 @@
-using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
 using ScottPlot;
 
@@ -56,10 +55,7 @@ internal static class OverviewChart
         one.LegendText = a.Baseline + " = 1.0";
         plot.Axes.Left.TickGenerator = yTicks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        var lo = extremes.Where(v => v > 0 && double.IsFinite(v)).Min();
-        var hi = extremes.Where(v => v > 0 && double.IsFinite(v)).Max();
-        ChartStyle.LogTicks(plot.Axes.Bottom, lo, hi, v => Fmt.Factor(v) + "×");
-        plot.Axes.SetLimitsX(Math.Log10(lo) - 0.05, Math.Log10(hi) + 0.05);
+        ChartStyle.LogFactorAxisX(plot, extremes);
         plot.Axes.SetLimitsY(-(lines.Count - 1) * (band + 8.0) - band, band);
         plot.XLabel($"overhead vs {a.Baseline} (×, log scale, > 1 = worse); filled = significant, open = not significant or too few units");
         plot.ShowLegend(Edge.Right);

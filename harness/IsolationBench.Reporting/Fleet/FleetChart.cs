@@ -1,5 +1,4 @@
 using IsolationBench.Reporting.Charts;
-using IsolationBench.Reporting.Output;
 using ScottPlot;
 
 namespace IsolationBench.Reporting.Fleet;
@@ -53,10 +52,7 @@ internal static class FleetChart
         plot.Add.VerticalLine(0, 1.5f, Colors.DimGray);
         plot.Axes.Left.TickGenerator = yTicks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        var lo = extremes.Where(v => v > 0 && double.IsFinite(v)).Min();
-        var hi = extremes.Where(v => v > 0 && double.IsFinite(v)).Max();
-        ChartStyle.LogTicks(plot.Axes.Bottom, lo, hi, v => Fmt.Factor(v) + "×");
-        plot.Axes.SetLimitsX(Math.Log10(lo) - 0.05, Math.Log10(hi) + 0.05);
+        ChartStyle.LogFactorAxisX(plot, extremes);
         plot.Axes.SetLimitsY(-(fleet.Lines.Count - 1) * (band + 8.0) - band, band);
         plot.XLabel("overhead vs the host's own baseline (×, log scale, > 1 = worse)");
         plot.ShowLegend(Edge.Right);

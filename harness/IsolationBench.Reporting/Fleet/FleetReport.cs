@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using IsolationBench.Reporting.Charts;
 using IsolationBench.Reporting.Output;
@@ -86,12 +85,7 @@ public static class FleetReport
     internal static string Html(FleetAnalysis fleet, bool chart)
     {
         var title = "IsolationBench fleet report: " + string.Join(", ", fleet.Hosts.Select(h => h.RunId));
-        var sb = new StringBuilder();
-        sb.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(title)).AppendLine("</title>")
-            .Append("<style>").Append(HtmlReport.Css).AppendLine("</style></head><body>")
-            .Append("<h1>").Append(E(title)).AppendLine("</h1>")
+        var sb = HtmlReport.Begin(title)
             .Append("<p class=\"method\">").Append(E(Method)).AppendLine("</p>")
             .AppendLine("<h2 id=\"hosts\">Hosts</h2><table class=\"env\"><tr><th>run</th><th>host</th><th>baseline</th></tr>");
         foreach (var h in fleet.Hosts)
@@ -148,5 +142,5 @@ public static class FleetReport
     private static string Overhead(BaselineComparison? c) =>
         c is null ? "–" : $"{Fmt.Factor(c.Overhead)}× ({Fmt.Interval(c.OverheadCi, Fmt.Factor)})";
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => HtmlReport.E(s);
 }

@@ -6,7 +6,7 @@ namespace IsolationBench.Reporting.Output;
 /// <summary>index.html: one self-contained page (inline CSS), charts as relative SVG &lt;img&gt; links.</summary>
 public static class HtmlReport
 {
-    internal const string Css = """
+    private const string Css = """
         body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1280px;margin:2em auto;padding:0 1em;color:#222}
         h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
         table{border-collapse:collapse;margin:.5em 0 1.4em;display:block;max-width:100%;overflow-x:auto}th,td{border:1px solid #ddd;padding:.3em .6em}
@@ -18,15 +18,18 @@ public static class HtmlReport
         caption{text-align:left;font-weight:600;padding:.3em 0}.method{color:#555;font-size:.92em}
         """;
 
+    /// <summary>A page's head (inline CSS) and its title as the first heading: every page the suite writes starts so.</summary>
+    internal static StringBuilder Begin(string title) => new StringBuilder()
+        .AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .Append("<title>").Append(E(title)).AppendLine("</title>")
+        .Append("<style>").Append(Css).AppendLine("</style></head><body>")
+        .Append("<h1>").Append(E(title)).AppendLine("</h1>");
+
     public static string Render(ReportContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var sb = new StringBuilder();
-        sb.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(c.Title)).AppendLine("</title>")
-            .Append("<style>").Append(Css).AppendLine("</style></head><body>")
-            .Append("<h1>").Append(E(c.Title)).AppendLine("</h1>");
+        var sb = Begin(c.Title);
         if (c.Overview is { } overview)
         {
             sb.Append("<p><a href=\"").Append(E(overview)).Append(".png\"><img src=\"").Append(E(overview)).Append(".svg\" alt=\"")
@@ -196,5 +199,5 @@ public static class HtmlReport
         sb.Append("</table><p class=\"method\">").Append(E(CrossCheck.EngineBenchSection.Explanation).Replace("`", string.Empty, StringComparison.Ordinal)).AppendLine("</p>");
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    internal static string E(string s) => WebUtility.HtmlEncode(s);
 }

@@ -77,15 +77,7 @@ public static class DensityMemoryChart
             barPlot.LegendText = kind.Label;
             barPlot.Color = Palette.GetColor(j + 1);
             barPlot.ValueLabelStyle.FontSize = 12;
-            if (xs.Count > 0)
-            {
-                var errors = plot.Add.ErrorBar(xs, ys, highs);
-                errors.YErrorNegative = lows;
-                errors.YErrorPositive = highs;
-                errors.Color = Colors.Black;
-                errors.LineWidth = 1.5f;
-                errors.CapSize = 6;
-            }
+            ChartStyle.IntervalBars(plot, xs, ys, lows, highs);
         }
 
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
