@@ -32,15 +32,36 @@ public sealed class FioReportConverterTests
     }
 
     [Fact]
-    public void RandomReadIsOpsPerSecond()
+    public void RandomReadIsOneOverFiosMeanLatencyNotItsIops()
     {
         var samples = FioReportConverter.Convert(Fixture("fio-RandomRead4KiB.json"), Context);
 
         Assert.Equal(3, samples.Count);
         Assert.All(samples, s => Assert.Equal(("fio.RandomRead4KiB@layer", "ops/s"), (s.Metric, s.Unit)));
 
-        // Captured job 1: total_ios 4096 in 501 ms; fio's iops field says 8175.648703.
-        Assert.Equal(4096 / 0.501, samples[0].Value, 6);
+        // Captured (fio 3.33, this VM) job 1 after the warmup: read.lat_ns.mean 48705.975342 ns → 20531.4 reads/s.
+        // Its iops field (total_ios 4096 in runtime 212 ms) says 19320.754717: fio's work between I/Os, not the reads.
+        Assert.Equal(1e9 / 48705.975342, samples[0].Value, 6);
+        Assert.Equal([1e9 / 48705.975342, 1e9 / 50553.319092, 1e9 / 47644.34082], samples.Select(s => s.Value), new ToleranceComparer(1e-6));
+        Assert.True(samples[0].Value > 19320.754717 * 1.05);
+    }
+
+    [Fact]
+    public void ReadWithoutLatencyNamesTheMissingField()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("isobench-fio").FullName, "RandomRead4KiB@layer.json");
+        File.WriteAllText(path, """{"jobs": [{"jobname": "RandomRead4KiB@layer", "error": 0, "read": {"total_ios": 4096, "runtime": 200}}]}""");
+
+        var ex = Assert.Throws<ResultsFormatException>(() => FioReportConverter.Convert(path, Context));
+
+        Assert.Contains("missing \"lat_ns\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance * Math.Max(Math.Abs(x), Math.Abs(y));
+
+        public int GetHashCode(double obj) => 0;
     }
 
     [Fact]
@@ -125,8 +146,8 @@ public sealed class FioReportConverterTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("isobench-fio").FullName, "RandomRead4KiB@layer.json");
         File.WriteAllText(path, """
             {"jobs": [
-              {"jobname": "warmup.RandomRead4KiB@layer", "error": 0, "read": {"total_ios": 4096, "runtime": 2000}},
-              {"jobname": "RandomRead4KiB@layer", "error": 0, "read": {"total_ios": 4096, "runtime": 500}}]}
+              {"jobname": "warmup.RandomRead4KiB@layer", "error": 0, "read": {"total_ios": 4096, "runtime": 2000, "lat_ns": {"mean": 488281.25}}},
+              {"jobname": "RandomRead4KiB@layer", "error": 0, "read": {"total_ios": 4096, "runtime": 500, "lat_ns": {"mean": 122070.3125}}}]}
             """);
 
         var sample = Assert.Single(FioReportConverter.Convert(path, Context));

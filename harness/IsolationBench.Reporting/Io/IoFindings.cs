@@ -113,7 +113,7 @@ public sealed record IoFindings(
 
             var unit = a.Row(Workload, metric, pairs[0].Mode)!.Unit;
             var agreement = pairs.ToDictionary(p => p.Mode, p => FioAgreement.Of(a.Samples, Workload, metric, fio, p.Mode, p.Ours!.Value, p.Fio!.Value), StringComparer.Ordinal);
-            lines.Add($"{metric} against fio (medians, {unit}; difference and 95 % CI paired by container): " + string.Join("; ", pairs.Select(p =>
+            lines.Add($"{metric} against fio (medians, {unit}{(unit == Units.OpsPerSecond ? "; fio's reads as 1 ÷ its mean latency per read" : string.Empty)}; difference and 95 % CI paired by container): " + string.Join("; ", pairs.Select(p =>
                 $"{p.Mode} ours {Value(p.Ours!.Value)} vs fio {Value(p.Fio!.Value)} ({agreement[p.Mode].Describe()})")));
             foreach (var mode in others)
             {
