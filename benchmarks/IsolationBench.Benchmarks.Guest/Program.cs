@@ -90,26 +90,41 @@ async Task RunCategoryAsync(string category)
         : [([.. runs], null)];
     foreach (var (group, refereed) in parts)
     {
-        if (refereed is not null && options.FioWhen != FioWhen.After)
+        // Reads: fio's job after each of our iterations (FioInterleave), several pairs per container; writes: one job beside ours.
+        var interleave = refereed is not null && FioInterleave.Applies(refereed)
+            ? await FioInterleave.StartAsync(options, refereed, Console.Out, cancellation.Token).ConfigureAwait(false)
+            : null;
+        var besideOurs = refereed is not null && !FioInterleave.Applies(refereed);
+        if (besideOurs && options.FioWhen != FioWhen.After)
         {
-            await FioCrossCheck.RunAsync(options, refereed, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
+            await FioCrossCheck.RunAsync(options, refereed!, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
         }
 
-        foreach (var summary in BenchmarkRunner.Run(group))
+        var pairs = FioInterleave.IterationsFor(GuestConfig.CreateJob(options.Profile, category).Run.IterationCount);
+        IoBenchmarks.AfterReadIteration = interleave is null ? null : interleave.AfterIteration;
+        try
         {
-            UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
-            if (summary.HasCriticalValidationErrors)
+            foreach (var summary in BenchmarkRunner.Run(interleave is null ? group : [.. group.Select(r => RefereedRuns.WithIterations(r, pairs))]))
             {
-                failed.Add(category + " (validation)");
-            }
+                UnitsFile.Write(options.ArtifactsDir, summary.BenchmarksCases);
+                if (summary.HasCriticalValidationErrors)
+                {
+                    failed.Add(category + " (validation)");
+                }
 
-            failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+                failed.AddRange(summary.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo));
+            }
+        }
+        finally
+        {
+            IoBenchmarks.AfterReadIteration = null;
         }
 
+        interleave?.Finish(measured: pairs);
         BdnReportFiles.KeepApart(options.ArtifactsDir, ++part);
-        if (refereed is not null && options.FioWhen != FioWhen.Before)
+        if (besideOurs && options.FioWhen != FioWhen.Before)
         {
-            await FioCrossCheck.RunAsync(options, refereed, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
+            await FioCrossCheck.RunAsync(options, refereed!, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
         }
     }
 }

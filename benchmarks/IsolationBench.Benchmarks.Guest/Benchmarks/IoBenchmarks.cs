@@ -126,6 +126,15 @@ public unsafe class IoBenchmarks
         DropAndCheck(nameof(RandomRead4KiBDirect));
     }
 
+    /// <summary>
+    /// Set while fio referees a read interleaved with ours (Fio.FioInterleave): runs fio's job after each of our
+    /// iterations of the random reads, outside our timing. Null otherwise.
+    /// </summary>
+    public static Action? AfterReadIteration { get; set; }
+
+    [IterationCleanup(Targets = [nameof(RandomRead4KiB), nameof(RandomRead4KiBDirect)])]
+    public void AfterRead() => AfterReadIteration?.Invoke();
+
     [Benchmark]
     [LinuxOnly] // Windows reads without the cache instead: Windows/WindowsIoBenchmarks.cs
     [ReportedUnit("MB/s", Better.Higher, BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB reads, kernel readahead on; " + DropNote)]

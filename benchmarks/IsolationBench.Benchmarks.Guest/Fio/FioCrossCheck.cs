@@ -12,9 +12,9 @@ namespace IsolationBench.Benchmarks.Guest.Fio;
 /// fio/missing.txt, a failing one fio/&lt;name&gt;.failed.txt, a non-Linux host fio/skipped.txt; the exit code is the
 /// benchmarks' alone. Why adjacent: one fio pass for every operation before (or after) all of ours put ~10 s and
 /// GiBs of other writes between the two figures of an operation, and its random reads disagreed with ours by up
-/// to 24 % in a run while agreeing within 2 % back to back. Each operation's job runs on one side of ours
+/// to 24 % in a run while agreeing within 2 % back to back. The sequential write's job runs on one side of ours
 /// (--fio-when: before in odd rounds, after in even ones, so drift across the run's containers lands on both),
-/// or split around it (around).
+/// or split around it (around); the reads are interleaved with our iterations instead (<see cref="FioInterleave"/>).
 /// </summary>
 public static class FioCrossCheck
 {
@@ -46,21 +46,9 @@ public static class FioCrossCheck
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(log);
-        var output = Path.Combine(options.ArtifactsDir, DirectoryName);
-        Directory.CreateDirectory(output);
-        if (!OperatingSystem.IsLinux())
+        var output = OutputDirectory(options);
+        if (await LocateAsync(output, log, cancellationToken).ConfigureAwait(false) is not { } fio)
         {
-            // Our Windows io figures have no per-file cache drop; a fio run there would not measure the same thing.
-            await Note(output, SkippedFile, "--fio is Linux only; ignored on " + Environment.OSVersion, log, cancellationToken)
-                .ConfigureAwait(false);
-            return;
-        }
-
-        var fio = FindOnPath("fio");
-        if (fio is null)
-        {
-            await Note(output, MissingFile, "fio not found on PATH; no fio cross-check (apt-get install fio)", log, cancellationToken)
-                .ConfigureAwait(false);
             return;
         }
 
@@ -89,7 +77,36 @@ public static class FioCrossCheck
         }
     }
 
-    private static async Task RunOne(string fio, FioRun run, string output, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>&lt;artifacts&gt;/fio, created.</summary>
+    internal static string OutputDirectory(GuestOptions options)
+    {
+        var output = Path.Combine(options.ArtifactsDir, DirectoryName);
+        Directory.CreateDirectory(output);
+        return output;
+    }
+
+    /// <summary>fio's path; null (with the reason left in <paramref name="output"/>) where it cannot referee.</summary>
+    internal static async Task<string?> LocateAsync(string output, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            // Our Windows io figures have no per-file cache drop; a fio run there would not measure the same thing.
+            await Note(output, SkippedFile, "--fio is Linux only; ignored on " + Environment.OSVersion, log, cancellationToken)
+                .ConfigureAwait(false);
+            return null;
+        }
+
+        var fio = FindOnPath("fio");
+        if (fio is null)
+        {
+            await Note(output, MissingFile, "fio not found on PATH; no fio cross-check (apt-get install fio)", log, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return fio;
+    }
+
+    internal static async Task RunOne(string fio, FioRun run, string output, TextWriter log, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fio) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in run.Arguments)

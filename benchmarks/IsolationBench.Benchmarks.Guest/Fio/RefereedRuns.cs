@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using IsolationBench.Benchmarks.Guest.Benchmarks;
 
@@ -21,6 +22,17 @@ public static class RefereedRuns
         return target == IoTargets.Layer && benchmark.Descriptor.Type == typeof(IoBenchmarks)
             ? IoOperations.Refereed.FirstOrDefault(o => o.Benchmark == method)
             : null;
+    }
+
+    /// <summary>The same run with <paramref name="iterations"/> measured iterations per case (an interleaved read's pairs).</summary>
+    public static BenchmarkRunInfo WithIterations(BenchmarkRunInfo run, int iterations)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        return new BenchmarkRunInfo(
+            [.. run.BenchmarksCases.Select(c => BenchmarkCase.Create(c.Descriptor, c.Job.WithIterationCount(iterations), c.Parameters, c.Config))],
+            run.Type,
+            run.Config);
     }
 
     public static IReadOnlyList<RunPart> Split(BenchmarkRunInfo run)

@@ -1,0 +1,123 @@
+using System.Globalization;
+using IsolationBench.Benchmarks.Guest.Benchmarks;
+
+namespace IsolationBench.Benchmarks.Guest.Fio;
+
+/// <summary>
+/// fio's job of a read operation interleaved with our iterations of it: one fio job after each of our iterations
+/// (<see cref="IoBenchmarks.AfterReadIteration"/>, BenchmarkDotNet's IterationCleanup, outside our timing), so each of
+/// our measured iterations has fio's job a fraction of a second after it — <see cref="Pairs"/> pairs in every
+/// container instead of one. Why: on this VM's disk two consecutive 0.2 s random-read jobs of the same tool differ by
+/// 12–17 % (standard deviation of the log ratio), and with one pair per container a run's 5 pairs could neither show
+/// agreement within 10 % nor a real difference. Only for reads (0.2 s a job); the 256 MiB sequential write stays one
+/// job beside ours (<see cref="FioCrossCheck"/>). Each job's JSON is kept under &lt;artifacts&gt;/fio/ as
+/// &lt;name&gt;.interleaved-NN.json, the jobs after our warmup iterations under fio/warmup/ (not samples).
+/// </summary>
+public sealed class FioInterleave
+{
+    /// <summary>Our measured iterations of an interleaved read, and fio's jobs beside them, per container (at least).</summary>
+    public const int Pairs = 3;
+
+    public const string WarmupDirectory = "warmup";
+    private const string PendingDirectory = "interleaved-pending";
+    private const string Marker = ".interleaved-";
+
+    private readonly string _fio;
+    private readonly GuestOptions _options;
+    private readonly IoOperation _operation;
+    private readonly string _output;
+    private readonly TextWriter _log;
+    private readonly CancellationToken _cancellationToken;
+    private int _jobs;
+
+    private FioInterleave(string fio, GuestOptions options, IoOperation operation, string output, TextWriter log, CancellationToken cancellationToken)
+    {
+        (_fio, _options, _operation, _output, _log, _cancellationToken) = (fio, options, operation, output, log, cancellationToken);
+    }
+
+    /// <summary>Reads are interleaved; a write (a 256 MiB file and its fsync a job) is refereed beside ours.</summary>
+    public static bool Applies(IoOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.FioRw is "randread" or "read";
+    }
+
+    /// <summary>Our measured iterations for an interleaved read: the profile's, and at least <see cref="Pairs"/>.</summary>
+    public static int IterationsFor(int profileIterations) => Math.Max(profileIterations, Pairs);
+
+    /// <summary>Null where fio cannot referee (not Linux, fio missing: the reason is left in fio/ as for the other jobs).</summary>
+    public static async Task<FioInterleave?> StartAsync(GuestOptions options, IoOperation operation, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(log);
+        var output = FioCrossCheck.OutputDirectory(options);
+        var fio = await FioCrossCheck.LocateAsync(output, log, cancellationToken).ConfigureAwait(false);
+        return fio is null ? null : new FioInterleave(fio, options, operation, output, log, cancellationToken);
+    }
+
+    /// <summary>One fio job, after one of our iterations. Synchronous: BenchmarkDotNet's IterationCleanup is.</summary>
+    public void AfterIteration()
+    {
+        var job = FioJobs.For(_operation, _options.LayerDir, warmups: 0, iterations: 1);
+        var name = job.Name + Marker + (++_jobs).ToString("D2", CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(Path.Combine(_output, PendingDirectory));
+        FioCrossCheck.RunOne(_fio, job with { Name = Path.Combine(PendingDirectory, name) }, _output, _log, _cancellationToken)
+            .GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// After our run: the last <paramref name="measured"/> jobs followed our measured iterations (BenchmarkDotNet runs
+    /// its warmups first), so they become samples; the ones before followed warmups and go to fio/warmup/.
+    /// </summary>
+    public void Finish(int measured)
+    {
+        var pending = Path.Combine(_output, PendingDirectory);
+        if (!Directory.Exists(pending))
+        {
+            return;
+        }
+
+        var (warmups, kept) = Split(Directory.GetFiles(pending, "*.json"), _jobs, measured);
+        Directory.CreateDirectory(Path.Combine(_output, WarmupDirectory));
+        foreach (var file in warmups)
+        {
+            File.Move(file, Path.Combine(_output, WarmupDirectory, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var file in kept)
+        {
+            File.Move(file, Path.Combine(_output, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var note in Directory.GetFiles(pending))
+        {
+            File.Move(note, Path.Combine(_output, Path.GetFileName(note)), overwrite: true); // a failed job's reason
+        }
+
+        Directory.Delete(pending);
+    }
+
+    /// <summary>
+    /// Job files (…interleaved-NN.json, NN = the job's number) split by number: of <paramref name="jobs"/> jobs, the last
+    /// <paramref name="measured"/> followed our measured iterations, the ones before our warmups. By number, not position,
+    /// so a job that failed (no JSON) does not move a warmup into the samples.
+    /// </summary>
+    public static (IReadOnlyList<string> Warmups, IReadOnlyList<string> Measured) Split(IEnumerable<string> jobFiles, int jobs, int measured)
+    {
+        ArgumentNullException.ThrowIfNull(jobFiles);
+        ArgumentOutOfRangeException.ThrowIfNegative(measured);
+        var ordered = jobFiles.Select(f => (File: f, Number: NumberOf(f))).OrderBy(f => f.Number).ToList();
+        var firstMeasured = jobs - measured + 1;
+        return ([.. ordered.Where(f => f.Number < firstMeasured).Select(f => f.File)], [.. ordered.Where(f => f.Number >= firstMeasured).Select(f => f.File)]);
+    }
+
+    private static int NumberOf(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var at = name.LastIndexOf(Marker, StringComparison.Ordinal);
+        return at >= 0 && int.TryParse(name.AsSpan(at + Marker.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ArgumentException($"not an interleaved fio job file (…{Marker}NN.json): {file}", nameof(file));
+    }
+}
