@@ -76,4 +76,33 @@ public sealed class FioInterleaveTests
         Assert.Equal((before.Descriptor, before.Parameters.DisplayInfo), (after.Descriptor, after.Parameters.DisplayInfo));
         Assert.Equal((before.Job.Run.WarmupCount, before.Job.Run.RunStrategy, before.Job.Run.InvocationCount), (after.Job.Run.WarmupCount, after.Job.Run.RunStrategy, after.Job.Run.InvocationCount));
     }
+
+    [Fact]
+    public void A_kept_jobs_name_gives_the_converter_the_iteration_it_followed()
+    {
+        var name = FioInterleave.FileName(IoOperations.RandomRead, 3);
+
+        Assert.Equal("RandomRead4KiB@layer.interleaved-03.json", name);
+        Assert.Equal(3, Results.BenchmarkDotNet.FioReportConverter.InterleavedIteration("/a/fio/" + name));
+        Assert.Null(Results.BenchmarkDotNet.FioReportConverter.InterleavedIteration("/a/fio/RandomRead4KiB@layer.before.json"));
+    }
+
+    [Fact]
+    public void Interleaved_jobs_become_samples_numbered_by_the_iteration_they_followed_so_a_failed_one_leaves_a_gap()
+    {
+        var fio = Directory.CreateDirectory(Path.Combine(Directory.CreateTempSubdirectory("isobench-interleave").FullName, "fio")).FullName;
+        // An interleaved file holds one job: the captured report with its first measured job alone.
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fio-RandomRead4KiB.json")))!;
+        var first = report["jobs"]![1]!.DeepClone();
+        report["jobs"] = new System.Text.Json.Nodes.JsonArray(first);
+        var job = report.ToJsonString();
+        File.WriteAllText(Path.Combine(fio, FioInterleave.FileName(IoOperations.RandomRead, 1)), job);
+        File.WriteAllText(Path.Combine(fio, FioInterleave.FileName(IoOperations.RandomRead, 3)), job); // job after iteration 2 failed
+
+        var samples = Results.BenchmarkDotNet.FioReportConverter.ConvertArtifacts(
+            Path.GetDirectoryName(fio)!, new Results.BenchmarkDotNet.GuestSampleContext("r", 1, "runc", "abc", DateTimeOffset.UnixEpoch));
+
+        Assert.Equal([1, 3], samples.Select(s => s.Iteration));
+        Assert.All(samples, s => Assert.Equal("fio.RandomRead4KiB@layer", s.Metric));
+    }
 }

@@ -81,4 +81,39 @@ public sealed class FioAgreementTests
     {
         Assert.True(Judge((21_000, 20_000), (20_500, 20_000), (21_500, 20_000)).Agrees);
     }
+
+    [Fact]
+    public void A_containers_ratio_pairs_its_iterations_and_falls_back_to_medians_when_none_pair()
+    {
+        // Drift inside the container: both tools slow down together; paired, they agree exactly, the medians do not.
+        var ours = new Dictionary<int, double> { [1] = 100, [2] = 50, [3] = 60 };
+        var fio = new Dictionary<int, double> { [1] = 100, [2] = 50, [3] = 60 };
+        Assert.Equal(1.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, fio), 12);
+
+        var fioSlower = new Dictionary<int, double> { [1] = 110, [2] = 55, [3] = 66 };
+        Assert.Equal(1 / 1.1, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, fioSlower), 12);
+
+        var oneSlowJob = new Dictionary<int, double> { [1] = 100, [2] = 25, [3] = 60 }; // fio's job 2 twice as slow
+        Assert.Equal(1.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, oneSlowJob), 12);
+
+        var older = new Dictionary<int, double> { [4] = 30, [5] = 60, [6] = 90 }; // no iteration in common
+        Assert.Equal(60.0 / 60.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, older), 12);
+    }
+
+    [Fact]
+    public void Pairs_within_containers_tell_a_real_gap_through_drift_that_medians_hide()
+    {
+        // Each container: 3 pairs, the disk's speed changing between pairs (×1, ×0.6, ×1.4), ours 15 % faster in every pair.
+        double[] drift = [1.0, 0.6, 1.4];
+        var samples = Enumerable.Range(1, 5).SelectMany(round => drift.SelectMany((d, i) => new[]
+        {
+            S(round, "RandomRead4KiB@layer", 20_000 * d * 1.15 * (1 + (0.01 * round))) with { Iteration = i + 1 },
+            S(round, "fio.RandomRead4KiB@layer", 20_000 * d * (1 + (0.01 * round))) with { Iteration = i + 1 },
+        })).ToList();
+
+        var judged = IsolationBench.Reporting.Io.FioAgreement.Of(samples, "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1);
+
+        Assert.Equal(0.15, judged.Difference, 9);
+        Assert.True(judged.RealDisagreement);
+    }
 }

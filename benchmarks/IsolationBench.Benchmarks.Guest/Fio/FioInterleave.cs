@@ -11,7 +11,8 @@ namespace IsolationBench.Benchmarks.Guest.Fio;
 /// 12–17 % (standard deviation of the log ratio), and with one pair per container a run's 5 pairs could neither show
 /// agreement within 10 % nor a real difference. Only for reads (0.2 s a job); the 256 MiB sequential write stays one
 /// job beside ours (<see cref="FioCrossCheck"/>). Each job's JSON is kept under &lt;artifacts&gt;/fio/ as
-/// &lt;name&gt;.interleaved-NN.json, the jobs after our warmup iterations under fio/warmup/ (not samples).
+/// &lt;name&gt;.interleaved-NN.json, NN our measured iteration it followed; the jobs after our warmup iterations go to
+/// fio/warmup/ (not samples).
 /// </summary>
 public sealed class FioInterleave
 {
@@ -85,9 +86,13 @@ public sealed class FioInterleave
             File.Move(file, Path.Combine(_output, WarmupDirectory, Path.GetFileName(file)), overwrite: true);
         }
 
+        // Renumbered by our iteration (the job after our measured iteration i is …interleaved-0i.json): the converter
+        // numbers fio's samples from these names, so a failed job leaves a gap instead of shifting the pairs.
+        var firstMeasured = _jobs - measured + 1;
         foreach (var file in kept)
         {
-            File.Move(file, Path.Combine(_output, Path.GetFileName(file)), overwrite: true);
+            var iteration = NumberOf(file) - firstMeasured + 1;
+            File.Move(file, Path.Combine(_output, FileName(_operation, iteration)), overwrite: true);
         }
 
         foreach (var note in Directory.GetFiles(pending))
@@ -110,6 +115,13 @@ public sealed class FioInterleave
         var ordered = jobFiles.Select(f => (File: f, Number: NumberOf(f))).OrderBy(f => f.Number).ToList();
         var firstMeasured = jobs - measured + 1;
         return ([.. ordered.Where(f => f.Number < firstMeasured).Select(f => f.File)], [.. ordered.Where(f => f.Number >= firstMeasured).Select(f => f.File)]);
+    }
+
+    /// <summary>The kept job's file name: our metric, the marker, our iteration it followed.</summary>
+    public static string FileName(IoOperation operation, int iteration)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.Benchmark + "@" + IoTargets.Layer + Marker + iteration.ToString("D2", CultureInfo.InvariantCulture) + ".json";
     }
 
     private static int NumberOf(string file)

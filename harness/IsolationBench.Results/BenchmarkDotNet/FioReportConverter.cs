@@ -49,13 +49,29 @@ public static class FioReportConverter
             .ThenBy(f => f, StringComparer.Ordinal);
         foreach (var file in files)
         {
+            // An interleaved read's job (<metric>.interleaved-NN.json) followed our iteration NN: it pairs with it.
+            var interleaved = InterleavedIteration(file);
             foreach (var sample in Convert(file, context))
             {
-                samples.Add(sample with { Iteration = samples.Count(s => s.Metric == sample.Metric) + 1 });
+                samples.Add(sample with { Iteration = interleaved ?? samples.Count(s => s.Metric == sample.Metric) + 1 });
             }
         }
 
         return samples;
+    }
+
+    /// <summary>The file name's marker for a job run after our iteration NN: &lt;metric&gt;.interleaved-NN.json.</summary>
+    public const string InterleavedMarker = ".interleaved-";
+
+    /// <summary>NN of …interleaved-NN.json; null for any other name.</summary>
+    public static int? InterleavedIteration(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileNameWithoutExtension(path);
+        var at = name.LastIndexOf(InterleavedMarker, StringComparison.Ordinal);
+        return at >= 0 && int.TryParse(name.AsSpan(at + InterleavedMarker.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : null;
     }
 
     /// <summary>One fio JSON report (--output-format=json); iterations are numbered 1.. per metric in job order, warmups skipped.</summary>
