@@ -40,7 +40,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost, Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey)).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
-        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType)) is { } unsupported)
+        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType) { Root = Environment.IsPrivilegedProcess, Runtimes = preflight.Facts?.RuntimeRegistrations }) is { } unsupported)
         {
             throw new UsageException(unsupported);
         }
@@ -116,7 +116,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             WorkloadDescriptors = WorkloadCatalog.For(workloads),
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? Notes(modes, jitWarning, preflight.Facts, self) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
+            Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, self), .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -138,7 +138,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             await using var events = containers && workloads.Contains(StartupPhases.Workload)
                 ? EngineEventRecorder.Start(engine!, runId, directory.EngineEvents, log, cancellationToken)
                 : null;
-            var runner = new MatrixRunner(executors, self, options.AllowMismatch);
+            var runner = new MatrixRunner(executors, self, options.AllowMismatch)
+            {
+                // --cold: the sampling plan's before-cell hook of cold-start workloads (startup, startup-runtime).
+                BeforeCell = options.Cold
+                    ? (cell, ct) => HarnessCatalog.Find(cell.Workload)?.Planning == WorkloadPlanning.ColdStart ? PageCache.DropAsync(ct) : Task.CompletedTask
+                    : null,
+            };
             // BDN's lifecycle benchmarks run on the same modes, image and probe binary, between the two halves of the
             // startup rounds: the harness's medians then span BDN's time window, so drift of the machine over the
             // run cannot pass for a disagreement between the two (measured here: ±10 % between adjacent minutes).
@@ -168,6 +174,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         }
         finally
         {
+            // Executors that hold something outside the engine (runtime-direct's bundle and runtime state) let go of it
+            // whatever happened, Ctrl+C included; a killed run's leftovers are swept by the next run that opens one.
+            foreach (var disposable in executors.OfType<IAsyncDisposable>())
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+
             directory.WriteManifest(manifest with
             {
                 FinishedUtc = DateTimeOffset.UtcNow,
