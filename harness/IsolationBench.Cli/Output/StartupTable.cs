@@ -22,7 +22,7 @@ internal static class StartupTable
         }
 
         output.WriteLine();
-        output.WriteLine($"{workload + ", median ms",-25}{string.Concat(phases.Select(p => p.PadLeft(12)))}   total ×{analysis.Baseline} (95 % CI)        n  failed");
+        output.WriteLine($"{workload + ", median ms",-24}{string.Concat(phases.Select(p => p.PadLeft(12)))}   total ×{analysis.Baseline} (95 % CI)        n  failed");
         foreach (var mode in analysis.Modes)
         {
             var total = analysis.Row(workload, StartupPhases.Total, mode);
