@@ -103,6 +103,23 @@ public sealed class StartupSplitTests
         Assert.False(File.Exists(Path.Combine(none.OutputDirectory, "startup-split.png")));
     }
 
+    [Fact]
+    public void On_the_recorded_run_runsc_runtime_direct_is_slower_than_its_engine_path_and_the_report_names_the_phase()
+    {
+        using var run = SnapshotFixture.Copy("startup-split-run");
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+
+        var split = StartupSplitAnalysis.From(analysis);
+
+        Assert.Equal(["runc", "crun", "runsc"], split.Rows.Select(r => r.Mode));
+        Assert.All(split.Rows.Take(2), r => Assert.True(r.EngineShare > 0 && r.EngineShareCi.Low > 0, r.Mode));
+        Assert.True(split.Rows[2].EngineShare < 0);
+        Assert.Contains(
+            StartupSplitSection.Findings(analysis),
+            f => f.StartsWith("runsc: runtime-direct is slower than the engine path, so its engine share is negative and the split does not apply; most of the difference is in remove (", StringComparison.Ordinal));
+        Assert.Equal(["runc", "crun", "runsc"], FirstVsWarm.Rows(analysis, "startup-runtime").Select(r => r.Mode));
+    }
+
     private static FixtureRun Split()
     {
         var run = new FixtureRun(18) { Modes = ["runc", "runsc"], Baseline = "runc", Workloads = ["startup", "startup-runtime"] };

@@ -28,6 +28,7 @@ public static class StartupSplitChart
         using var plot = ChartStyle.NewPlot("Where startup time goes: runtime-direct + engine share = engine path (median total)", a.Manifest);
         var runtimeBars = new List<Bar>();
         var engineBars = new List<Bar>();
+        var whiskers = new List<(double From, double To, double Y)>();
         var max = 0.0;
         foreach (var (r, i) in rows.Select((r, i) => (r, i)))
         {
@@ -39,12 +40,9 @@ public static class StartupSplitChart
                 engineBars.Add(new Bar { Position = y, ValueBase = r.RuntimeDirect.Median, Value = r.EnginePath.Median, Size = 0.6, FillColor = Engine, LineColor = Colors.White, LineWidth = 1 });
             }
 
-            if (r.EngineShareCi.IsKnown)
+            if (r.EngineShareCi.IsKnown && r.EngineShare > 0)
             {
-                var whisker = plot.Add.Line(r.RuntimeDirect.Median + r.EngineShareCi.Low, y, r.RuntimeDirect.Median + r.EngineShareCi.High, y);
-                whisker.LineColor = Colors.Black;
-                whisker.LineWidth = 2;
-                whisker.MarkerSize = 0;
+                whiskers.Add((r.RuntimeDirect.Median + r.EngineShareCi.Low, r.RuntimeDirect.Median + r.EngineShareCi.High, y));
                 max = Math.Max(max, r.RuntimeDirect.Median + r.EngineShareCi.High);
             }
 
@@ -67,6 +65,15 @@ public static class StartupSplitChart
             engine.Horizontal = true;
             engine.LegendText = "engine share (95 % CI whisker)";
             engine.Color = Engine;
+        }
+
+        // Over the bars, so the part of the interval inside the engine share stays visible.
+        foreach (var (from, to, y) in whiskers)
+        {
+            var whisker = plot.Add.Line(from, y, to, y);
+            whisker.LineColor = Colors.Black;
+            whisker.LineWidth = 2;
+            whisker.MarkerSize = 0;
         }
 
         var yTicks = new ScottPlot.TickGenerators.NumericManual();

@@ -34,9 +34,25 @@ public static class StartupSplitSection
         var lines = new List<string> { MethodText };
         lines.AddRange(split.Rows.Select(r => Invariant(
             $"{r.Mode}: engine path {Fmt.Value(r.EnginePath.Median)} ms = runtime-direct {Fmt.Value(r.RuntimeDirect.Median)} ms + engine share {Fmt.Value(r.EngineShare)} ms ({Fmt.Interval(r.EngineShareCi, Fmt.Value)}; {Percent(r.EngineFraction)} of the engine path)")));
+        lines.AddRange(split.Rows.Where(r => r.EngineShare < 0).Select(r => Slower(analysis, r)));
         lines.AddRange(split.Sandbox.Select(Sentence));
         return lines;
     }
+
+    /// <summary>A negative share is no engine "saving": it names the phase where runtime-direct loses most, so the reader sees why.</summary>
+    private static string Slower(RunAnalysis analysis, StartupSplitRow r)
+    {
+        var worst = IsolationBench.Results.StartupPhases.Container
+            .Select(p => (Phase: p, Direct: Median(analysis, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, p, r.Mode), Engine: Median(analysis, IsolationBench.Results.StartupPhases.Workload, p, r.Mode)))
+            .Where(p => double.IsFinite(p.Direct) && double.IsFinite(p.Engine))
+            .OrderByDescending(p => p.Direct - p.Engine)
+            .FirstOrDefault();
+        return Invariant($"{r.Mode}: runtime-direct is slower than the engine path, so its engine share is negative and the split does not apply")
+            + (worst.Phase is null ? string.Empty : Invariant($"; most of the difference is in {worst.Phase} ({Fmt.Value(worst.Direct)} ms runtime-direct vs {Fmt.Value(worst.Engine)} ms through the engine)"));
+    }
+
+    private static double Median(RunAnalysis analysis, string workload, string phase, string mode) =>
+        analysis.Row(workload, phase, mode)?.Statistics.Median ?? double.NaN;
 
     /// <summary>The sandbox's own cost in one sentence, apart from the engine's.</summary>
     public static string Sentence(SandboxCost s) => Invariant(
