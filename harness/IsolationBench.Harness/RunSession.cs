@@ -64,6 +64,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var directory = options.Resume is null ? CreateRunDirectory(options.Output, runId) : new RunDirectory(options.Resume);
         var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
         var completed = CompletedCells(directory);
+        // Round 0 holds the first containers' rows (first.*): a key the runner checks, not a measured cell.
+        var measuredDone = completed.Count(k => !k.StartsWith("0/", StringComparison.Ordinal));
         var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
         var windowsEngine = string.Equals(preflight.Facts?.OsType, "windows", StringComparison.OrdinalIgnoreCase);
         var windowsTag = windowsEngine && containers ? WindowsImageTag.Choose(preflight.Facts!, modes) : null;
@@ -116,7 +118,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             WorkloadDescriptors = WorkloadCatalog.For(workloads),
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, self), .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
+            Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, self), .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {measuredDone} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -124,9 +126,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var context = new RunContext(runId, directory, Labels.ForRun(runId)) { Resources = options.Resources, HostLimits = hostLimits };
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
-        if (completed.Count > 0)
+        if (measuredDone > 0)
         {
-            log.Report(string.Create(CultureInfo.InvariantCulture, $"resuming: {completed.Count} measured cells already done, {plan.Count(c => !c.Warmup && !completed.Contains(c.Key))} to go"));
+            log.Report(string.Create(CultureInfo.InvariantCulture, $"resuming: {measuredDone} measured cells already done, {plan.Count(c => !c.Warmup && !completed.Contains(c.Key))} to go"));
         }
 
         MatrixOutcome? outcome = null;
