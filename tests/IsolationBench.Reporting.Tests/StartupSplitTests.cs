@@ -77,8 +77,15 @@ public sealed class StartupSplitTests
         Assert.Equal(["runc", "runsc"], rows.Select(r => r.Mode));
         Assert.Equal(450, rows[0].First);
         Assert.Equal(450 / rows[0].Warm.Median, rows[0].Factor, 9);
-        Assert.Single(FirstVsWarm.Tables(analysis, "startup"));
+        Assert.Contains("(its first warm-up)", Assert.Single(FirstVsWarm.Tables(analysis, "startup")).Caption, StringComparison.Ordinal);
         Assert.Empty(FirstVsWarm.Tables(analysis, "startup-runtime"));
+
+        run.Options["warmup"] = "0";
+        run.Options["cold"] = "true";
+        run.WriteManifest();
+        var caption = Assert.Single(FirstVsWarm.Tables(ReportGenerator.Analyze(run.Path, new ReportOptions()), "startup")).Caption;
+        Assert.Contains("(its first measured lifecycle: --warmup 0)", caption, StringComparison.Ordinal);
+        Assert.EndsWith("every startup cell began with the page cache dropped (--cold)", caption, StringComparison.Ordinal);
     }
 
     [Fact]

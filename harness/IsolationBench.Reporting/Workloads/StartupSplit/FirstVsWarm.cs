@@ -51,10 +51,14 @@ public static class FirstVsWarm
         var cold = analysis.Manifest.Options.TryGetValue("cold", out var c) && c == "true"
             ? "; every startup cell began with the page cache dropped (--cold)"
             : string.Empty;
+        // Without warm-ups the first container is the first measured lifecycle, and so also one of the warm ones.
+        var which = analysis.Manifest.Options.TryGetValue("warmup", out var w) && w == "0"
+            ? "its first measured lifecycle: --warmup 0"
+            : "its first warm-up";
         return
         [
             new SectionTable(
-                $"First container vs warm ({workload} total, ms): each mode's first container in the run (its first warm-up) against the median of its measured lifecycles{cold}",
+                $"First container vs warm ({workload} total, ms): each mode's first container in the run ({which}) against the median of its measured lifecycles{cold}",
                 Header,
                 [.. rows.Select(r => (IReadOnlyList<string>)
                 [
