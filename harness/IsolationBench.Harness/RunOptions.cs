@@ -81,6 +81,9 @@ public sealed record RunOptions
     /// <summary>--density-max: the density ladder's top (containers alive at once per mode).</summary>
     public int DensityMax { get; init; } = Density.DensityLadder.DefaultMax;
 
+    /// <summary>--cold (Linux, root): drop the page cache before every startup cell (<see cref="Hosting.PageCache"/>).</summary>
+    public bool Cold { get; init; }
+
     /// <summary>An interrupted run directory to complete (its manifest's options are used).</summary>
     public string? Resume { get; init; }
 
@@ -114,6 +117,16 @@ public sealed record RunOptions
         if (EngineBench && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Contains(IsolationBench.Results.StartupPhases.Workload))
         {
             throw new UsageException("--engine-bench measures the startup lifecycle: add startup to --workloads");
+        }
+
+        if (Cold && Hosting.PageCache.RefusalHere() is { } cold)
+        {
+            throw new UsageException(cold);
+        }
+
+        if (Cold && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Any(IsolationBench.Results.StartupPhases.IsStartupWorkload))
+        {
+            throw new UsageException("--cold drops the page cache before each startup cell: add startup (or startup-runtime) to --workloads, or drop --cold");
         }
 
         if (DensityMax is < 1 or > Density.DensityLadder.MaxAllowed)
@@ -151,6 +164,12 @@ public sealed record RunOptions
         if (list.Contains(Results.DensityMetrics.Workload, StringComparer.Ordinal))
         {
             options["density_max"] = DensityMax.ToString(CultureInfo.InvariantCulture);
+        }
+
+        // Only cold runs record it: the manifests of other runs stay as they were.
+        if (Cold)
+        {
+            options["cold"] = "true";
         }
 
         return options;
@@ -220,6 +239,7 @@ public sealed record RunOptions
             AllowMismatch = Get("allow_mismatch") == "true",
             EngineBench = recorded.TryGetValue("engine_bench", out var bench) && bench == "true",
             Fio = recorded.TryGetValue("fio", out var fio) && fio == "true",
+            Cold = recorded.TryGetValue("cold", out var cold) && cold == "true",
             DensityMax = recorded.ContainsKey("density_max") ? Number("density_max") : Density.DensityLadder.DefaultMax,
             // Runs recorded before --cpus/--memory: every CPU, and the 2 GiB containers had then.
             Cpus = recorded.ContainsKey("cpus") ? Number("cpus") : null,

@@ -40,7 +40,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost, Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey)).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
-        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType)) is { } unsupported)
+        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType) { Root = Environment.IsPrivilegedProcess, Runtimes = preflight.Facts?.RuntimeRegistrations }) is { } unsupported)
         {
             throw new UsageException(unsupported);
         }
@@ -64,6 +64,8 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var directory = options.Resume is null ? CreateRunDirectory(options.Output, runId) : new RunDirectory(options.Resume);
         var started = resumed?.StartedUtc ?? DateTimeOffset.UtcNow;
         var completed = CompletedCells(directory);
+        // Round 0 holds the first containers' rows (first.*): a key the runner checks, not a measured cell.
+        var measuredDone = completed.Count(k => !k.StartsWith("0/", StringComparison.Ordinal));
         var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
         var windowsEngine = string.Equals(preflight.Facts?.OsType, "windows", StringComparison.OrdinalIgnoreCase);
         var windowsTag = windowsEngine && containers ? WindowsImageTag.Choose(preflight.Facts!, modes) : null;
@@ -116,7 +118,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             WorkloadDescriptors = WorkloadCatalog.For(workloads),
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? Notes(modes, jitWarning, preflight.Facts, self) : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {completed.Count} cells"],
+            Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, self), .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {measuredDone} cells"],
         };
         directory.WriteManifest(manifest);
 
@@ -124,9 +126,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var context = new RunContext(runId, directory, Labels.ForRun(runId)) { Resources = options.Resources, HostLimits = hostLimits };
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));
-        if (completed.Count > 0)
+        if (measuredDone > 0)
         {
-            log.Report(string.Create(CultureInfo.InvariantCulture, $"resuming: {completed.Count} measured cells already done, {plan.Count(c => !c.Warmup && !completed.Contains(c.Key))} to go"));
+            log.Report(string.Create(CultureInfo.InvariantCulture, $"resuming: {measuredDone} measured cells already done, {plan.Count(c => !c.Warmup && !completed.Contains(c.Key))} to go"));
         }
 
         MatrixOutcome? outcome = null;
@@ -138,7 +140,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             await using var events = containers && workloads.Contains(StartupPhases.Workload)
                 ? EngineEventRecorder.Start(engine!, runId, directory.EngineEvents, log, cancellationToken)
                 : null;
-            var runner = new MatrixRunner(executors, self, options.AllowMismatch);
+            var runner = new MatrixRunner(executors, self, options.AllowMismatch)
+            {
+                // --cold: the sampling plan's before-cell hook of cold-start workloads (startup, startup-runtime).
+                BeforeCell = options.Cold
+                    ? (cell, ct) => HarnessCatalog.Find(cell.Workload)?.Planning == WorkloadPlanning.ColdStart ? PageCache.DropAsync(ct) : Task.CompletedTask
+                    : null,
+            };
             // BDN's lifecycle benchmarks run on the same modes, image and probe binary, between the two halves of the
             // startup rounds: the harness's medians then span BDN's time window, so drift of the machine over the
             // run cannot pass for a disagreement between the two (measured here: ±10 % between adjacent minutes).
@@ -168,6 +176,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         }
         finally
         {
+            // Executors that hold something outside the engine (runtime-direct's bundle and runtime state) let go of it
+            // whatever happened, Ctrl+C included; a killed run's leftovers are swept by the next run that opens one.
+            foreach (var disposable in executors.OfType<IAsyncDisposable>())
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+
             directory.WriteManifest(manifest with
             {
                 FinishedUtc = DateTimeOffset.UtcNow,

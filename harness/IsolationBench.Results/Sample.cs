@@ -8,12 +8,15 @@ public sealed record Sample
 {
     public required string RunId { get; init; }
 
-    /// <summary>Measured round, 1-based (warmup rounds are not written).</summary>
+    /// <summary>
+    /// Measured round, 1-based (warmup rounds are not written); 0 for the rows of a mode's first container, whose
+    /// startup metrics carry <see cref="StartupPhases.FirstPrefix"/>.
+    /// </summary>
     public required int Round { get; init; }
 
     public required string Mode { get; init; }
 
-    /// <summary>"startup", a guest category ("syscall", "io", "cpu", "memory", "network"), or "density".</summary>
+    /// <summary>"startup", "startup-runtime", a guest category ("syscall", "io", "cpu", "memory", "network"), or "density".</summary>
     public required string Workload { get; init; }
 
     /// <summary>Startup: create, start, ready, fingerprint, exit, remove, total. Guest: benchmark name and target.</summary>

@@ -21,7 +21,36 @@ public static class StartupPhases
     /// <summary>The startup workload's name in samples.csv and manifest.json.</summary>
     public const string Workload = "startup";
 
+    /// <summary>
+    /// The same probe lifecycle straight on the mode's OCI runtime binary (create → start → ready → exit → delete), no
+    /// engine and no containerd: the same phases under this workload name in samples.csv and manifest.json.
+    /// </summary>
+    public const string RuntimeDirectWorkload = "startup-runtime";
+
+    /// <summary>The workloads whose metrics are these phases (one lifecycle per sample).</summary>
+    public static readonly IReadOnlyList<string> Workloads = [Workload, RuntimeDirectWorkload];
+
+    /// <summary>
+    /// The first container of each mode in a run (its first warm-up, or its first measured cell without warm-ups) is
+    /// also written under its own metric set: each phase with this prefix ("first.total"), in round 0.
+    /// </summary>
+    public const string FirstPrefix = "first.";
+
     /// <summary>Every phase as a metric: milliseconds, lower is better.</summary>
-    public static readonly IReadOnlyList<MetricDescriptor> Descriptors =
-        [.. All.Select(p => new MetricDescriptor(Workload, p, p, Units.Milliseconds, MetricDirection.LowerIsBetter))];
+    public static readonly IReadOnlyList<MetricDescriptor> Descriptors = DescriptorsOf(Workload);
+
+    public static bool IsStartupWorkload(string workload) => Workloads.Contains(workload, StringComparer.Ordinal);
+
+    /// <summary>The metric of <paramref name="phase"/> of a run's first container ("first.total").</summary>
+    public static string First(string phase) => FirstPrefix + phase;
+
+    public static bool IsFirst(string metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return metric.StartsWith(FirstPrefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>The phases as metrics of <paramref name="workload"/> (startup, startup-runtime).</summary>
+    public static IReadOnlyList<MetricDescriptor> DescriptorsOf(string workload) =>
+        [.. All.Select(p => new MetricDescriptor(workload, p, p, Units.Milliseconds, MetricDirection.LowerIsBetter))];
 }

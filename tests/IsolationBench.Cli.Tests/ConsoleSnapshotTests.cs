@@ -14,6 +14,7 @@ public sealed class ConsoleSnapshotTests
     [InlineData(null, "vm-run", "tables.txt")]
     [InlineData("runc", "vm-run", "tables-baseline-runc.txt")]
     [InlineData(null, "density-run", "tables-density.txt")]
+    [InlineData(null, "startup-split-run", "tables-startup-split.txt")]
     public void End_of_run_tables_equal_the_approved_text(string? baseline, string fixture, string approved)
     {
         using var run = TempFixture.Copy(fixture);

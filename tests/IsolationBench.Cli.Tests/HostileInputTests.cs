@@ -20,7 +20,7 @@ public sealed class HostileInputTests : IDisposable
         { ["run", "--samples", "2,5"], "isobench: --samples '2,5' is not a whole number" },
         { ["run", "--warmup", "-5"], "isobench: --warmup -5 is out of range" },
         { ["run", "--profile", "turbo"], "isobench: unknown profile 'turbo': choose from quick, default, thorough" },
-        { ["run", "--modes", "host", "--workloads", "gpu"], "isobench: unknown workload 'gpu': choose from startup, syscall, io, cpu, memory, network" },
+        { ["run", "--modes", "host", "--workloads", "gpu"], "isobench: unknown workload 'gpu': choose from startup, startup-runtime, syscall, io, cpu, memory, network" },
         { ["run", "--modes", "host", "--workloads", ""], "isobench: --workloads has an empty entry" },
         { ["run", "--sample", "3"], "isobench: unknown option --sample for 'run': valid options are --modes, " },
         { ["run", "--samples", "3", "--samples", "4"], "isobench: --samples is given twice: give it once" },

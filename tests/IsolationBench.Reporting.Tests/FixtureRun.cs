@@ -89,6 +89,13 @@ internal sealed class FixtureRun : IDisposable
         return this;
     }
 
+    /// <summary>A mode's first container of a startup workload: its total as the first.total metric, in round 0.</summary>
+    public FixtureRun AddFirst(string mode, string workload, double total)
+    {
+        _samples.Add(Sample(mode, workload, StartupPhases.First(StartupPhases.Total), Units.Milliseconds, total, SampleStatus.Ok, 0, 0));
+        return this;
+    }
+
     public FixtureRun AddExact(string mode, string workload, string metric, string unit, params double[] values)
     {
         foreach (var (v, i) in values.Select((v, i) => (v, i)))

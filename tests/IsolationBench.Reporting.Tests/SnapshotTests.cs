@@ -14,6 +14,7 @@ public sealed class SnapshotTests
     [InlineData(null, "vm-run", "vm-run")]
     [InlineData("runc", "vm-run", "vm-run-baseline-runc")]
     [InlineData(null, "density-run", "density-run")]
+    [InlineData(null, "startup-split-run", "startup-split-run")]
     public async Task Report_of_the_fixture_run_equals_the_approved_files(string? baseline, string fixture, string approved)
     {
         using var run = SnapshotFixture.Copy(fixture);

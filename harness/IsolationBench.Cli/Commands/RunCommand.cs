@@ -17,7 +17,7 @@ internal sealed class RunCommand : ICommand
         "run the benchmark matrix and write results/<run-id>/",
         [
             new("--modes", false, "comma-separated isolation modes, e.g. host,runc,crun (default: host + every mode the engine offers)"),
-            new("--workloads", false, "comma-separated workloads: startup,syscall,io,cpu,memory,network,density (default: all but density)"),
+            new("--workloads", false, "comma-separated workloads: startup,startup-runtime,syscall,io,cpu,memory,network,density (default: all but startup-runtime and density)"),
             new("--samples", false, "measured startup samples per mode (default 30)"),
             new("--warmup", false, "discarded warmup rounds (default 3)"),
             new("--guest-rounds", false, "guest benchmark containers per mode and category (default: the profile's, quick 3, default 5, thorough 10)"),
@@ -33,6 +33,7 @@ internal sealed class RunCommand : ICommand
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
             new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
+            new("--cold", true, "Linux, root: drop the page cache (sync; echo 3 > /proc/sys/vm/drop_caches) before every startup cell, so each is a cold-cache start (recorded in manifest.json)"),
             new("--fio", true, "run fio beside the io benchmarks whatever the containers per mode (default: from 5, where the report can judge io)"),
             new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)"),
             new("--baseline", false, "mode the report divides by, checked against the modes before anything runs (default: host if present, else the least-isolated mode: process, runc, crun)"),
@@ -95,6 +96,7 @@ internal sealed class RunCommand : ICommand
             TlsKey = args.String("--tls-key"),
             EngineBench = args.Has("--engine-bench"),
             Fio = args.Has("--fio"),
+            Cold = args.Has("--cold"),
             Baseline = args.String("--baseline"),
         };
         options.Validate();

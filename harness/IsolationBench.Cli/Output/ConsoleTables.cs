@@ -11,6 +11,7 @@ internal static class ConsoleTables
     public static readonly IReadOnlyList<(string Workload, Action<TextWriter, RunAnalysis> Write)> Own =
     [
         (IsolationBench.Results.StartupPhases.Workload, StartupTable.Write),
+        (IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, StartupSplitTable.Write),
         (IsolationBench.Results.DensityMetrics.Workload, DensityTable.Write),
     ];
 

@@ -10,25 +10,28 @@ namespace IsolationBench.Cli.Output;
 /// </summary>
 internal static class StartupTable
 {
-    public static void Write(TextWriter output, RunAnalysis analysis)
+    public static void Write(TextWriter output, RunAnalysis analysis) => Write(output, analysis, RunAnalysis.StartupWorkload);
+
+    /// <summary>The same table for another workload of startup phases (startup-runtime), headed by its name.</summary>
+    public static void Write(TextWriter output, RunAnalysis analysis, string workload)
     {
-        var phases = StartupPhases.Reported.Where(p => analysis.MetricsOf(RunAnalysis.StartupWorkload).Contains(p)).ToList();
+        var phases = StartupPhases.Reported.Where(p => analysis.MetricsOf(workload).Contains(p)).ToList();
         if (phases.Count == 0)
         {
             return;
         }
 
         output.WriteLine();
-        output.WriteLine($"startup, median ms      {string.Concat(phases.Select(p => p.PadLeft(12)))}   total ×{analysis.Baseline} (95 % CI)        n  failed");
+        output.WriteLine($"{workload + ", median ms",-24}{string.Concat(phases.Select(p => p.PadLeft(12)))}   total ×{analysis.Baseline} (95 % CI)        n  failed");
         foreach (var mode in analysis.Modes)
         {
-            var total = analysis.Row(RunAnalysis.StartupWorkload, StartupPhases.Total, mode);
+            var total = analysis.Row(workload, StartupPhases.Total, mode);
             if (total is null)
             {
                 continue;
             }
 
-            var cells = phases.Select(p => analysis.Row(RunAnalysis.StartupWorkload, p, mode) is { } r && double.IsFinite(r.Statistics.Median)
+            var cells = phases.Select(p => analysis.Row(workload, p, mode) is { } r && double.IsFinite(r.Statistics.Median)
                 ? r.Statistics.Median.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(12)
                 : "-".PadLeft(12));
             var ratio = total.IsBaseline ? "baseline" : Overhead(total.Comparison);

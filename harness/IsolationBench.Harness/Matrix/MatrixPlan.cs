@@ -1,5 +1,6 @@
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Workloads;
+using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Matrix;
 
@@ -17,6 +18,12 @@ public sealed record MatrixCell(int Round, bool Warmup, string Workload, Isolati
     /// run; empty when the cell has a container of its own.
     /// </summary>
     public string Batch { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The first container of its mode in the workload (its first warm-up, or its first measured cell without warm-ups):
+    /// its rows are also written as the first-container metrics (<see cref="StartupPhases.FirstPrefix"/>, round 0).
+    /// </summary>
+    public bool First { get; init; }
 
     /// <summary>Stable identity of the cell, used to resume a run without repeating or skipping a sample.</summary>
     public string Key => Warmup ? "w" + KeyOf(Round, Workload, Mode.Name) : KeyOf(Round, Workload, Mode.Name);
@@ -57,6 +64,12 @@ public static class MatrixPlan
             {
                 cells.AddRange(Round(modes, r - 1, m => new MatrixCell(r, false, coldStart, m)));
             }
+        }
+
+        // Each cold-start workload's first cell per mode is that mode's first container: no longer only a silent warm-up.
+        foreach (var first in cells.Select((c, i) => (c, i)).GroupBy(x => (x.c.Workload, x.c.Mode.Name)).Select(g => g.First().i).ToList())
+        {
+            cells[first] = cells[first] with { First = true };
         }
 
         // Guest benchmarks warm up inside BenchmarkDotNet. A round is one container per mode, in which every category

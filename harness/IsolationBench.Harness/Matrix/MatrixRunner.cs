@@ -12,6 +12,9 @@ namespace IsolationBench.Harness.Matrix;
 /// </summary>
 public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, IsolationFingerprint hostFingerprint, bool allowMismatch)
 {
+    /// <summary>Run before each cell, outside its timing (--cold drops the page cache before startup cells); null: nothing.</summary>
+    public Func<MatrixCell, CancellationToken, Task>? BeforeCell { get; init; }
+
     public async Task<MatrixOutcome> RunAsync(
         IReadOnlyList<MatrixCell> plan,
         RunContext context,
@@ -47,6 +50,11 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
 
             var executor = executors.FirstOrDefault(e => e.CanRun(cell.Workload))
                 ?? throw new UsageException($"no executor for workload '{cell.Workload}'");
+            if (BeforeCell is not null)
+            {
+                await BeforeCell(cell, cancellationToken).ConfigureAwait(false);
+            }
+
             var started = clock.Elapsed;
             var result = await executor.ExecuteAsync(cell, context, cancellationToken).ConfigureAwait(false);
             var (total, count) = spent.GetValueOrDefault(cell.Workload);
@@ -72,6 +80,18 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             if (!cell.Warmup)
             {
                 writer.WriteAll(result.Samples.Select(s => s with { Position = cell.Position, Predecessor = cell.Predecessor }));
+            }
+
+            // A resumed run's first container is not the run's first: the rows written before the interruption stand.
+            if (cell.First && completedKeys?.Contains(MatrixCell.KeyOf(0, cell.Workload, cell.Mode.Name)) != true)
+            {
+                writer.WriteAll(result.Samples.Select(s => s with
+                {
+                    Round = 0,
+                    Metric = StartupPhases.First(s.Metric),
+                    Position = cell.Position,
+                    Predecessor = cell.Predecessor,
+                }));
             }
 
             if (result.Failure is not null)

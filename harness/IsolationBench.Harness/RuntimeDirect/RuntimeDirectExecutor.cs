@@ -10,11 +10,11 @@ namespace IsolationBench.Harness.RuntimeDirect;
 /// Runtime-direct startup as a matrix executor: each container mode's cell is one probe lifecycle straight on the
 /// mode's OCI runtime, recorded with the startup workload's phases, unit and statuses under its own workload name.
 /// The bundle is prepared at the first cell (under the run's labels, limits and state dir) and removed on dispose.
-/// Not registered anywhere yet: the lead wires it in after the workload registry lands (issue 16).
+/// Registered in <see cref="Workloads.HarnessCatalog.StartupRuntime"/>; the run disposes it however it ends.
 /// </summary>
 public sealed class RuntimeDirectExecutor(IImageFilesystem images, EngineFacts engine, string probeImage, string stateBase) : IWorkloadExecutor, IAsyncDisposable
 {
-    public const string Workload = "startup-runtime";
+    public const string Workload = StartupPhases.RuntimeDirectWorkload;
 
     private readonly SemaphoreSlim _open = new(1, 1);
     private RuntimeDirectRun? _run;

@@ -1,3 +1,7 @@
+using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Workloads;
+using IsolationBench.Results;
+
 namespace IsolationBench.Harness.RuntimeDirect;
 
 /// <summary>Whether runtime-direct startup can run here: null, or the one-line reason it cannot.</summary>
@@ -11,4 +15,34 @@ public static class RuntimeDirectSupport
 
     public static string? RefusalHere(string engineOsType) =>
         Refusal(OperatingSystem.IsLinux(), Environment.IsPrivilegedProcess, engineOsType);
+
+    /// <summary>
+    /// The workload's <see cref="HarnessWorkload.Supports"/>: a container mode whose runtime the engine registered with
+    /// a binary (runc, crun, runsc), on a Linux engine, as root on Linux. The host mode has no runtime to run; a
+    /// Windows engine has no OCI runtime binary; a runtime registered only as a containerd shim type (Kata) has none either.
+    /// </summary>
+    public static string? ForMode(IsolationMode mode, SupportFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(facts);
+        const string workload = $"workload '{StartupPhases.RuntimeDirectWorkload}'";
+        if (mode.Kind == ModeKind.Host)
+        {
+            return $"{workload} runs each container mode's OCI runtime without the engine, and mode {mode.Name} has none: leave {mode.Name} out of --modes (startup measures it)";
+        }
+
+        if (mode.Runtime is null || facts.EngineOs is null)
+        {
+            return $"{workload} needs a Linux engine's OCI runtime, and mode {mode.Name} runs on {facts.EngineOs ?? "no engine"}: leave {StartupPhases.RuntimeDirectWorkload} out of --workloads";
+        }
+
+        if (Refusal(facts.HostOs == "linux", facts.Root, facts.EngineOs) is { } refusal)
+        {
+            return $"{workload}: {refusal}; or leave {StartupPhases.RuntimeDirectWorkload} out of --workloads";
+        }
+
+        return facts.Runtimes?.TryGetValue(mode.Runtime, out var registration) == true && RuntimeCommand.From(mode.Runtime, registration, "/") is null
+            ? $"{workload}: runtime {mode.Runtime} is registered as containerd shim type {registration.Type}, with no binary to run without the engine: leave {mode.Name} out of --modes"
+            : null;
+    }
 }

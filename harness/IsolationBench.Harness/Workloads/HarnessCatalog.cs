@@ -23,6 +23,20 @@ public static class HarnessCatalog
             await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
             await ProbePreparation.HostProbeAsync(setup, ct).ConfigureAwait(false)));
 
+    /// <summary>The startup probe straight on each mode's OCI runtime binary; its bundle and runtime state are removed when the run ends.</summary>
+    public static readonly HarnessWorkload StartupRuntime = new(
+        WorkloadCatalog.StartupRuntime,
+        WorkloadPlanning.ColdStart,
+        RuntimeDirect.RuntimeDirectSupport.ForMode,
+        async (setup, ct) => new RuntimeDirect.RuntimeDirectExecutor(
+            setup.Engine as Engine.IImageFilesystem ?? throw new UsageException($"workload '{WorkloadCatalog.StartupRuntime.Name}' exports the probe image through a Docker engine: run it with container modes on a local engine"),
+            setup.Facts!,
+            await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
+            RuntimeDirect.RunStateDir.DefaultBase))
+    {
+        ByDefault = false,
+    };
+
     public static readonly HarnessWorkload Density = new(
         WorkloadCatalog.Density,
         WorkloadPlanning.Ladder,
@@ -40,7 +54,7 @@ public static class HarnessCatalog
     };
 
     public static readonly IReadOnlyList<HarnessWorkload> BuiltIn =
-        [Startup, .. GuestWorkloads.Categories.Select(Guest), Density];
+        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), Density];
 
     /// <summary>A guest category: the four share one guest binary, image and executor.</summary>
     private static HarnessWorkload Guest(string category) => new(

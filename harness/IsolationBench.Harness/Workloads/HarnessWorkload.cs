@@ -25,4 +25,11 @@ public sealed record HarnessWorkload(
 }
 
 /// <summary>What <see cref="HarnessWorkload.Supports"/> decides on: the host's OS ("linux", "windows") and the engine's (null without one).</summary>
-public sealed record SupportFacts(string HostOs, string? EngineOs);
+public sealed record SupportFacts(string HostOs, string? EngineOs)
+{
+    /// <summary>Whether this process runs as root (Administrator): what runs an OCI runtime directly needs.</summary>
+    public bool Root { get; init; }
+
+    /// <summary>The engine's runtime registrations (/info Runtimes: binary or shim type); null when not known.</summary>
+    public IReadOnlyDictionary<string, Engine.RuntimeRegistration>? Runtimes { get; init; }
+}

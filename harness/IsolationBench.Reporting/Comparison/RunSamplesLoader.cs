@@ -1,5 +1,6 @@
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
+using StartupPhases = IsolationBench.Results.StartupPhases;
 
 namespace IsolationBench.Reporting.Comparison;
 
@@ -20,7 +21,8 @@ public static class RunSamplesLoader
         var samples = SampleCsv.Read(run.Samples);
         var unverified = RunAnalyzer.Unverified(manifest, run.ReadFingerprints());
         var excluded = unverified.Select(e => e.Mode).ToHashSet(StringComparer.Ordinal);
-        var kept = samples.Where(s => !excluded.Contains(s.Mode)).ToList();
+        // A mode's first container is one lifecycle per run: nothing a regression gate can judge, so compare leaves it out.
+        var kept = samples.Where(s => !excluded.Contains(s.Mode) && !StartupPhases.IsFirst(s.Metric)).ToList();
         return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept)) { Unverified = unverified, Directions = MetricDirections.Of(manifest) };
     }
 }

@@ -114,6 +114,11 @@ public static class HtmlReport
                     .Append(E(chart)).AppendLine("\" loading=\"lazy\"></a></p>");
             }
 
+            foreach (var t in w.OwnTables)
+            {
+                AppendTable(sb, t.Caption, t.Header, t.Rows);
+            }
+
             foreach (var t in w.Tables)
             {
                 sb.Append("<table><caption>").Append(E(t.Caption)).AppendLine("</caption><tr>");
@@ -197,6 +202,29 @@ public static class HtmlReport
         }
 
         sb.Append("</table><p class=\"method\">").Append(E(CrossCheck.EngineBenchSection.Explanation).Replace("`", string.Empty, StringComparison.Ordinal)).AppendLine("</p>");
+    }
+
+    private static void AppendTable(StringBuilder sb, string caption, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        sb.Append("<table><caption>").Append(E(caption)).AppendLine("</caption><tr>");
+        foreach (var h in header)
+        {
+            sb.Append("<th>").Append(E(h)).Append("</th>");
+        }
+
+        sb.AppendLine("</tr>");
+        foreach (var row in rows)
+        {
+            sb.Append("<tr>");
+            foreach (var (cell, i) in row.Select((x, i) => (x, i)))
+            {
+                sb.Append(i == 0 ? "<td>" : "<td class=\"n\">").Append(E(cell)).Append("</td>");
+            }
+
+            sb.AppendLine("</tr>");
+        }
+
+        sb.AppendLine("</table>");
     }
 
     internal static string E(string s) => WebUtility.HtmlEncode(s);

@@ -104,6 +104,19 @@ public static class MarkdownReport
                 sb.Append("![").Append(chart).Append("](").Append(chart).Append(".png) ([SVG](").Append(chart).AppendLine(".svg))").AppendLine();
             }
 
+            foreach (var t in w.OwnTables)
+            {
+                sb.Append("**").Append(Escape(t.Caption)).AppendLine("**").AppendLine();
+                sb.Append("| ").Append(string.Join(" | ", t.Header.Select(Escape))).AppendLine(" |");
+                sb.Append('|').Append(string.Concat(t.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).AppendLine();
+                foreach (var row in t.Rows)
+                {
+                    sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).AppendLine(" |");
+                }
+
+                sb.AppendLine();
+            }
+
             foreach (var t in w.Tables)
             {
                 sb.Append("**").Append(Escape(t.Caption)).AppendLine("**").AppendLine();

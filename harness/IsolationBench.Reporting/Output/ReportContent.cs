@@ -83,6 +83,7 @@ public sealed record ReportContent(
             a.MetricsOf(w).Select(metric => Table(a, w, metric)).ToList())
         {
             Findings = IsolationBench.Reporting.Workloads.ReportCatalog.FindingsOf(w, a),
+            OwnTables = IsolationBench.Reporting.Workloads.ReportCatalog.TablesOf(w, a),
         }).ToList();
 
         return new ReportContent(
@@ -154,6 +155,12 @@ public sealed record WorkloadSection(string Workload, IReadOnlyList<string> Verd
 {
     /// <summary>The workload's own findings (<see cref="IsolationBench.Reporting.Workloads.WorkloadReport.Findings"/>), listed after its verdicts.</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>The workload's own tables (<see cref="IsolationBench.Reporting.Workloads.WorkloadReport.Tables"/>), shown after its charts.</summary>
+    public IReadOnlyList<SectionTable> OwnTables { get; init; } = [];
 }
 
 public sealed record MetricTable(string Caption, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>A table with its own columns (the first column is text, the others figures).</summary>
+public sealed record SectionTable(string Caption, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);

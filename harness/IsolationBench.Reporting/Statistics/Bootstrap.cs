@@ -65,6 +65,21 @@ public static class Bootstrap
         return ratios;
     }
 
+    /// <summary>Difference replicates x − y of two independent bootstraps, paired by index (a valid draw, as for <see cref="Ratios"/>).</summary>
+    public static double[] Differences(double[] xMedians, double[] yMedians)
+    {
+        ArgumentNullException.ThrowIfNull(xMedians);
+        ArgumentNullException.ThrowIfNull(yMedians);
+        var n = Math.Min(xMedians.Length, yMedians.Length);
+        var differences = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            differences[i] = xMedians[i] - yMedians[i];
+        }
+
+        return differences;
+    }
+
     /// <summary>A stable seed per series (string.GetHashCode is randomised per process, so FNV-1a instead).</summary>
     public static int SeedFor(int baseSeed, params string[] parts)
     {

@@ -54,7 +54,8 @@ public static class RunAnalyzer
         foreach (var workload in workloads)
         {
             var ofWorkload = kept.Where(s => s.Workload == workload).ToList();
-            foreach (var metric in OrderMetrics(workload, ofWorkload))
+            // A mode's first container is one lifecycle, not a series: the first-vs-warm table shows it, no ratio row does.
+            foreach (var metric in OrderMetrics(workload, ofWorkload).Where(m => !Results.StartupPhases.IsFirst(m)))
             {
                 var ofMetric = ofWorkload.Where(s => s.Metric == metric).ToList();
                 var unit = ofMetric.FirstOrDefault(s => s.Mode == baseline)?.Unit ?? ofMetric[0].Unit;
@@ -68,7 +69,7 @@ public static class RunAnalyzer
     private static List<MetricRow> AnalyzeMetric(
         string workload, string metric, string unit, bool higherIsBetter, IReadOnlyList<string> modes, string baseline, List<Sample> samples, Func<string, bool> hostLike)
     {
-        var startup = workload == RunAnalysis.StartupWorkload;
+        var startup = Results.StartupPhases.IsStartupWorkload(workload);
         var units = modes.ToDictionary(m => m, m => ExperimentalUnits.Of(samples.Where(s => s.Mode == m && IsUsable(s))), StringComparer.Ordinal);
 
         BaselineComparison? Against(string mode, string other) =>
@@ -162,7 +163,7 @@ public static class RunAnalyzer
     private static List<string> OrderMetrics(string workload, List<Sample> samples)
     {
         var present = samples.Select(s => s.Metric).Distinct().ToList();
-        if (workload != RunAnalysis.StartupWorkload)
+        if (!Results.StartupPhases.IsStartupWorkload(workload))
         {
             return present;
         }

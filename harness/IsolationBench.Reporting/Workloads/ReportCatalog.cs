@@ -12,6 +12,9 @@ public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart
 {
     /// <summary>The section's own findings, one sentence each, shown under its verdicts; none by default.</summary>
     public Func<RunAnalysis, IReadOnlyList<string>> Findings { get; init; } = _ => [];
+
+    /// <summary>The section's own tables (columns of their own), shown after its charts; none by default.</summary>
+    public Func<RunAnalysis, IReadOnlyList<Output.SectionTable>> Tables { get; init; } = _ => [];
 }
 
 /// <summary>The reporting layer's one registration of each workload; the report generator and its sections loop over it.</summary>
@@ -23,7 +26,18 @@ public static class ReportCatalog
         [
             new(ChartNames.StartupPhases, StartupPhasesChart.Render),
             new(ChartNames.StartupDistribution, StartupDistributionChart.Render),
-        ]),
+        ])
+        {
+            Tables = a => StartupSplit.FirstVsWarm.Tables(a, IsolationBench.Results.StartupPhases.Workload),
+        },
+        new(IsolationBench.Results.StartupPhases.RuntimeDirectWorkload,
+        [
+            new(StartupSplit.StartupSplitChart.Name, StartupSplit.StartupSplitChart.Render),
+        ])
+        {
+            Findings = StartupSplit.StartupSplitSection.Findings,
+            Tables = a => [.. StartupSplit.StartupSplitSection.Tables(a), .. StartupSplit.FirstVsWarm.Tables(a, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload)],
+        },
         .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
         new(DensityMetrics.Workload,
         [
@@ -40,6 +54,10 @@ public static class ReportCatalog
     /// <summary>The workload's own charts; none for a workload this version does not know (an old or foreign run still reports).</summary>
     public static IReadOnlyList<WorkloadChart> ChartsOf(string workload) =>
         All.FirstOrDefault(r => r.Workload == workload)?.Charts ?? [];
+
+    /// <summary>The workload's own tables on this run; none for a workload this version does not know.</summary>
+    public static IReadOnlyList<Output.SectionTable> TablesOf(string workload, RunAnalysis analysis) =>
+        All.FirstOrDefault(r => r.Workload == workload)?.Tables(analysis) ?? [];
 
     /// <summary>The workload's own findings on this run; none for a workload this version does not know.</summary>
     public static IReadOnlyList<string> FindingsOf(string workload, RunAnalysis analysis) =>

@@ -16,6 +16,19 @@ public static class WorkloadCatalog
         new SamplingPlan("cold start", Warmup: 3, Rounds: 30));
 
     /// <summary>
+    /// Runtime-direct startup (Linux, root): the startup probe straight on each mode's OCI runtime binary (runc, crun,
+    /// runsc), no engine; beside startup it splits the engine path's total into the runtime's part and the engine's.
+    /// Not in a default run (name it in --workloads).
+    /// </summary>
+    public static readonly WorkloadDescriptor StartupRuntime = new(
+        StartupPhases.RuntimeDirectWorkload,
+        "Startup straight on the OCI runtime (no engine)",
+        ["linux"],
+        StartupPhases.Total,
+        StartupPhases.DescriptorsOf(StartupPhases.RuntimeDirectWorkload),
+        new SamplingPlan("cold start", Warmup: 3, Rounds: 30));
+
+    /// <summary>
     /// The density workload: per mode, one ladder of idle held probes (1, 2, 4, … alive at once), the host's memory
     /// per container read at each step. One ladder per mode; it is not in a default run (name it in --workloads).
     /// </summary>
@@ -28,7 +41,7 @@ public static class WorkloadCatalog
         new SamplingPlan("ladder", Warmup: 0, Rounds: 1));
 
     public static readonly IReadOnlyList<WorkloadDescriptor> BuiltIn =
-        [Startup, .. GuestWorkloads.Categories.Select(Guest), Density];
+        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), Density];
 
     /// <summary>One guest category (BenchmarkDotNet inside one container per round); its metrics come from isobench-units.json.</summary>
     public static WorkloadDescriptor Guest(string category)

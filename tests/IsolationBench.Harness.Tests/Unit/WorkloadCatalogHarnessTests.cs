@@ -1,3 +1,4 @@
+using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
@@ -11,12 +12,12 @@ public sealed class WorkloadCatalogHarnessTests
     [Fact]
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
-        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network", "density"], Selection.Workloads);
+        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "density"], Selection.Workloads);
         Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.Workloads);
     }
 
     [Fact]
-    public void A_run_without_workloads_runs_every_workload_but_the_density_ladder()
+    public void A_run_without_workloads_runs_every_workload_but_runtime_direct_startup_and_the_density_ladder()
     {
         Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.WorkloadList(null));
         Assert.Equal(["density"], Selection.WorkloadList("density"));
@@ -56,7 +57,7 @@ public sealed class WorkloadCatalogHarnessTests
     {
         var runc = IsolationMode.ForRuntime("runc");
 
-        Assert.Null(HarnessCatalog.Unsupported(Selection.Workloads, [IsolationMode.Host, runc], new SupportFacts("linux", "linux")));
+        Assert.Null(HarnessCatalog.Unsupported(Selection.Workloads.Where(w => w != "startup-runtime"), [IsolationMode.Host, runc], new SupportFacts("linux", "linux")));
         Assert.Equal(
             "workload 'cpu' has no benchmark on plan9 (the engine's OS): leave it out of --workloads (it runs on linux, windows)",
             HarnessCatalog.Unsupported(["startup", "cpu"], [IsolationMode.Host, runc], new SupportFacts("linux", "plan9")));
@@ -64,5 +65,35 @@ public sealed class WorkloadCatalogHarnessTests
         Assert.Equal(
             "workload 'density' reads Linux's MemAvailable and cgroups, and mode process runs on windows: leave it out of --workloads",
             HarnessCatalog.Unsupported(["density"], [IsolationMode.ForWindowsIsolation("process")], new SupportFacts("windows", "windows")));
+    }
+
+    [Fact]
+    public void Runtime_direct_startup_runs_only_container_modes_with_a_runtime_binary_on_a_linux_engine_as_root()
+    {
+        var runtimes = new Dictionary<string, RuntimeRegistration>(StringComparer.Ordinal)
+        {
+            ["runc"] = new("runc", [], string.Empty),
+            ["runsc"] = new("/usr/local/bin/runsc", ["--network=none"], string.Empty),
+            ["kata"] = new(string.Empty, [], "io.containerd.kata.v2"),
+        };
+        var root = new SupportFacts("linux", "linux") { Root = true, Runtimes = runtimes };
+        var runc = IsolationMode.ForRuntime("runc");
+        var runsc = IsolationMode.ForRuntime("runsc", runtimes["runsc"]);
+
+        Assert.Null(HarnessCatalog.Unsupported(["startup", "startup-runtime"], [runc, runsc], root));
+        Assert.Equal(
+            "workload 'startup-runtime' runs each container mode's OCI runtime without the engine, and mode host has none: leave host out of --modes (startup measures it)",
+            HarnessCatalog.Unsupported(["startup-runtime"], [IsolationMode.Host, runc], root));
+        Assert.Equal(
+            "workload 'startup-runtime': runtime kata is registered as containerd shim type io.containerd.kata.v2, with no binary to run without the engine: leave kata out of --modes",
+            HarnessCatalog.Unsupported(["startup-runtime"], [runc, IsolationMode.ForRuntime("kata", runtimes["kata"])], root));
+        Assert.Equal(
+            "workload 'startup-runtime': runtime-direct startup runs OCI runtimes directly, which needs root: run as root (sudo); or leave startup-runtime out of --workloads",
+            HarnessCatalog.Unsupported(["startup-runtime"], [runc], root with { Root = false }));
+        Assert.Equal(
+            "workload 'startup-runtime' needs a Linux engine's OCI runtime, and mode hyperv runs on windows: leave startup-runtime out of --workloads",
+            HarnessCatalog.Unsupported(["startup-runtime"], [IsolationMode.ForWindowsIsolation("hyperv")], new SupportFacts("windows", "windows") { Root = true }));
+        Assert.False(HarnessCatalog.StartupRuntime.ByDefault);
+        Assert.Equal(WorkloadPlanning.ColdStart, HarnessCatalog.StartupRuntime.Planning);
     }
 }

@@ -137,6 +137,28 @@ public sealed class WindowsRunTests
         Assert.True(labels.ContainsKey(ImageBuilder.ContentLabel));
     }
 
+    [Fact]
+    public async Task Runtime_direct_startup_on_a_windows_engine_is_refused_before_anything_runs()
+    {
+        using var repo = new PrebuiltRepository();
+        await using var engine = new FakeWindowsEngine(RecordedWindowsHost.Load(RecordedWindowsHost.Server2022));
+        var options = new RunOptions
+        {
+            Modes = "process,hyperv",
+            Workloads = "startup,startup-runtime",
+            Output = repo.Output,
+            Engine = engine.Endpoint,
+            InsecureEngine = true,
+            RunId = "win-rd",
+        };
+
+        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None));
+
+        Assert.Equal("workload 'startup-runtime' needs a Linux engine's OCI runtime, and mode process runs on windows: leave startup-runtime out of --workloads", ex.Message);
+        Assert.Empty(engine.Creates);
+        Assert.False(Directory.Exists(Path.Combine(repo.Output, "win-rd")));
+    }
+
     private static Task<RunSummary> Run(PrebuiltRepository repo, FakeWindowsEngine engine, string modes, int? cpus = null, long memoryBytes = 2L << 30) =>
         new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(
             new RunOptions
