@@ -9,6 +9,12 @@ using IsolationBench.Benchmarks.Guest.Iperf3;
 // Exit codes: 0 all benchmarks ran, 1 a benchmark failed, BDN refused to run or a category had nothing to run
 // (on this OS, or after --filter), 2 bad command line.
 // The fio and iperf3 cross-checks (--fio, --iperf3) never change the exit code: they are second opinions, not benchmarks.
+// `serve`: the server end of the host↔container workload (network-host); the harness is its client.
+if (args.Length > 0 && args[0] == "serve")
+{
+    return IsolationBench.Benchmarks.Guest.Serve.NetworkServer.Run(args[1..], Console.Out, Console.Error);
+}
+
 GuestOptions options;
 try
 {

@@ -25,6 +25,10 @@ public static class ReportCatalog
             new(ChartNames.StartupDistribution, StartupDistributionChart.Render),
         ]),
         .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
+        new(NetworkHostMetrics.Workload, [])
+        {
+            Findings = Network.NetworkHostSection.Findings,
+        },
         new(DensityMetrics.Workload,
         [
             new(Density.DensityMemoryChart.Name, Density.DensityMemoryChart.Render),
