@@ -68,6 +68,36 @@ public sealed class NetworkFindingsTests
     }
 
     [Fact]
+    public void A_container_s_one_iperf3_test_pairs_with_the_median_of_our_iterations_not_with_our_first_one()
+    {
+        // Five containers: our iterations 100, 200, 300 MB/s (median 200) and one iperf3 test at 200 each.
+        var samples = Enumerable.Range(1, 5).SelectMany(round => new[] { 100.0, 200.0, 300.0 }
+                .Select((v, i) => Sample(round, "TcpBulk64KiB", i + 1, v))
+                .Append(Sample(round, "iperf3.TcpBulk64KiB", 1, 200)))
+            .ToList();
+
+        var agreement = Iperf3Agreement.Of(samples, "network", "TcpBulk64KiB", "iperf3.TcpBulk64KiB", "runc", 200, 200);
+
+        Assert.Equal(0, agreement.Difference, 9);
+        Assert.True(agreement.Agrees);
+    }
+
+    private static Sample Sample(int round, string metric, int iteration, double value) => new()
+    {
+        RunId = FixtureRun.RunId,
+        Round = round,
+        Mode = "runc",
+        Workload = "network",
+        Metric = metric,
+        Unit = Units.MegabytesPerSecond,
+        Value = value,
+        Status = SampleStatus.Ok,
+        Iteration = iteration,
+        Source = "c" + round.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        TimestampUtc = DateTimeOffset.UnixEpoch,
+    };
+
+    [Fact]
     public void A_run_without_iperf3_rows_has_no_network_findings()
     {
         using var f = new FixtureRun(5) { Modes = ["host", "runc"] };
