@@ -2,14 +2,14 @@ namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>
 /// Parses <c>isobench-guest --category syscall|io|cpu|memory|network[,…] --profile quick|default|thorough|smoke
-/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]]</c>. Hand-written on purpose: the
+/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]] [--iperf3 before|after]</c>. Hand-written on purpose: the
 /// harness is the only caller, and a one-line error is all a user of a container needs.
 /// </summary>
 public static class GuestArguments
 {
     public const string Usage =
         "usage: isobench-guest --category syscall|io|cpu|memory|network[,...] --profile quick|default|thorough|smoke "
-        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]]";
+        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]] [--iperf3 before|after]";
 
     /// <summary>Flag (no value): after the benchmarks, measure the io layer workloads with fio too (Linux only).</summary>
     public const string FioFlag = "--fio";
@@ -84,11 +84,22 @@ public static class GuestArguments
             }
         }
 
-        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio, when);
+        Iperf3.Iperf3CrossCheck.Side? iperf3 = null;
+        if (values.TryGetValue("--iperf3", out var side))
+        {
+            iperf3 = side switch
+            {
+                "before" => Iperf3.Iperf3CrossCheck.Side.Before,
+                "after" => Iperf3.Iperf3CrossCheck.Side.After,
+                _ => throw new GuestArgumentException($"--iperf3 {side}: expected before or after (the side of the TCP bulk benchmark it runs on)"),
+            };
+        }
+
+        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio, when, iperf3);
     }
 
     private static readonly HashSet<string> KnownOptions =
-        new(["--category", "--profile", "--artifacts", "--layer-dir", "--volume-dir", "--filter", "--fio-when"], StringComparer.Ordinal);
+        new(["--category", "--profile", "--artifacts", "--layer-dir", "--volume-dir", "--filter", "--fio-when", "--iperf3"], StringComparer.Ordinal);
 
     private static string Required(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)

@@ -2,7 +2,7 @@ namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>
 /// The guest's command line, parsed. Directories are absolute. Fio: run the fio cross-check beside the io benchmarks,
-/// at the time <paramref name="FioWhen"/> says.
+/// at the time <paramref name="FioWhen"/> says. Iperf3: run iperf3 beside the TCP bulk benchmark, on that side of it (null: not at all).
 /// </summary>
 public sealed record GuestOptions(
     IReadOnlyList<string> Categories,
@@ -12,7 +12,8 @@ public sealed record GuestOptions(
     string? VolumeDir,
     string? Filter,
     bool Fio = false,
-    FioWhen FioWhen = FioWhen.Around);
+    FioWhen FioWhen = FioWhen.Around,
+    Iperf3.Iperf3CrossCheck.Side? Iperf3 = null);
 
 /// <summary>When fio's measured jobs run relative to ours, in one container.</summary>
 public enum FioWhen

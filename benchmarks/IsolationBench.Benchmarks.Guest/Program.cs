@@ -4,10 +4,17 @@ using IsolationBench.Benchmarks.Guest.Benchmarks;
 using IsolationBench.Benchmarks.Guest.Benchmarks.Network;
 using IsolationBench.Benchmarks.Guest.Filesystems;
 using IsolationBench.Benchmarks.Guest.Fio;
+using IsolationBench.Benchmarks.Guest.Iperf3;
 
 // Exit codes: 0 all benchmarks ran, 1 a benchmark failed, BDN refused to run or a category had nothing to run
 // (on this OS, or after --filter), 2 bad command line.
-// The fio cross-check (--fio) never changes the exit code: it is a second opinion, not a benchmark.
+// The fio and iperf3 cross-checks (--fio, --iperf3) never change the exit code: they are second opinions, not benchmarks.
+// `serve`: the server end of the host↔container workload (network-host); the harness is its client.
+if (args.Length > 0 && args[0] == "serve")
+{
+    return IsolationBench.Benchmarks.Guest.Serve.NetworkServer.Run(args[1..], Console.Out, Console.Error);
+}
+
 GuestOptions options;
 try
 {
@@ -84,11 +91,15 @@ async Task RunCategoryAsync(string category)
         return;
     }
 
-    // With --fio, each operation fio referees runs on its own with fio's job for it right beside it (RefereedRuns).
-    IReadOnlyList<(BenchmarkRunInfo[] Runs, IoOperation? Refereed)> parts = options.Fio && category == GuestCategories.Io
-        ? [.. runs.SelectMany(RefereedRuns.Split).Select(p => (new[] { p.Run }, p.Refereed))]
-        : [([.. runs], null)];
-    foreach (var (group, refereed) in parts)
+    // With --fio, each operation fio referees runs on its own with fio's job for it right beside it (RefereedRuns);
+    // with --iperf3, so does the TCP bulk benchmark with iperf3 on the side asked.
+    IReadOnlyList<(BenchmarkRunInfo[] Runs, IoOperation? Refereed, string? Iperf3)> parts =
+        options.Fio && category == GuestCategories.Io
+            ? [.. runs.SelectMany(RefereedRuns.Split).Select(p => (new[] { p.Run }, p.Refereed, (string?)null))]
+        : options.Iperf3 is not null && category == GuestCategories.Network
+            ? [.. runs.SelectMany(r => RefereedRuns.Split(r, Iperf3CrossCheck.Refereed)).Select(p => (new[] { p.Run }, (IoOperation?)null, p.Refereed))]
+        : [([.. runs], null, null)];
+    foreach (var (group, refereed, iperf3) in parts)
     {
         // Reads: fio's job after each of our iterations (FioInterleave), several pairs per container; writes: one job beside ours.
         var interleave = refereed is not null && FioInterleave.Applies(refereed)
@@ -98,6 +109,11 @@ async Task RunCategoryAsync(string category)
         if (besideOurs && options.FioWhen != FioWhen.After)
         {
             await FioCrossCheck.RunAsync(options, refereed!, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
+        }
+
+        if (iperf3 is not null && options.Iperf3 == Iperf3CrossCheck.Side.Before)
+        {
+            await Iperf3CrossCheck.RunAsync(options, Iperf3CrossCheck.Side.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
         }
 
         var pairs = FioInterleave.IterationsFor(GuestConfig.CreateJob(options.Profile, category).Run.IterationCount);
@@ -125,6 +141,11 @@ async Task RunCategoryAsync(string category)
         if (besideOurs && options.FioWhen != FioWhen.Before)
         {
             await FioCrossCheck.RunAsync(options, refereed!, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
+        }
+
+        if (iperf3 is not null && options.Iperf3 == Iperf3CrossCheck.Side.After)
+        {
+            await Iperf3CrossCheck.RunAsync(options, Iperf3CrossCheck.Side.After, Console.Out, cancellation.Token).ConfigureAwait(false);
         }
     }
 }

@@ -45,6 +45,13 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             throw new UsageException(unsupported);
         }
 
+        // Cells a mode cannot have (no network for network-host) are left out, said here and in the report; the rest runs.
+        var skipped = HarnessCatalog.Skipped(workloads, modes, preflight.Facts);
+        foreach (var skip in skipped)
+        {
+            log.Report($"{skip.Workload}: skipping mode {skip.Mode} — {skip.Reason}");
+        }
+
         var baseline = ChooseBaseline(options.Baseline, modes);
         var engine = preflight.Engine;
         if (engine is not null)
@@ -119,10 +126,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
             Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, self), .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {measuredDone} cells"],
+            Skipped = skipped,
         };
         directory.WriteManifest(manifest);
 
-        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds);
+        var plan = MatrixPlan.Build(modes, workloads, options.Samples, options.Warmup, options.EffectiveGuestRounds, (w, m) => skipped.Any(s => s.Workload == w && s.Mode == m.Name));
         var context = new RunContext(runId, directory, Labels.ForRun(runId)) { Resources = options.Resources, HostLimits = hostLimits };
         log.Report(string.Create(CultureInfo.InvariantCulture,
             $"run {runId}: {modes.Count} mode(s) × {string.Join(",", workloads)}, {plan.Count(c => !c.Warmup)} measured + {plan.Count(c => c.Warmup)} warmup cells → {directory.Path}"));

@@ -62,9 +62,12 @@ public static class ReportGenerator
         var files = new List<string>();
         var charts = new List<string>();
         var io = Io.IoFindings.Load(run.Path, analysis);
+        var network = Network.NetworkFindings.From(analysis);
+        // The referees' rows (fio, iperf3) and refused comparisons are out of every verdict and chart.
+        var judged = network.ForVerdicts(io.ForVerdicts(analysis));
         if (options.WriteCharts)
         {
-            foreach (var (name, render) in ChartJobs(io.ForVerdicts(analysis)))
+            foreach (var (name, render) in ChartJobs(judged))
             {
                 ct.ThrowIfCancellationRequested();
                 var written = render(outDir);
@@ -76,7 +79,7 @@ public static class ReportGenerator
             }
         }
 
-        var verdicts = io.WithRefusals(Verdicts.For(io.ForVerdicts(analysis)));
+        var verdicts = network.WithRefusals(io.WithRefusals(Verdicts.For(judged)));
         var warnings = new List<string>(CpuControl.Warnings(analysis));
         // Only a lack of units is worth this advice; other reasons (a phase with zeros has no log interval) are in the tables.
         var fewUnits = analysis.Rows.Where(r => r.Comparison?.Withheld?.StartsWith("too few", StringComparison.Ordinal) == true).Select(r => r.Workload).Distinct().ToList();
@@ -109,7 +112,7 @@ public static class ReportGenerator
 
         files.AddRange(BenchmarkActionExport.Write(analysis, outDir));
         var designChecks = DesignChecks(analysis, run.Path, samples, warnings);
-        var content = io.Apply(ReportContent.From(analysis, verdicts, warnings, charts)) with
+        var content = network.Apply(io.Apply(ReportContent.From(analysis, verdicts, warnings, charts))) with
         {
             Trends = trends,
             Resources = Output.ResourcesSection.Markdown(analysis.Manifest),

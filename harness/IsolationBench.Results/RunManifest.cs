@@ -65,7 +65,13 @@ public sealed record RunManifest
 
     /// <summary>Statements a reader must see with the numbers (e.g. "runsc ran on the ptrace platform").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Workload × mode cells the run left out on purpose, with why (a mode without a network for network-host); empty in older manifests.</summary>
+    public IReadOnlyList<SkippedCells> Skipped { get; init; } = [];
 }
+
+/// <summary>Every cell of <paramref name="Workload"/> in <paramref name="Mode"/> was left out of the run, for <paramref name="Reason"/>.</summary>
+public sealed record SkippedCells(string Workload, string Mode, string Reason);
 
 public sealed record HostInfo
 {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Linux guest base image without a registry: a minimal Debian bookworm rootfs (debootstrap minbase)
-# plus what a self-contained .NET app and fio need, imported with `docker import`.
+# plus what a self-contained .NET app, fio and iperf3 need, imported with `docker import`.
 # The tag carries a hash of this script and the package list, so a changed recipe gives a new tag and an
 # unchanged one is reused (the build is skipped when the tag exists). Needs root (debootstrap chroots).
 # Usage: build-guest-base.sh [--print-tag]     → prints the image reference on stdout when done.
@@ -13,7 +13,7 @@ LOG=${LOG:-/tmp/isobench-guest-base.log}
 # Self-contained .NET needs libc6, libgcc-s1, libstdc++6 (libcoreclr/libclrjit link it) and zlib1g
 # (System.IO.Compression.Native); minbase already has them through apt/dpkg, listed so they are never lost.
 # No libicu (InvariantGlobalization), no ca-certificates/libssl (the guest never opens a TLS connection).
-PACKAGES=(libc6 libgcc-s1 libstdc++6 zlib1g fio)
+PACKAGES=(libc6 libgcc-s1 libstdc++6 zlib1g fio iperf3)
 
 log() { printf 'build-guest-base: %s\n' "$*" >&2; }
 die() { printf 'build-guest-base: error: %s (log: %s)\n' "$*" "$LOG" >&2; exit 1; }

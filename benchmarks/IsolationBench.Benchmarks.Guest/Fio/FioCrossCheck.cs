@@ -160,13 +160,14 @@ public static class FioCrossCheck
         return start >= 0 && stdout.Length > start && stdout[start] == '{' ? stdout[start..] : null;
     }
 
-    private static async Task Note(string output, string file, string text, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Says why a cross-check did not run (or failed) on the log and in a file beside its results; also iperf3's.</summary>
+    internal static async Task Note(string output, string file, string text, TextWriter log, CancellationToken cancellationToken)
     {
         await log.WriteLineAsync("isobench-guest: " + text).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(output, file), text + "\n", cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? FindOnPath(string name) =>
+    internal static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name))

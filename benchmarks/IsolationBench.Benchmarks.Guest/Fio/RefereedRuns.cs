@@ -35,21 +35,30 @@ public static class RefereedRuns
             run.Config);
     }
 
-    public static IReadOnlyList<RunPart> Split(BenchmarkRunInfo run)
+    public static IReadOnlyList<RunPart> Split(BenchmarkRunInfo run) =>
+        [.. Split(run, Of).Select(p => new RunPart(p.Run, p.Refereed))];
+
+    /// <summary>
+    /// Splits <paramref name="run"/> so that each case <paramref name="refereed"/> names (non-null) is a run of its own, the
+    /// cases in between together, in BenchmarkDotNet's order: what any referee (fio, iperf3) needs beside its case.
+    /// </summary>
+    public static IReadOnlyList<(BenchmarkRunInfo Run, T? Refereed)> Split<T>(BenchmarkRunInfo run, Func<BenchmarkCase, T?> refereed)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(run);
-        var parts = new List<RunPart>();
+        ArgumentNullException.ThrowIfNull(refereed);
+        var parts = new List<(BenchmarkRunInfo, T?)>();
         var between = new List<BenchmarkCase>();
         foreach (var benchmark in run.BenchmarksCases)
         {
-            if (Of(benchmark) is not { } operation)
+            if (refereed(benchmark) is not { } what)
             {
                 between.Add(benchmark);
                 continue;
             }
 
             Flush();
-            parts.Add(new RunPart(new BenchmarkRunInfo([benchmark], run.Type, run.Config), operation));
+            parts.Add((new BenchmarkRunInfo([benchmark], run.Type, run.Config), what));
         }
 
         Flush();
@@ -59,7 +68,7 @@ public static class RefereedRuns
         {
             if (between.Count > 0)
             {
-                parts.Add(new RunPart(new BenchmarkRunInfo([.. between], run.Type, run.Config), null));
+                parts.Add((new BenchmarkRunInfo([.. between], run.Type, run.Config), null));
                 between.Clear();
             }
         }

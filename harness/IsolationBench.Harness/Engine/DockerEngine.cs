@@ -215,6 +215,19 @@ public sealed partial class DockerEngine : IContainerEngine
             host.Binds = [.. spec.Binds];
         }
 
+        if (spec.PublishedPorts.Count > 0)
+        {
+            if (spec.NetworkMode == "none")
+            {
+                throw new ArgumentException("a container without a network cannot publish a port: set ContainerSpec.NetworkMode", nameof(spec));
+            }
+
+            // Only on the host's loopback, never on every interface; an empty HostPort lets the engine pick a free one.
+            host.PortBindings = spec.PublishedPorts.ToDictionary(
+                p => PortKey(p),
+                p => (IList<PortBinding>)[new PortBinding { HostIP = "127.0.0.1", HostPort = string.Empty }]);
+        }
+
         if (!windows)
         {
             if (spec.Limits.DropAllCapabilities)
@@ -262,6 +275,11 @@ public sealed partial class DockerEngine : IContainerEngine
             NetworkDisabled = spec.NetworkMode == "none",
             HostConfig = host,
         };
+        if (spec.PublishedPorts.Count > 0)
+        {
+            parameters.ExposedPorts = spec.PublishedPorts.ToDictionary(p => PortKey(p), _ => default(EmptyStruct));
+        }
+
         // Bounded by the caller's per-container (per-mode) deadline, not the per-call timeout: see StartAsync.
         var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
         return response.ID;
@@ -328,6 +346,18 @@ public sealed partial class DockerEngine : IContainerEngine
             SecurityOpt = host?.SecurityOpt is { } opt ? [.. opt] : [],
         };
     }
+
+    public async Task<int> PublishedPortAsync(string containerId, int containerPort, CancellationToken cancellationToken)
+    {
+        var inspect = await Call(ct => _client.Containers.InspectContainerAsync(containerId, ct), "inspect " + Short(containerId), cancellationToken).ConfigureAwait(false);
+        var bindings = inspect.NetworkSettings?.Ports is { } ports && ports.TryGetValue(PortKey(containerPort), out var b) ? b : null;
+        var hostPort = bindings?.Select(x => x.HostPort).FirstOrDefault(p => !string.IsNullOrEmpty(p));
+        return int.TryParse(hostPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : throw new EngineRequestException(string.Create(CultureInfo.InvariantCulture, $"{Short(containerId)} has no host port published for {containerPort}/tcp"), 500);
+    }
+
+    private static string PortKey(int containerPort) => containerPort.ToString(CultureInfo.InvariantCulture) + "/tcp";
 
     public async Task KillAsync(string containerId, CancellationToken cancellationToken)
     {

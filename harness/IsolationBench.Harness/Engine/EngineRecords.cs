@@ -67,8 +67,14 @@ public sealed record ContainerSpec
     /// <summary>Windows: HostConfig.Isolation ("process" or "hyperv"); null = engine default.</summary>
     public string? Isolation { get; init; }
 
-    /// <summary>"none" by default: network setup is a separate, named variant.</summary>
+    /// <summary>"none" by default: network setup is a separate, named variant ("default": the engine's bridge on Linux, nat on Windows).</summary>
     public string NetworkMode { get; init; } = "none";
+
+    /// <summary>
+    /// Container TCP ports to publish, each on 127.0.0.1 of the engine's host at a port the engine picks
+    /// (<see cref="IContainerEngine.PublishedPortAsync"/> says which); needs a network mode other than "none".
+    /// </summary>
+    public IReadOnlyList<int> PublishedPorts { get; init; } = [];
 
     /// <summary>host-path:container-path[:options] bind mounts.</summary>
     public IReadOnlyList<string> Binds { get; init; } = [];

@@ -33,6 +33,9 @@ public interface IContainerEngine : IAsyncDisposable
     /// <summary>The container's configuration as the engine recorded it (runtime, isolation, limits).</summary>
     Task<ContainerConfigFacts> InspectConfigAsync(string containerId, CancellationToken cancellationToken);
 
+    /// <summary>The host port the engine bound for <paramref name="containerPort"/>/tcp of a started container (<see cref="ContainerSpec.PublishedPorts"/>).</summary>
+    Task<int> PublishedPortAsync(string containerId, int containerPort, CancellationToken cancellationToken);
+
     Task KillAsync(string containerId, CancellationToken cancellationToken);
 
     Task RemoveAsync(string containerId, CancellationToken cancellationToken);

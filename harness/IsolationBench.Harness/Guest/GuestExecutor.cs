@@ -111,7 +111,8 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
             try
             {
                 fingerprint = ReadFingerprint(artifacts);
-                samples = [.. BdnReportConverter.ConvertArtifacts(artifacts, sampleContext), .. FioReportConverter.ConvertArtifacts(artifacts, sampleContext)];
+                samples = [.. BdnReportConverter.ConvertArtifacts(artifacts, sampleContext), .. FioReportConverter.ConvertArtifacts(artifacts, sampleContext),
+                    .. Iperf3ReportConverter.ConvertArtifacts(artifacts, sampleContext)];
                 if (outcomes.TryGetValue("io", out var io) && io is null)
                 {
                     IoFactsCsv.AppendTargets(context.Directory.Path, GuestIoFacts.Targets(artifacts, sampleContext));
@@ -153,9 +154,19 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     internal List<string> Arguments(MatrixCell cell, string artifacts, string layer, string volume) =>
         Arguments(cell, CategoriesFrom(cell), artifacts, layer, volume);
 
+    /// <remarks>
+    /// The network category runs iperf3 beside our TCP bulk benchmark in every round (a second or two per container), on
+    /// the same side as fio: before in odd rounds, after in even ones. Not in Windows containers: their image has no iperf3.
+    /// </remarks>
     internal List<string> Arguments(MatrixCell cell, IReadOnlyList<string> categories, string artifacts, string layer, string volume) =>
         ["--category", string.Join(',', categories), "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,
-            .. RunsFio && categories.Contains("io") && !windowsContainers ? ["--fio", "--fio-when", cell.Round % 2 == 1 ? "before" : "after"] : Array.Empty<string>()];
+            .. RunsFio && categories.Contains("io") && !windowsContainers ? ["--fio", "--fio-when", Side(cell)] : Array.Empty<string>(),
+            .. RunsIperf3 && categories.Contains("network") && !windowsContainers ? ["--iperf3", Side(cell)] : Array.Empty<string>()];
+
+    /// <summary>Whether network containers run iperf3 beside our TCP bulk benchmark; Linux containers and hosts only.</summary>
+    public bool RunsIperf3 { get; init; } = true;
+
+    private static string Side(MatrixCell cell) => cell.Round % 2 == 1 ? "before" : "after";
 
     /// <summary>How long a guest container may live: BDN's profile sets the scale; sandboxes serve syscalls slowly.</summary>
     private TimeSpan Timeout(IsolationMode mode)

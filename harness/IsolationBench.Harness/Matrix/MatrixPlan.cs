@@ -43,12 +43,14 @@ public sealed record MatrixCell(int Round, bool Warmup, string Workload, Isolati
 /// </summary>
 public static class MatrixPlan
 {
+    /// <param name="skips">Modes left out of a workload with a container of its own per round (a mode without a network for network-host), whose rounds are then balanced over the modes it runs in; null: none.</param>
     public static IReadOnlyList<MatrixCell> Build(
         IReadOnlyList<IsolationMode> modes,
         IReadOnlyList<string> workloads,
         int startupSamples,
         int startupWarmup,
-        int guestRounds)
+        int guestRounds,
+        Func<string, IsolationMode, bool>? skips = null)
     {
         ArgumentNullException.ThrowIfNull(modes);
         ArgumentNullException.ThrowIfNull(workloads);
@@ -81,6 +83,16 @@ public static class MatrixPlan
             var round = r;
             cells.AddRange(Round(modes, r - 1, m => new MatrixCell(round, false, guest[0], m))
                 .SelectMany(container => guest.Select(g => container with { Workload = g, Batch = batch })));
+        }
+
+        // A workload with a container of its own per round (network-host): after the guest rounds, in the balanced order.
+        foreach (var own in workloads.Where(w => PlanningOf(w) == WorkloadPlanning.OwnContainerRounds))
+        {
+            var runs = modes.Where(m => skips?.Invoke(own, m) != true).ToList();
+            for (var r = 1; r <= guestRounds && runs.Count > 0; r++)
+            {
+                cells.AddRange(Round(runs, r - 1, m => new MatrixCell(r, false, own, m)));
+            }
         }
 
         // A ladder holds many containers at once: one per mode per round, after the rest, in the balanced order.

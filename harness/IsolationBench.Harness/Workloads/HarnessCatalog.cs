@@ -53,8 +53,27 @@ public static class HarnessCatalog
         ByDefault = false,
     };
 
+    /// <summary>
+    /// Host ↔ container: the guest image's server behind a port published on 127.0.0.1, the harness as its client. A
+    /// mode whose runtime has no network is skipped (said on the console and in the report), not refused.
+    /// </summary>
+    public static readonly HarnessWorkload NetworkHost = new(
+        WorkloadCatalog.NetworkHost,
+        WorkloadPlanning.OwnContainerRounds,
+        IsolationBench.Harness.NetworkHost.NetworkHostSupport.Reason,
+        async (setup, ct) => new IsolationBench.Harness.NetworkHost.NetworkHostExecutor(
+            setup.Engine,
+            setup.Engine is null ? null : await GuestPreparation.ImageAsync(setup, LinuxBase(setup, ct), ct).ConfigureAwait(false),
+            await GuestPreparation.HostBinaryAsync(setup, ct).ConfigureAwait(false),
+            setup.Options.Profile))
+    {
+        StartEarly = (setup, ct) => LinuxBase(setup, ct),
+        Skips = IsolationBench.Harness.NetworkHost.NetworkHostSupport.Skip,
+        ByDefault = false,
+    };
+
     public static readonly IReadOnlyList<HarnessWorkload> BuiltIn =
-        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), Density];
+        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), NetworkHost, Density];
 
     /// <summary>A guest category: the four share one guest binary, image and executor.</summary>
     private static HarnessWorkload Guest(string category) => new(
@@ -84,23 +103,25 @@ public static class HarnessCatalog
         return workloads.Select(Get).SelectMany(w => modes.Select(m => w.Supports(m, facts))).FirstOrDefault(r => r is not null);
     }
 
+    /// <summary>The modes each of <paramref name="workloads"/> leaves out (<see cref="HarnessWorkload.Skips"/>), with why, in the run's order.</summary>
+    public static IReadOnlyList<SkippedCells> Skipped(IEnumerable<string> workloads, IReadOnlyList<IsolationMode> modes, Engine.EngineFacts? facts)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        ArgumentNullException.ThrowIfNull(modes);
+        return [.. workloads.Select(Get).Where(w => w.Skips is not null)
+            .SelectMany(w => modes.Select(m => (Mode: m, Reason: w.Skips!(m, facts))).Where(s => s.Reason is not null).Select(s => new SkippedCells(w.Name, s.Mode.Name, s.Reason!)))];
+    }
+
     /// <summary>Whether any of <paramref name="workloads"/> (names as in manifest.json) is planned in guest rounds.</summary>
     public static bool AnyGuestRounds(IEnumerable<string> workloads) =>
         workloads.Any(w => Find(w)?.Planning == WorkloadPlanning.GuestRounds);
 
     private static async Task<IWorkloadExecutor> CreateGuestExecutorAsync(WorkloadSetup setup, CancellationToken cancellationToken)
     {
-        var guest = new GuestArtifacts(setup.Layout);
-        var hostGuest = await guest.EnsurePublishedAsync(WorkloadSetup.HostRid, setup.Log, cancellationToken).ConfigureAwait(false);
-        string? guestImage = null;
-        if (setup.Engine is { } engine)
-        {
-            var built = await guest.EnsureImageAsync(engine, setup.Facts!.OsType, setup.WindowsTag, RunSession.ToolVersion, setup.Log, cancellationToken, LinuxBase(setup, cancellationToken)).ConfigureAwait(false);
-            setup.Record(built);
-            // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
-            // branch's guest) cannot swap the guest under this run.
-            guestImage = built.Id;
-        }
+        var hostGuest = await GuestPreparation.HostBinaryAsync(setup, cancellationToken).ConfigureAwait(false);
+        // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
+        // branch's guest) cannot swap the guest under this run.
+        var guestImage = setup.Engine is null ? null : await GuestPreparation.ImageAsync(setup, LinuxBase(setup, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var scratch = ScratchLocation.Choose(setup.Options.ScratchDir, setup.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
         setup.Log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");

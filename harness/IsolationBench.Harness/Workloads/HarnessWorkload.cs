@@ -22,6 +22,13 @@ public sealed record HarnessWorkload(
 
     /// <summary>Whether a run without --workloads includes it; false for one that holds much of the host (density).</summary>
     public bool ByDefault { get; init; } = true;
+
+    /// <summary>
+    /// Why the run leaves this workload out of a mode it otherwise runs (null: it runs there), from the engine's facts:
+    /// unlike <see cref="Supports"/>, which refuses the run, a skip is said on the console and in the report and the rest
+    /// runs. Only for <see cref="WorkloadPlanning.OwnContainerRounds"/> workloads. Null: never skips.
+    /// </summary>
+    public Func<IsolationMode, Engine.EngineFacts?, string?>? Skips { get; init; }
 }
 
 /// <summary>What <see cref="HarnessWorkload.Supports"/> decides on: the host's OS ("linux", "windows") and the engine's (null without one).</summary>

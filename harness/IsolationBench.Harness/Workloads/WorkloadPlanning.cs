@@ -11,4 +11,7 @@ public enum WorkloadPlanning
 
     /// <summary>One cell per mode per round of the workload's own sampling plan, after the others (a long cell such as a ladder).</summary>
     Ladder,
+
+    /// <summary>One container (or host process) of its own per round and mode, never shared with the guest categories: --guest-rounds rounds, after the guest rounds.</summary>
+    OwnContainerRounds,
 }

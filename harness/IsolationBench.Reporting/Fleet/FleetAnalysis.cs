@@ -42,7 +42,7 @@ public sealed record FleetAnalysis(IReadOnlyList<FleetHost> Hosts, IReadOnlyList
 
         var keys = hosts
             .SelectMany(h => OverviewChart.Lines(h.Analysis)
-                .Where(l => !l.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal)) // the referee, not a result
+                .Where(l => !l.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal) && !l.Metric.StartsWith(Iperf3ReportConverter.MetricPrefix, StringComparison.Ordinal)) // the referees, not results
                 .SelectMany(l => h.Analysis.Modes
                     .Where(m => h.Analysis.Row(l.Workload, l.Metric, m)?.Comparison is not null && m != h.Baseline)
                     .Select(m => (l.Workload, l.Metric, Mode: m))))

@@ -39,6 +39,10 @@ public static class ReportCatalog
             Tables = a => [.. StartupSplit.StartupSplitSection.Tables(a), .. StartupSplit.FirstVsWarm.Tables(a, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload)],
         },
         .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
+        new(NetworkHostMetrics.Workload, [])
+        {
+            Findings = Network.NetworkHostSection.Findings,
+        },
         new(DensityMetrics.Workload,
         [
             new(Density.DensityMemoryChart.Name, Density.DensityMemoryChart.Render),

@@ -40,8 +40,21 @@ public static class WorkloadCatalog
         DensityMetrics.Descriptors,
         new SamplingPlan("ladder", Warmup: 0, Rounds: 1));
 
+    /// <summary>
+    /// Host ↔ container: the server in a container of the guest image behind a port published on 127.0.0.1, the client
+    /// in the harness; one container per round and mode, several timed iterations inside. Not in a default run (it is
+    /// the one workload whose containers get a network).
+    /// </summary>
+    public static readonly WorkloadDescriptor NetworkHost = new(
+        NetworkHostMetrics.Workload,
+        "Network host ↔ container",
+        ["linux"],
+        NetworkHostMetrics.RoundTrip,
+        NetworkHostMetrics.Descriptors,
+        new SamplingPlan("client on the host", Warmup: 0, Rounds: 3));
+
     public static readonly IReadOnlyList<WorkloadDescriptor> BuiltIn =
-        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), Density];
+        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), NetworkHost, Density];
 
     /// <summary>One guest category (BenchmarkDotNet inside one container per round); its metrics come from isobench-units.json.</summary>
     public static WorkloadDescriptor Guest(string category)

@@ -55,6 +55,8 @@ public sealed class GuestRunTests(RealEngine real)
             Assert.Contains(samples, s => s.Mode == mode && s.Metric == "fio.SequentialWrite1MiB@layer" && s.Unit == Units.MegabytesPerSecond);
             Assert.Contains(samples, s => s.Mode == mode && s.Metric == "fio.RandomRead4KiB@layer" && s.Unit == Units.OpsPerSecond);
             Assert.Contains(samples, s => s.Mode == mode && s.Metric.EndsWith("@volume", StringComparison.Ordinal));
+            // The network category ran iperf3 beside our TCP bulk benchmark, in the same container (every round).
+            Assert.Contains(samples, s => s.Mode == mode && s.Workload == "network" && s.Metric == "iperf3.TcpBulk64KiB" && s.Unit == Units.MegabytesPerSecond);
             var bdnJson = Directory.GetFiles(Path.Combine(summary.Directory.Artifacts, mode), "*-report-full.json", SearchOption.AllDirectories);
             foreach (var category in Categories)
             {
@@ -66,6 +68,11 @@ public sealed class GuestRunTests(RealEngine real)
                     // Split around fio's three refereed operations (one part each, plus the cases between), each kept apart.
                     Assert.True(reports.Count >= 4, $"{mode}/io: {reports.Count} BenchmarkDotNet reports");
                     Assert.All(reports, f => Assert.Matches(@"\.part\d\d-report-full\.json$", f));
+                }
+                else if (category == "network")
+                {
+                    // Split around the TCP bulk benchmark, which iperf3 referees.
+                    Assert.True(reports.Count >= 2, $"{mode}/network: {reports.Count} BenchmarkDotNet reports");
                 }
                 else
                 {

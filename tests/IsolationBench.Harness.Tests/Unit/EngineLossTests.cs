@@ -87,6 +87,8 @@ public sealed class EngineLossTests
             return Task.FromResult<IContainerOutput>(new Output("ISOBENCH-READY\n{}\n"));
         }
 
+        public Task<int> PublishedPortAsync(string containerId, int containerPort, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task StartAsync(string containerId, CancellationToken cancellationToken)
         {
             Call("start");

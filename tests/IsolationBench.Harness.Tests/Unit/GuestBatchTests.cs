@@ -43,6 +43,21 @@ public sealed class GuestBatchTests : IDisposable
     }
 
     [Fact]
+    public void Iperf3_runs_beside_the_network_category_on_the_round_s_side_and_never_in_windows_containers()
+    {
+        var odd = new MatrixCell(1, false, "cpu", IsolationMode.Host) { Batch = "cpu,network" };
+        var linux = new GuestExecutor(null, "img", windowsContainers: false, "/g", "quick", "/s");
+
+        var args = linux.Arguments(odd, "/a", "/l", "/v");
+        Assert.Equal("before", args[args.IndexOf("--iperf3") + 1]);
+        var even = linux.Arguments(odd with { Round = 2 }, "/a", "/l", "/v");
+        Assert.Equal("after", even[even.IndexOf("--iperf3") + 1]);
+        Assert.DoesNotContain("--iperf3", linux.Arguments(odd with { Batch = "cpu,memory" }, "/a", "/l", "/v"));
+        Assert.DoesNotContain("--iperf3", new GuestExecutor(null, "img", windowsContainers: true, "/g", "quick", "/s").Arguments(odd, "/a", "/l", "/v"));
+        Assert.DoesNotContain("--iperf3", new GuestExecutor(null, "img", windowsContainers: false, "/g", "quick", "/s") { RunsIperf3 = false }.Arguments(odd, "/a", "/l", "/v"));
+    }
+
+    [Fact]
     public void A_clean_exit_means_every_category_ran_and_after_a_failure_unrecorded_ones_carry_it()
     {
         var categories = new[] { "syscall", "io", "cpu" };

@@ -12,12 +12,12 @@ public sealed class WorkloadCatalogHarnessTests
     [Fact]
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
-        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "density"], Selection.Workloads);
+        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "network-host", "density"], Selection.Workloads);
         Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.Workloads);
     }
 
     [Fact]
-    public void A_run_without_workloads_runs_every_workload_but_runtime_direct_startup_and_the_density_ladder()
+    public void A_run_without_workloads_runs_every_workload_but_runtime_direct_startup_the_density_ladder_and_the_networked_one()
     {
         Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.WorkloadList(null));
         Assert.Equal(["density"], Selection.WorkloadList("density"));
@@ -47,6 +47,7 @@ public sealed class WorkloadCatalogHarnessTests
             {
                 "cold start" => WorkloadPlanning.ColdStart,
                 "ladder" => WorkloadPlanning.Ladder,
+                "client on the host" => WorkloadPlanning.OwnContainerRounds,
                 _ => WorkloadPlanning.GuestRounds,
             },
             w.Planning));
