@@ -19,6 +19,8 @@ command -v ld.lld >/dev/null 2>&1 || need+=(lld)
 command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
 # The io workload's cross-check runs fio on the host baseline too (the guest image has its own).
 command -v fio >/dev/null 2>&1 || need+=(fio)
+# The network workload's cross-check runs iperf3 on the host baseline too (the guest image has its own).
+command -v iperf3 >/dev/null 2>&1 || need+=(iperf3)
 # The engine-fault and TLS tests give their private dockerd its own bridge interface (ip link add … type bridge).
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
