@@ -4,7 +4,8 @@
 # The docker CLI starts N held probes with the same image, runtime, lock-down and limits as `isobench run --workloads
 # density`; MemAvailable is read before and after (when every probe has written its ready line and 2 s have passed),
 # and the drop per container is set beside what the suite then reports for the same runtime at the same N: its own
-# MemAvailable drop and its PSS (which adds up the cage's processes, the runtime's own included). Both runs happen on
+# MemAvailable drop, its PSS (which adds up the cage's processes, the runtime's own included) and PSS plus those
+# processes' page tables and kernel stacks (kernel memory no PSS counts). Both runs happen on
 # a quiet machine one after the other; the difference is printed, the goal is within 15 %.
 #
 # Usage (root, the engine up, the probe image built by an earlier run): benchmarks/density-crosscheck.sh [RUNTIME] [N]
@@ -51,12 +52,14 @@ out=$(mktemp -d /tmp/isobench-crosscheck.XXXXXX)
 at_n() { awk -F, -v m="$1" -v n="$n" '$4 == "density" && $5 == m && $9 == n && $8 == "ok" { print $7 }' "$out/crosscheck/samples.csv" | head -1; }
 suite_drop=$(at_n mem_available_drop)
 suite_pss=$(at_n pss)
+suite_kernel=$(at_n kernel_memory)
 rm -rf "$out"
 
-[ -n "$suite_drop" ] && [ -n "$suite_pss" ] || { echo "density-crosscheck: the suite's ladder did not reach $n containers" >&2; exit 1; }
-awk -v r="$runtime" -v n="$n" -v s="$shell" -v d="$suite_drop" -v p="$suite_pss" 'BEGIN {
+[ -n "$suite_drop" ] && [ -n "$suite_pss" ] && [ -n "$suite_kernel" ] || { echo "density-crosscheck: the suite's ladder did not reach $n containers" >&2; exit 1; }
+awk -v r="$runtime" -v n="$n" -v s="$shell" -v d="$suite_drop" -v p="$suite_pss" -v k="$suite_kernel" 'BEGIN {
   printf "%s, %d held probes, MiB per container:\n", r, n
   printf "  shell (docker run -d, MemAvailable drop)  %8.2f\n", s
   printf "  suite MemAvailable drop                   %8.2f  (%+.1f %% vs shell)\n", d, (d / s - 1) * 100
   printf "  suite PSS (runtime included)              %8.2f  (%+.1f %% vs shell)\n", p, (p / s - 1) * 100
+  printf "  suite PSS + page tables and kernel stacks %8.2f  (%+.1f %% vs shell)\n", p + k, ((p + k) / s - 1) * 100
 }'

@@ -21,6 +21,12 @@ public static class DensityMetrics
     /// <summary>The sum of PSS over every process of the containers, the runtime's own (shim, sentry, gofer) included, per container.</summary>
     public const string Pss = "pss";
 
+    /// <summary>
+    /// The page tables and kernel stacks of the same processes as <see cref="Pss"/>, per container: kernel memory the host
+    /// pays that no PSS counts (a sandbox's many threads and address spaces make it matter: gVisor's sentry, its stubs).
+    /// </summary>
+    public const string KernelMemory = "kernel_memory";
+
     /// <summary>The containers' cgroup charge (what `docker stats` shows), per container; not written for host processes.</summary>
     public const string CgroupCharge = "cgroup_charge";
 
@@ -44,6 +50,7 @@ public static class DensityMetrics
         new(Workload, AvailableDrop, "MemAvailable drop per container", MebibytesPerContainer, MetricDirection.LowerIsBetter),
         new(Workload, Pss, "PSS per container (runtime included)", MebibytesPerContainer, MetricDirection.LowerIsBetter),
         new(Workload, CgroupCharge, "cgroup charge per container", MebibytesPerContainer, MetricDirection.LowerIsBetter),
+        new(Workload, KernelMemory, "page tables and kernel stacks per container", MebibytesPerContainer, MetricDirection.LowerIsBetter),
         new(Workload, StartLatency, "k-th container's start (create → ready)", Units.Milliseconds, MetricDirection.LowerIsBetter),
         new(Workload, Reached, "containers alive at the last step", Containers, MetricDirection.HigherIsBetter),
         new(Workload, LaunchThroughput, "K concurrent create → ready → remove lifecycles per second", ContainersPerSecond, MetricDirection.HigherIsBetter),

@@ -76,6 +76,7 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
                 var n = held.Count;
                 samples.Add(Row(cell, context, DensityMetrics.AvailableDrop, DensityMetrics.MebibytesPerContainer, FootprintArithmetic.AvailableDropPerContainerMib(before, now, n), n));
                 samples.Add(Row(cell, context, DensityMetrics.Pss, DensityMetrics.MebibytesPerContainer, FootprintArithmetic.PerContainerMib(footprint.PssBytes, n), n));
+                samples.Add(Row(cell, context, DensityMetrics.KernelMemory, DensityMetrics.MebibytesPerContainer, FootprintArithmetic.PerContainerMib(footprint.KernelBytes, n), n));
                 if (footprint.CgroupBytes is { } charge)
                 {
                     samples.Add(Row(cell, context, DensityMetrics.CgroupCharge, DensityMetrics.MebibytesPerContainer, FootprintArithmetic.PerContainerMib(charge, n), n));

@@ -38,6 +38,37 @@ public static class FootprintArithmetic
         throw new FormatException("smaps_rollup has no Pss line");
     }
 
+    /// <summary>
+    /// A kernel stack per thread: THREAD_SIZE, 16 KiB on x86-64 and arm64 (the kernel does not report it per process).
+    /// </summary>
+    public const long KernelStackBytes = 16 * 1024;
+
+    /// <summary>
+    /// What the kernel holds for a process beyond the pages its PSS counts, from /proc/PID/status: its page tables
+    /// (VmPTE) and a kernel stack per thread (Threads × <see cref="KernelStackBytes"/>). Slab (dentries, sockets) is
+    /// not per process and is left out.
+    /// </summary>
+    /// <exception cref="FormatException">No VmPTE or Threads line (a kernel thread has no VmPTE: it maps nothing of its own).</exception>
+    public static long KernelBytes(string status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        long? pageTables = null;
+        long? threads = null;
+        foreach (var line in status.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            pageTables ??= MemInfo.KibField(line, "VmPTE:") * 1024;
+            if (line.StartsWith("Threads:", StringComparison.Ordinal)
+                && long.TryParse(line["Threads:".Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                threads = n;
+            }
+        }
+
+        return pageTables is { } pte && threads is { } t
+            ? pte + (t * KernelStackBytes)
+            : throw new FormatException("status has no VmPTE or no Threads line");
+    }
+
     /// <summary>A cgroup memory file's single number (memory.usage_in_bytes on v1, memory.current on v2).</summary>
     public static long CgroupBytes(string text)
     {

@@ -6,7 +6,8 @@ namespace IsolationBench.Harness.Density;
 /// <param name="PssBytes">The sum of PSS over every process that belongs to them, the runtime's own included.</param>
 /// <param name="Processes">How many processes that sum covers.</param>
 /// <param name="CgroupBytes">The sum of their cgroups' charge (what `docker stats` shows); null for host processes.</param>
-public sealed record HostFootprint(long PssBytes, int Processes, long? CgroupBytes)
+/// <param name="KernelBytes">The same processes' page tables and kernel stacks (<see cref="FootprintArithmetic.KernelBytes"/>): no PSS counts them.</param>
+public sealed record HostFootprint(long PssBytes, int Processes, long? CgroupBytes, long KernelBytes = 0)
 {
     private const string CgroupRoot = "/sys/fs/cgroup";
 
@@ -28,12 +29,16 @@ public sealed record HostFootprint(long PssBytes, int Processes, long? CgroupByt
         }
 
         var pss = 0L;
+        var kernel = 0L;
         var counted = 0;
         foreach (var pid in pids)
         {
             try
             {
-                pss += FootprintArithmetic.PssBytes(File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/smaps_rollup"));
+                var proc = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/";
+                var processPss = FootprintArithmetic.PssBytes(File.ReadAllText(proc + "smaps_rollup"));
+                var processKernel = FootprintArithmetic.KernelBytes(File.ReadAllText(proc + "status"));
+                (pss, kernel) = (pss + processPss, kernel + processKernel);
                 counted++;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
@@ -42,7 +47,7 @@ public sealed record HostFootprint(long PssBytes, int Processes, long? CgroupByt
             }
         }
 
-        return new HostFootprint(pss, counted, charge);
+        return new HostFootprint(pss, counted, charge, kernel);
     }
 
     private static bool V2 => File.Exists(Path.Combine(CgroupRoot, "cgroup.controllers"));

@@ -28,6 +28,9 @@ public sealed class DensityRunTests(RealEngine real)
             Assert.Equal(2, rows.Single(s => s.Metric == DensityMetrics.Reached).Value);
             // An idle probe maps a few MiB at least, and no process here is a GiB.
             Assert.All(rows.Where(s => s.Metric == DensityMetrics.Pss), s => Assert.InRange(s.Value, 0.5, 1024));
+            // Page tables and kernel stacks: at least one thread's 16 KiB stack, and far below the PSS of the same processes.
+            Assert.Equal([1, 2], rows.Where(s => s.Metric == DensityMetrics.KernelMemory).Select(s => s.Iteration));
+            Assert.All(rows.Where(s => s.Metric == DensityMetrics.KernelMemory), s => Assert.InRange(s.Value, 16.0 / 1024, 64));
             Assert.All(rows.Where(s => s.Unit == DensityMetrics.MebibytesPerContainer), s => Assert.Equal(DensityMetrics.MebibytesPerContainer, s.Unit));
         }
 

@@ -19,6 +19,9 @@ public sealed record DensityEstimate(double Median, Interval Ci, int Values)
 /// </summary>
 public sealed record DensityFootprint(string Mode, bool IsHost, DensityEstimate Pss, DensityEstimate AvailableDrop, DensityEstimate? Charge, int Reached)
 {
+    /// <summary>The page tables and kernel stacks of the same processes (kernel memory no PSS counts); null for runs made before it was read.</summary>
+    public DensityEstimate? Kernel { get; init; }
+
     /// <summary>What the host pays (PSS) beyond what the container's cgroup is charged, per container; NaN without a charge.</summary>
     public double Uncharged => Charge is { } c ? Pss.Median - c.Median : double.NaN;
 }
@@ -78,7 +81,10 @@ public sealed record DensityAnalysis(
                     DensityEstimate.Of([.. pss.Select(s => s.Value)]),
                     DensityEstimate.Of([.. drop.Select(s => s.Value)]),
                     charge.Count == 0 ? null : DensityEstimate.Of([.. charge.Select(s => s.Value)]),
-                    reached.Count == 0 ? 0 : (int)reached.Max(s => s.Value)));
+                    reached.Count == 0 ? 0 : (int)reached.Max(s => s.Value))
+                {
+                    Kernel = Of(DensityMetrics.KernelMemory) is { Count: > 0 } kernel ? DensityEstimate.Of([.. kernel.Select(s => s.Value)]) : null,
+                });
             }
 
             foreach (var alive in pss.Concat(drop).Select(s => s.Iteration).Distinct().Order())

@@ -58,6 +58,11 @@ public static class DensitySection
     private static string Footprint(DensityFootprint f, DensityHostMemory? top)
     {
         var text = Invariant($"{f.Mode}{(f.IsHost ? " (host process)" : string.Empty)}: PSS {Estimate(f.Pss)}, MemAvailable drop {Estimate(f.AvailableDrop)}");
+        if (f.Kernel is { } kernel)
+        {
+            text += Invariant($", page tables and kernel stacks {Estimate(kernel)} (no PSS counts them: PSS + these = {Fmt.Value(f.Pss.Median + kernel.Median)} MiB/container)");
+        }
+
         text += f.Charge is { } charge
             ? Invariant($", cgroup charge {Estimate(charge)}. Cgroup charge vs what the host pays: the container is charged {Fmt.Value(charge.Median)} MiB, the host pays {Fmt.Value(f.Pss.Median)} MiB (PSS), {Fmt.Value(f.Uncharged)} MiB per container charged to no container")
             : "; no cgroup: nothing is charged";

@@ -56,4 +56,19 @@ public sealed class FootprintArithmeticTests
     [Fact]
     public void Zero_containers_have_no_per_container_figure() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => FootprintArithmetic.PerContainerMib(1, 0));
+
+    // /proc/PID/status of gVisor's sentry on this VM (lines trimmed to those around the two read).
+    private const string SentryStatus =
+        "Name:\texe\nVmRSS:\t   27188 kB\nVmPTE:\t     172 kB\nVmSwap:\t       0 kB\nHugetlbPages:\t       0 kB\n"
+        + "CoreDumping:\t0\nThreads:\t15\nSigQ:\t0/96373\n";
+
+    [Fact]
+    public void Kernel_memory_is_the_page_tables_and_a_16_KiB_stack_per_thread()
+    {
+        Assert.Equal((172L * 1024) + (15 * 16 * 1024), FootprintArithmetic.KernelBytes(SentryStatus));
+    }
+
+    [Fact]
+    public void A_status_without_page_tables_is_refused_rather_than_counted_as_nothing() =>
+        Assert.Throws<FormatException>(() => FootprintArithmetic.KernelBytes("Name:\tkthreadd\nThreads:\t1\n"));
 }
