@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsolationBench.Reporting.Findings;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
@@ -143,70 +144,15 @@ public sealed record IoFindings(
     /// The analysis verdicts and charts may use: fio's rows (the referee, not a result) left out, and every refused
     /// (metric, mode) without a comparison, so no sentence or bar ever states a ratio that is not like for like.
     /// </summary>
-    public RunAnalysis ForVerdicts(RunAnalysis a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        if (!a.Workloads.Contains(Workload))
-        {
-            return a;
-        }
-
-        var rows = a.Rows
-            .Where(r => r.Workload != Workload || !r.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal))
-            .Select(r => r.Workload == Workload && Refusals.ContainsKey((r.Metric, r.Mode)) ? r with { Comparison = null } : r)
-            .ToList();
-        return a with { Rows = rows };
-    }
+    public RunAnalysis ForVerdicts(RunAnalysis a) =>
+        RefereeRefusals.ForVerdicts(a, Workload, m => m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal), Refusals);
 
     /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the io verdicts of that mode.</summary>
-    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts)
-    {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        var result = verdicts.ToList();
-        foreach (var ((metric, mode), reason) in Refusals.OrderBy(r => r.Key.Mode, StringComparer.Ordinal).ThenBy(r => r.Key.Metric, StringComparer.Ordinal))
-        {
-            result.Add(new Verdict(Workload, mode, metric, $"{mode} on {Workload} {metric}: no verdict, {reason}", false, double.NaN));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts) => RefereeRefusals.WithRefusals(verdicts, Workload, Refusals);
 
     /// <summary>The io section with the findings above its tables, the filesystem and read kind in each caption, and a refused row's verdict cells replaced by the reason.</summary>
-    public ReportContent Apply(ReportContent content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        if (Lines.Count == 0 && Refusals.Count == 0)
-        {
-            return content;
-        }
-
-        var sections = content.Workloads.Select(w => w.Workload != Workload ? w : w with
-        {
-            Verdicts = [.. w.Verdicts, .. Lines],
-            Tables = [.. w.Tables.Select(Table)],
-        }).ToList();
-        return content with { Workloads = sections };
-    }
-
-    private MetricTable Table(MetricTable table)
-    {
-        var metric = table.Caption.Split(" (", 2)[0];
-        var caption = CaptionNotes.TryGetValue(metric, out var note) ? $"{table.Caption} — {note}" : table.Caption;
-        var rows = table.Rows.Select(row =>
-        {
-            var mode = row[0].Split(' ', 2)[0];
-            if (!Refusals.TryGetValue((metric, mode), out var reason) || row.Count < ReportContent.TableHeader.Length)
-            {
-                return row;
-            }
-
-            var cells = row.ToList();
-            cells[^2] = "–";
-            cells[^1] = reason;
-            return (IReadOnlyList<string>)cells;
-        }).ToList();
-        return table with { Caption = caption, Rows = rows };
-    }
+    public ReportContent Apply(ReportContent content) =>
+        RefereeRefusals.Apply(content, Workload, Lines, Refusals, metric => CaptionNotes.GetValueOrDefault(metric));
 
     private static string Describe(IoTargetRow t) =>
         t.FsType + (t.StatfsType != t.FsType && !t.StatfsType.Contains('/', StringComparison.Ordinal) ? $" (statfs {t.StatfsType})" : string.Empty)

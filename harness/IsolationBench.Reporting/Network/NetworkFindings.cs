@@ -1,3 +1,4 @@
+using IsolationBench.Reporting.Findings;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Results;
@@ -70,69 +71,13 @@ public sealed record NetworkFindings(IReadOnlyList<string> Lines, IReadOnlyDicti
     }
 
     /// <summary>The analysis verdicts and charts may use: iperf3's rows left out, refused (metric, mode) rows without a comparison.</summary>
-    public RunAnalysis ForVerdicts(RunAnalysis a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        if (!a.Workloads.Contains(Workload))
-        {
-            return a;
-        }
-
-        var rows = a.Rows
-            .Where(r => r.Workload != Workload || !IsIperf3(r.Metric))
-            .Select(r => r.Workload == Workload && Refusals.ContainsKey((r.Metric, r.Mode)) ? r with { Comparison = null } : r)
-            .ToList();
-        return a with { Rows = rows };
-    }
+    public RunAnalysis ForVerdicts(RunAnalysis a) => RefereeRefusals.ForVerdicts(a, Workload, IsIperf3, Refusals);
 
     /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the others.</summary>
-    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts)
-    {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        var result = verdicts.ToList();
-        foreach (var ((metric, mode), reason) in Refusals.OrderBy(r => r.Key.Mode, StringComparer.Ordinal).ThenBy(r => r.Key.Metric, StringComparer.Ordinal))
-        {
-            result.Add(new Verdict(Workload, mode, metric, $"{mode} on {Workload} {metric}: no verdict, {reason}", false, double.NaN));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts) => RefereeRefusals.WithRefusals(verdicts, Workload, Refusals);
 
     /// <summary>The network section with the findings after its verdicts and a refused row's verdict cells replaced by the reason.</summary>
-    public ReportContent Apply(ReportContent content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        if (Lines.Count == 0 && Refusals.Count == 0)
-        {
-            return content;
-        }
-
-        var sections = content.Workloads.Select(w => w.Workload != Workload ? w : w with
-        {
-            Verdicts = [.. w.Verdicts, .. Lines],
-            Tables = [.. w.Tables.Select(Table)],
-        }).ToList();
-        return content with { Workloads = sections };
-    }
-
-    private MetricTable Table(MetricTable table)
-    {
-        var metric = table.Caption.Split(" (", 2)[0];
-        var rows = table.Rows.Select(row =>
-        {
-            var mode = row[0].Split(' ', 2)[0];
-            if (!Refusals.TryGetValue((metric, mode), out var reason) || row.Count < ReportContent.TableHeader.Length)
-            {
-                return row;
-            }
-
-            var cells = row.ToList();
-            cells[^2] = "–";
-            cells[^1] = reason;
-            return (IReadOnlyList<string>)cells;
-        }).ToList();
-        return table with { Rows = rows };
-    }
+    public ReportContent Apply(ReportContent content) => RefereeRefusals.Apply(content, Workload, Lines, Refusals);
 
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
