@@ -58,7 +58,7 @@ public sealed class FioAgreementTests
         Status = IsolationBench.Results.SampleStatus.Ok, Source = "host:" + round, TimestampUtc = DateTimeOffset.UnixEpoch,
     };
 
-    private static IsolationBench.Reporting.Io.FioAgreement Judge(params (double Ours, double Fio)[] containers) =>
+    private static IsolationBench.Reporting.Findings.RefereeAgreement Judge(params (double Ours, double Fio)[] containers) =>
         IsolationBench.Reporting.Io.FioAgreement.Of(
             [.. containers.SelectMany((c, i) => Container(i + 1, c.Ours, c.Fio))], "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1);
 
