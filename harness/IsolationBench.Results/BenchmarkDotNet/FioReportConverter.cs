@@ -35,19 +35,10 @@ public static class FioReportConverter
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
         ArgumentNullException.ThrowIfNull(context);
-        var directory = Path.Combine(artifactsDir, DirectoryName);
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-
         // isobench-guest runs fio before or after our benchmarks (<name>.before.json or <name>.after.json; older runs have
         // both, half of the jobs in each): in time order, iterations numbered on across files, so (metric, iteration) stays unique.
         var samples = new List<Sample>();
-        var files = Directory.GetFiles(directory, "*.json")
-            .OrderBy(f => f.EndsWith(".after.json", StringComparison.Ordinal))
-            .ThenBy(f => f, StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in RefereeFiles.InRunOrder(artifactsDir, DirectoryName))
         {
             // An interleaved read's job (<metric>.interleaved-NN.json) followed our iteration NN: it pairs with it.
             var interleaved = InterleavedIteration(file);

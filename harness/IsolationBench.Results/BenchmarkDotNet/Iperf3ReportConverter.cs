@@ -20,17 +20,8 @@ public static class Iperf3ReportConverter
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
         ArgumentNullException.ThrowIfNull(context);
-        var directory = Path.Combine(artifactsDir, DirectoryName);
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-
         var samples = new List<Sample>();
-        var files = Directory.GetFiles(directory, "*.json")
-            .OrderBy(f => f.EndsWith(".after.json", StringComparison.Ordinal))
-            .ThenBy(f => f, StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in RefereeFiles.InRunOrder(artifactsDir, DirectoryName))
         {
             var sample = Convert(file, context);
             samples.Add(sample with { Iteration = samples.Count(s => s.Metric == sample.Metric) + 1 });
