@@ -91,7 +91,8 @@ async Task RunCategoryAsync(string category)
         return;
     }
 
-    // With --fio, each operation fio referees runs on its own with fio's job for it right beside it (RefereedRuns);
+    // With --fio, each operation fio referees runs on its own, fio's job for it beside it or, for a read, after each of its
+    // iterations (RefereedRuns, FioInterleave);
     // with --iperf3, so does the TCP bulk benchmark with iperf3 on the side asked.
     IReadOnlyList<(BenchmarkRunInfo[] Runs, IoOperation? Refereed, string? Iperf3)> parts =
         options.Fio && category == GuestCategories.Io

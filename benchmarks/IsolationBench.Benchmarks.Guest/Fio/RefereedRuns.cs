@@ -9,7 +9,8 @@ public sealed record RunPart(BenchmarkRunInfo Run, IoOperation? Refereed);
 
 /// <summary>
 /// Splits our io run so that each operation fio referees is a run of its own, with fio's job right beside it
-/// (<see cref="FioCrossCheck"/>); the cases in between stay together, in BenchmarkDotNet's order. Pure.
+/// (<see cref="FioCrossCheck"/>: the write) or after each of its iterations (<see cref="FioInterleave"/>: the reads);
+/// the cases in between stay together, in BenchmarkDotNet's order. Pure.
 /// </summary>
 public static class RefereedRuns
 {
