@@ -15,17 +15,17 @@ namespace IsolationBench.Harness.RuntimeDirect;
 /// <remarks>
 /// The exit code is not known: an OCI runtime does not wait for its container (the engine's shim does), so success
 /// is the probe's protocol (ready, fingerprint and done lines), checked by the caller as on the engine path.
-/// The runtime's processes outlive `create` and are orphaned to pid 1 (the engine's shim is their subreaper instead):
-/// runsc's delete waits until its sandbox is reaped, which on a host whose pid 1 reaps slowly lands in remove
-/// (measured in a firecracker VM: ~1.6 s; ~35 ms with a subreaper). Not corrected here; see the issue 18 report.
+/// The runtime's processes outlive `create`; the caller's <see cref="OrphanReaper"/> adopts and reaps them as the
+/// engine's shim does (runsc's delete waits for its sandbox to be reaped).
 /// </remarks>
 public static class RuntimeDirectLifecycle
 {
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<WorkloadRun> RunAsync(RuntimeCommand runtime, string bundle, string containerId, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<WorkloadRun> RunAsync(RuntimeCommand runtime, string bundle, string containerId, TimeSpan timeout, OrphanReaper reaper, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(reaper);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var ct = deadline.Token;
@@ -41,13 +41,14 @@ public static class RuntimeDirectLifecycle
         {
             t0 = Stopwatch.GetTimestamp();
             createAttempted = true;
-            create.Start();
+            reaper.Start(create);
             create.StandardInput.Close();
             pumps = Task.WhenAll(
                 PumpAsync(create.StandardOutput.BaseStream, output, false, ct),
                 PumpAsync(create.StandardError.BaseStream, output, true, ct));
             await create.WaitForExitAsync(ct).ConfigureAwait(false);
             created = Stopwatch.GetTimestamp();
+            reaper.Forget(create.Id);
             if (create.ExitCode != 0)
             {
                 // The create process's stderr is the container's too; only the runtime writes to it before start.
@@ -57,7 +58,7 @@ public static class RuntimeDirectLifecycle
             }
 
             phase = "start";
-            var start = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Start(containerId), ct).ConfigureAwait(false);
+            var start = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Start(containerId), ct, reaper).ConfigureAwait(false);
             started = Stopwatch.GetTimestamp();
             if (start.ExitCode != 0)
             {
@@ -70,7 +71,7 @@ public static class RuntimeDirectLifecycle
             exited = Stopwatch.GetTimestamp();
 
             phase = "delete";
-            var delete = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Delete(containerId), ct).ConfigureAwait(false);
+            var delete = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Delete(containerId), ct, reaper).ConfigureAwait(false);
             removed = Stopwatch.GetTimestamp();
             deleted = delete.ExitCode == 0;
             if (!deleted)

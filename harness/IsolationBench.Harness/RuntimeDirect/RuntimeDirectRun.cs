@@ -14,6 +14,7 @@ public sealed class RuntimeDirectRun : IAsyncDisposable
     private readonly RunStateDir _state;
     private readonly BundleSpec _spec;
     private readonly IReadOnlyDictionary<string, RuntimeCommand> _runtimes;
+    private readonly OrphanReaper _reaper = OrphanReaper.Create();
     private int _containers;
 
     private RuntimeDirectRun(RunStateDir state, BundleSpec spec, IReadOnlyDictionary<string, RuntimeCommand> runtimes)
@@ -82,7 +83,10 @@ public sealed class RuntimeDirectRun : IAsyncDisposable
         Directory.CreateDirectory(command.StateRoot);
         // Written before the clock starts: the engine's config generation is in its create, ours is not — said in the report.
         await OciBundle.WriteConfigAsync(_state.Bundle, _spec with { Hostname = id }, "/" + id, cancellationToken).ConfigureAwait(false);
-        return await RuntimeDirectLifecycle.RunAsync(command, _state.Bundle, id, timeout, cancellationToken).ConfigureAwait(false);
+        using (_reaper.Open())
+        {
+            return await RuntimeDirectLifecycle.RunAsync(command, _state.Bundle, id, timeout, _reaper, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -90,6 +94,7 @@ public sealed class RuntimeDirectRun : IAsyncDisposable
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await DeleteContainersAsync(_state.Path, _runtimes, cleanup.Token).ConfigureAwait(false);
         TryDelete(_state.Path);
+        _reaper.Dispose();
     }
 
     /// <summary>Removes the state dirs of runs whose harness died, after deleting the containers their runtimes still list.</summary>

@@ -29,10 +29,11 @@ internal static class RuntimeProcess
         return info;
     }
 
-    public static async Task<Result> RunAsync(string executable, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <param name="reaper">When a lifecycle's subreaper is open, the process is started through it (never taken for an orphan).</param>
+    public static async Task<Result> RunAsync(string executable, IReadOnlyList<string> arguments, CancellationToken cancellationToken, OrphanReaper? reaper = null)
     {
         using var process = new Process { StartInfo = Info(executable, arguments) };
-        process.Start();
+        Start(process, reaper);
         process.StandardInput.Close();
         try
         {
@@ -45,6 +46,23 @@ internal static class RuntimeProcess
         {
             process.Kill(entireProcessTree: true);
             throw;
+        }
+        finally
+        {
+            reaper?.Forget(process.Id);
+        }
+    }
+
+    public static void Start(Process process, OrphanReaper? reaper)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (reaper is null)
+        {
+            process.Start();
+        }
+        else
+        {
+            reaper.Start(process);
         }
     }
 

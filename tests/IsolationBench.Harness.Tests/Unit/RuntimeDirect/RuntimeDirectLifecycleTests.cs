@@ -2,14 +2,18 @@ using IsolationBench.Harness.RuntimeDirect;
 
 namespace IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 
-public sealed class RuntimeDirectLifecycleTests
+public sealed class RuntimeDirectLifecycleTests : IDisposable
 {
+    private OrphanReaper Reaper { get; } = OrphanReaper.Create();
+
+    public void Dispose() => Reaper.Dispose();
+
     [Fact]
     public async Task A_runtime_binary_that_is_not_there_is_a_failed_run_not_an_exception()
     {
         var missing = new RuntimeCommand("ghost", Path.Combine(Path.GetTempPath(), "no-such-runtime-" + Guid.NewGuid().ToString("N")), [], Path.GetTempPath());
 
-        var run = await RuntimeDirectLifecycle.RunAsync(missing, Path.GetTempPath(), "c1", TimeSpan.FromSeconds(10), CancellationToken.None);
+        var run = await RuntimeDirectLifecycle.RunAsync(missing, Path.GetTempPath(), "c1", TimeSpan.FromSeconds(10), Reaper, CancellationToken.None);
 
         Assert.False(run.Ok);
         Assert.Null(run.Timings);
@@ -30,7 +34,7 @@ public sealed class RuntimeDirectLifecycleTests
                 File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
             }
 
-            var run = await RuntimeDirectLifecycle.RunAsync(new RuntimeCommand("fake", fake, [], "/nowhere"), "/nowhere", "c1", TimeSpan.FromSeconds(10), CancellationToken.None);
+            var run = await RuntimeDirectLifecycle.RunAsync(new RuntimeCommand("fake", fake, [], "/nowhere"), "/nowhere", "c1", TimeSpan.FromSeconds(10), Reaper, CancellationToken.None);
 
             Assert.Equal("fake create exited 1: container_linux.go: no such bundle", run.Failure);
             Assert.Null(run.Timings);
