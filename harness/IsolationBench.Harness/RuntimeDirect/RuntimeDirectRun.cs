@@ -29,6 +29,9 @@ public sealed class RuntimeDirectRun : IAsyncDisposable
 
     public string StateDir => _state.Path;
 
+    /// <summary>The runtimes' orphans this run adopted and reaped so far.</summary>
+    internal int OrphansReaped => _reaper.Reaped;
+
     public RuntimeCommand Command(string runtime) =>
         _runtimes.TryGetValue(runtime, out var command) ? command : throw new ArgumentException($"runtime {runtime} has no binary registered with the engine (has: {string.Join(", ", Runtimes)})", nameof(runtime));
 

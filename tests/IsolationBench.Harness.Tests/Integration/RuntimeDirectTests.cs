@@ -39,6 +39,15 @@ public sealed class RuntimeDirectTests(RealEngine real)
             run = await direct.RunAsync(runtime, TimeSpan.FromSeconds(60), CancellationToken.None);
             Assert.True(run.Ok, run.Failure + " " + run.StdErr);
             Assert.Empty(await ListAsync(command));
+
+            // The container's processes were the harness's to reap, as they are the engine shim's on the engine path.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (direct.OrphansReaped == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.True(direct.OrphansReaped > 0, "no orphan of the runtime was adopted and reaped");
         }
 
         var durations = run.Timings!.ContainerPhaseDurations();
