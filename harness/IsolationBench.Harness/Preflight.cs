@@ -10,6 +10,9 @@ public sealed record PreflightResult(IContainerEngine? Engine, EngineFacts? Fact
     /// <summary>Win32_ComputerSystem.HypervisorPresent of a local Windows engine's host; null when not asked or unknown.</summary>
     public bool? HypervisorPresent { get; init; }
 
+    /// <summary>The endpoint of an engine on another machine (<see cref="Preflight.IsRemote"/>); null for a local one.</summary>
+    public string? RemoteEngine { get; init; }
+
     /// <summary>A Windows engine on this machine (named pipe or loopback): its data root is a path of this host.</summary>
     public bool LocalWindowsEngine { get; init; }
 
@@ -47,6 +50,7 @@ public static class Preflight
             {
                 HypervisorPresent = hypervisor,
                 LocalWindowsEngine = localWindows,
+                RemoteEngine = IsRemote(resolved) ? resolved.ToString() : null,
             };
         }
         catch (EngineUnavailableException ex) when (!engineRequired)

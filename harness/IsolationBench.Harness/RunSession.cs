@@ -8,6 +8,7 @@ using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Startup;
+using IsolationBench.Harness.Verification;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results;
 using IsolationBench.Results.Workloads;
@@ -40,10 +41,19 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
 
         await using var preflight = await Preflight.RunAsync(options.Engine, options.InsecureEngine, Preflight.NeedsEngine(options.Modes), cancellationToken, windowsHost, Engine.EngineTlsSettings.FromEnvironment(options.TlsCa, options.TlsCert, options.TlsKey)).ConfigureAwait(false);
         var modes = Selection.Modes(options.Modes, preflight.Catalog);
-        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType) { Root = Environment.IsPrivilegedProcess, Runtimes = preflight.Facts?.RuntimeRegistrations }) is { } unsupported)
+        if (HarnessCatalog.Unsupported(workloads, modes, new SupportFacts(GuestSupport.HostOs, preflight.Facts?.OsType) { Root = Environment.IsPrivilegedProcess, Runtimes = preflight.Facts?.RuntimeRegistrations, RemoteEngine = preflight.RemoteEngine }) is { } unsupported)
         {
             throw new UsageException(unsupported);
         }
+
+        if (options.Cold && preflight.RemoteEngine is { } remoteEngine)
+        {
+            throw new UsageException($"--cold drops this machine's page cache, and the engine at {remoteEngine} is on another: run isobench on the engine's host or drop --cold");
+        }
+
+        // What containers are verified against: this machine, or a remote engine's host as its /info describes it.
+        var remoteNote = (string?)null;
+        var reference = preflight.RemoteEngine is not null && preflight.Facts is { } remoteFacts ? EngineHostReference.From(remoteFacts, DateTimeOffset.UtcNow) : self;
 
         // Cells a mode cannot have (no network for network-host) are left out, said here and in the report; the rest runs.
         var skipped = HarnessCatalog.Skipped(workloads, modes, preflight.Facts);
@@ -76,7 +86,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         var containers = engine is not null && modes.Any(m => m.Kind == ModeKind.Container);
         var windowsEngine = string.Equals(preflight.Facts?.OsType, "windows", StringComparison.OrdinalIgnoreCase);
         var windowsTag = windowsEngine && containers ? WindowsImageTag.Choose(preflight.Facts!, modes) : null;
-        var setup = new WorkloadSetup(layout, engine, preflight.Facts, modes, options, windowsTag, log, built => Record(built));
+        var setup = new WorkloadSetup(layout, engine, preflight.Facts, modes, options, windowsTag, log, built => Record(built)) { RemoteEngine = preflight.RemoteEngine };
         var executors = new List<IWorkloadExecutor>();
         var selected = workloads.Select(HarnessCatalog.Get).ToList();
         // Long preparations (the guest's debootstrap base) start first and run beside the publishes of the others.
@@ -103,6 +113,14 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             throw;
         }
 
+        if (preflight.RemoteEngine is not null && engine is not null
+            && modes.Any(m => m.Boundary == KernelBoundary.VirtualMachine) && EngineHostBoot.SharedKernelMode(preflight.Catalog) is { } shared)
+        {
+            (reference, remoteNote) = await EngineHostBoot.LearnAsync(
+                engine, await ProbePreparation.ImageAsync(setup, cancellationToken).ConfigureAwait(false), shared, reference, Labels.ForRun(runId), options.Resources, cancellationToken).ConfigureAwait(false);
+            log.Report(remoteNote);
+        }
+
         var manifest = new RunManifest
         {
             RunId = runId,
@@ -117,7 +135,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                 Defender = await (windowsHost ?? PowerShellHostQueries.Instance).DefenderAsync(
                     preflight.LocalWindowsEngine ? preflight.Facts?.DockerRootDir : null, cancellationToken).ConfigureAwait(false),
             },
-            Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) : null,
+            Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) with { Remote = preflight.RemoteEngine is not null } : null,
             Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation) { Boundary = m.Boundary.ToString(), ClassifiedBy = m.ClassifiedBy })],
             Resources = new ResourceLimits(options.Resources.Cpus, options.Resources.MemoryBytes) { HostLimits = hostLimits?.Description },
             Baseline = resumed?.Baseline ?? baseline,
@@ -125,7 +143,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             WorkloadDescriptors = WorkloadCatalog.For(workloads),
             Images = new Dictionary<string, string>(_images),
             Options = options.ToDictionary(modes.Select(m => m.Name), workloads),
-            Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, self), .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {measuredDone} cells"],
+            Notes = resumed is null ? [.. Notes(modes, jitWarning, preflight.Facts, reference), .. remoteNote is null ? Array.Empty<string>() : [remoteNote], .. options.Cold ? new[] { PageCache.Note } : Array.Empty<string>()] : [.. resumed.Notes, $"resumed at {DateTimeOffset.UtcNow:u} after {measuredDone} cells"],
             Skipped = skipped,
         };
         directory.WriteManifest(manifest);
@@ -148,7 +166,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
             await using var events = containers && workloads.Contains(StartupPhases.Workload)
                 ? EngineEventRecorder.Start(engine!, runId, directory.EngineEvents, log, cancellationToken)
                 : null;
-            var runner = new MatrixRunner(executors, self, options.AllowMismatch)
+            var runner = new MatrixRunner(executors, reference, options.AllowMismatch)
             {
                 // --cold: the sampling plan's before-cell hook of cold-start workloads (startup, startup-runtime).
                 BeforeCell = options.Cold
@@ -247,6 +265,9 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         DefaultRuntime = f.DefaultRuntime,
         DefaultIsolation = f.DefaultIsolation,
         Runtimes = f.Runtimes,
+        Name = f.Name,
+        Cpus = f.Cpus,
+        MemoryBytes = f.MemoryBytes,
     };
 
     /// <summary>The baseline is chosen before anything is measured, so that a run never ends without one.</summary>

@@ -129,6 +129,19 @@ public sealed record EngineDescription
     public string? DefaultIsolation { get; init; }
 
     public required IReadOnlyList<string> Runtimes { get; init; }
+
+    /// <summary>The engine host's name, CPUs and memory as /info reports them (empty or 0 in manifests written before).</summary>
+    public string Name { get; init; } = string.Empty;
+
+    public int Cpus { get; init; }
+
+    public long MemoryBytes { get; init; }
+
+    /// <summary>
+    /// The engine is on another machine than the harness (<see cref="RunManifest.Host"/>): there is no host mode, and
+    /// containers were verified against this engine host's /info (kernel release or build; no boot time).
+    /// </summary>
+    public bool Remote { get; init; }
 }
 
 /// <summary>An isolation mode as run: "host" (plain process), a Linux runtime, or a Windows isolation.</summary>

@@ -215,6 +215,12 @@ public sealed partial class DockerEngine : IContainerEngine
             host.Binds = [.. spec.Binds];
         }
 
+        if (spec.Volumes.Count > 0)
+        {
+            // No source: an anonymous volume, which the remove (RemoveVolumes) takes with the container.
+            host.Mounts = [.. spec.Volumes.Select(target => new Mount { Type = "volume", Target = target })];
+        }
+
         if (spec.PublishedPorts.Count > 0)
         {
             if (spec.NetworkMode == "none")

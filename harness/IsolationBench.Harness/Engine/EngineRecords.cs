@@ -79,6 +79,9 @@ public sealed record ContainerSpec
     /// <summary>host-path:container-path[:options] bind mounts.</summary>
     public IReadOnlyList<string> Binds { get; init; } = [];
 
+    /// <summary>Container paths that each get a fresh anonymous volume on the engine's host, removed with the container.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+
     public IReadOnlyList<string> Environment { get; init; } = [];
 
     public ContainerLimits Limits { get; init; } = ContainerLimits.LockedDown;

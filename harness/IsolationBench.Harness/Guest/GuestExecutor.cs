@@ -27,6 +27,12 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
     /// <summary>Whether io containers run fio beside our io benchmarks (<see cref="FioReferee"/>); Linux containers and hosts only.</summary>
     public bool RunsFio { get; init; } = true;
 
+    /// <summary>
+    /// The io "volume" target is a fresh engine volume removed with the container instead of a bind mount of this
+    /// machine's scratch folder: a remote engine's host has no such folder (it would make an empty one of its own).
+    /// </summary>
+    public bool EngineSideVolume { get; init; }
+
     public bool CanRun(string workload) => workload is "syscall" or "io" or "cpu" or "memory" or "network";
 
     // Results of categories that ran in an earlier cell's container, by cell key, until the plan reaches their cell.
@@ -90,7 +96,8 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
                     Runtime = cell.Mode.Runtime,
                     Isolation = cell.Mode.Isolation,
                     Limits = ContainerLimits.For(context.Resources),
-                    Binds = [volume + ":" + _volumePath],
+                    Binds = EngineSideVolume ? [] : [volume + ":" + _volumePath],
+                    Volumes = EngineSideVolume ? [_volumePath] : [],
                 };
                 var lifecycle = new ContainerLifecycle(engine ?? throw new InvalidOperationException("container mode without an engine"));
                 run = await lifecycle.RunAsync(spec, timeout, (id, ct) => CopyOutAsync(id, artifacts, ct), requireReadyLine: false, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,8 @@ public sealed class KernelBoundaryRule : IFingerprintRule
                 Verdict.Fail($"{mode.Name}: expected a container but the workload saw no container boundary (same hostname and evidence as the host)"),
             KernelBoundary.SharedKernel when !sameKernel =>
                 Verdict.Fail($"{mode.Name}: expected the host's kernel {host.KernelVersion} but saw {seen.KernelVersion} (booted {seen.BootTimeUnixSeconds}, host {host.BootTimeUnixSeconds}): is this a VM-isolated container?"),
+            KernelBoundary.SharedKernel when EngineHostReference.BootUnknown(host) =>
+                Verdict.Pass($"container on the engine host's kernel release {seen.KernelVersion} ({Evidence(seen)}; a remote engine gives no boot time, so the release alone was compared)"),
             KernelBoundary.SharedKernel => Verdict.Pass($"container on the host kernel {seen.KernelVersion} ({Evidence(seen)})"),
 
             KernelBoundary.UserSpaceKernel when !seen.IsGVisor =>
@@ -37,12 +39,16 @@ public sealed class KernelBoundaryRule : IFingerprintRule
 
             KernelBoundary.VirtualMachine when seen.IsGVisor =>
                 Verdict.Fail($"{mode.Name}: expected its own kernel in a VM but the container saw gVisor's user-space kernel ({string.Join("; ", seen.GVisorEvidence)})"),
-            KernelBoundary.VirtualMachine when seen.BootTimeUnixSeconds is null || host.BootTimeUnixSeconds is null =>
+            KernelBoundary.VirtualMachine when EngineHostReference.BootUnknown(host) && !OwnBoot(seen, host) =>
+                Verdict.Fail($"{mode.Name}: expected its own kernel (a VM) but saw the engine host's release {seen.KernelVersion}, and a remote engine gives no boot time to tell a VM of the same release from the host's kernel: run isobench on the engine's host"),
+            KernelBoundary.VirtualMachine when seen.BootTimeUnixSeconds is null && !EngineHostReference.BootUnknown(host) =>
                 Verdict.Fail($"{mode.Name}: no boot time to compare (seen {seen.BootTimeUnixSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): a VM cannot be told from the host's kernel"),
             KernelBoundary.VirtualMachine when !OwnBoot(seen, host) =>
                 Verdict.Fail($"{mode.Name}: expected its own kernel (a VM) but the container shares the host's boot time ({seen.BootTimeUnixSeconds}, kernel {seen.KernelVersion}): it ran with process isolation"),
             KernelBoundary.VirtualMachine when !isolated =>
                 Verdict.Fail($"{mode.Name}: expected a VM-isolated container but the workload saw no container boundary"),
+            KernelBoundary.VirtualMachine when EngineHostReference.BootUnknown(host) =>
+                Verdict.Pass($"own kernel {seen.KernelVersion}, another release than the engine host's {host.KernelVersion}"),
             KernelBoundary.VirtualMachine => Verdict.Pass($"own kernel {seen.KernelVersion}, booted at {seen.BootTimeUnixSeconds} (host {host.BootTimeUnixSeconds})"),
             _ => Verdict.Fail($"{mode.Name}: kernel boundary {mode.Boundary} was never decided"),
         };

@@ -2,7 +2,11 @@ using IsolationBench.Fingerprint;
 
 namespace IsolationBench.Harness.Verification;
 
-/// <summary>Whether two fingerprints saw the same kernel: the same release and the same boot.</summary>
+/// <summary>
+/// Whether two fingerprints saw the same kernel: the same release and the same boot. Against a reference without a
+/// boot time (a remote engine's host, <see cref="EngineHostReference"/>) the release alone decides, and another
+/// release is a kernel of its own.
+/// </summary>
 public static class KernelIdentity
 {
     // Boot time is derived from uptime and rounded to seconds on both sides: allow a little drift.
@@ -12,16 +16,28 @@ public static class KernelIdentity
     {
         ArgumentNullException.ThrowIfNull(seen);
         ArgumentNullException.ThrowIfNull(host);
-        var sameBuild = WindowsKernelRule.Applies(seen, host) ? WindowsKernelRule.SameKernelBuild(seen, host) : seen.KernelVersion == host.KernelVersion;
-        return sameBuild && SameBoot(seen, host);
+        return SameBuild(seen, host) && (EngineHostReference.BootUnknown(host) || SameBoot(seen, host));
+    }
+
+    /// <summary>The same kernel release (Linux) or major.minor.build (Windows), whatever the boot.</summary>
+    public static bool SameBuild(IsolationFingerprint seen, IsolationFingerprint host)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(host);
+        return WindowsKernelRule.Applies(seen, host) ? WindowsKernelRule.SameKernelBuild(seen, host) : seen.KernelVersion == host.KernelVersion;
     }
 
     public static bool SameBoot(IsolationFingerprint a, IsolationFingerprint b) =>
         a.BootTimeUnixSeconds is { } x && b.BootTimeUnixSeconds is { } y && Math.Abs(x - y) <= BootTimeToleranceSeconds;
 
-    /// <summary>A kernel booted at another time than the host's — what a VM shows. Unknown boot times are not "own".</summary>
+    /// <summary>
+    /// A kernel booted at another time than the host's — what a VM shows. An unknown boot time of the container is
+    /// not "own"; against a reference without one, only a kernel of another release is.
+    /// </summary>
     public static bool OwnBoot(IsolationFingerprint seen, IsolationFingerprint host) =>
-        seen.BootTimeUnixSeconds is { } x && host.BootTimeUnixSeconds is { } y && Math.Abs(x - y) > BootTimeToleranceSeconds;
+        EngineHostReference.BootUnknown(host)
+            ? !SameBuild(seen, host)
+            : seen.BootTimeUnixSeconds is { } x && host.BootTimeUnixSeconds is { } y && Math.Abs(x - y) > BootTimeToleranceSeconds;
 
     /// <summary>A container boundary: another hostname or other container evidence than the host's own.</summary>
     public static bool Isolated(IsolationFingerprint seen, IsolationFingerprint host) =>

@@ -34,6 +34,7 @@ public static class HarnessCatalog
             await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
             RuntimeDirect.RunStateDir.DefaultBase))
     {
+        NeedsEngineHost = "runs the engine's runtime binaries on this machine",
         ByDefault = false,
     };
 
@@ -50,6 +51,7 @@ public static class HarnessCatalog
             setup.Options.DensityMax,
             IsolationBench.Harness.Density.DensityStopRule.DefaultFloor))
     {
+        NeedsEngineHost = "reads the containers' memory and MemAvailable from this machine's /proc",
         ByDefault = false,
     };
 
@@ -69,6 +71,7 @@ public static class HarnessCatalog
     {
         StartEarly = (setup, ct) => LinuxBase(setup, ct),
         Skips = IsolationBench.Harness.NetworkHost.NetworkHostSupport.Skip,
+        NeedsEngineHost = "connects to the container's port on this machine's loopback",
         ByDefault = false,
     };
 
@@ -100,7 +103,14 @@ public static class HarnessCatalog
     {
         ArgumentNullException.ThrowIfNull(workloads);
         ArgumentNullException.ThrowIfNull(modes);
-        return workloads.Select(Get).SelectMany(w => modes.Select(m => w.Supports(m, facts))).FirstOrDefault(r => r is not null);
+        ArgumentNullException.ThrowIfNull(facts);
+        var selected = workloads.Select(Get).ToList();
+        if (facts.RemoteEngine is { } remote && selected.FirstOrDefault(w => w.NeedsEngineHost is not null) is { } local)
+        {
+            return $"workload '{local.Name}' {local.NeedsEngineHost}, and the engine at {remote} is on another machine: run isobench on the engine's host or leave '{local.Name}' out of --workloads";
+        }
+
+        return selected.SelectMany(w => modes.Select(m => w.Supports(m, facts))).FirstOrDefault(r => r is not null);
     }
 
     /// <summary>The modes each of <paramref name="workloads"/> leaves out (<see cref="HarnessWorkload.Skips"/>), with why, in the run's order.</summary>
@@ -123,11 +133,14 @@ public static class HarnessCatalog
         // branch's guest) cannot swap the guest under this run.
         var guestImage = setup.Engine is null ? null : await GuestPreparation.ImageAsync(setup, LinuxBase(setup, cancellationToken), cancellationToken).ConfigureAwait(false);
 
-        var scratch = ScratchLocation.Choose(setup.Options.ScratchDir, setup.Facts?.DockerRootDir, Path.GetTempPath(), ScratchLocation.FilesystemOf);
-        setup.Log.Report($"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}");
+        var scratch = ScratchLocation.Choose(setup.Options.ScratchDir, setup.RemoteEngine is null ? setup.Facts?.DockerRootDir : null, Path.GetTempPath(), ScratchLocation.FilesystemOf);
+        setup.Log.Report(setup.RemoteEngine is null
+            ? $"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}"
+            : $"io volume target: a fresh volume on the engine's host per container (the engine at {setup.RemoteEngine} is remote)");
         return new GuestExecutor(setup.Engine, guestImage, setup.WindowsEngine, hostGuest, setup.Options.Profile, scratch.Root)
         {
             RunsFio = setup.Options.RunsFio,
+            EngineSideVolume = setup.RemoteEngine is not null,
         };
     }
 }

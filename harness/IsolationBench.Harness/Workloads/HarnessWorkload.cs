@@ -20,6 +20,12 @@ public sealed record HarnessWorkload(
     /// <summary>A long preparation to start before any executor is made, so that it runs beside the others' (null: none).</summary>
     public Action<WorkloadSetup, CancellationToken>? StartEarly { get; init; }
 
+    /// <summary>
+    /// What it measures from this machine about the engine's host (its memory, its runtime binaries, a port on its
+    /// loopback); null when it works through the engine API alone. Such a workload is refused with a remote engine.
+    /// </summary>
+    public string? NeedsEngineHost { get; init; }
+
     /// <summary>Whether a run without --workloads includes it; false for one that holds much of the host (density).</summary>
     public bool ByDefault { get; init; } = true;
 
@@ -39,4 +45,7 @@ public sealed record SupportFacts(string HostOs, string? EngineOs)
 
     /// <summary>The engine's runtime registrations (/info Runtimes: binary or shim type); null when not known.</summary>
     public IReadOnlyDictionary<string, Engine.RuntimeRegistration>? Runtimes { get; init; }
+
+    /// <summary>The engine's endpoint when it is on another machine (tcp, not loopback); null for a local engine.</summary>
+    public string? RemoteEngine { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed class WorkloadSetup(
 
     public EngineFacts? Facts => facts;
 
+    /// <summary>The endpoint of an engine on another machine; null for a local one (its paths are then this machine's).</summary>
+    public string? RemoteEngine { get; init; }
+
     public IReadOnlyList<IsolationMode> Modes => modes;
 
     public RunOptions Options => options;

@@ -27,15 +27,19 @@ public sealed class RemoteTlsEngineTests(ITestOutputHelper output)
         using var stranger = new TestPki("stranger CA");
         var server = Directory.CreateDirectory(Path.Combine(temp.Path, "server")).FullName;
         pki.WriteCa(Path.Combine(server, "ca.pem"));
-        pki.WriteServer(Path.Combine(server, "server-cert.pem"), Path.Combine(server, "server-key.pem"));
+        // This machine's own non-loopback address stands in for another machine's: reached there, the engine is remote.
+        var lan = LanAddress.NonLoopback();
+        pki.WriteServer(Path.Combine(server, "server-cert.pem"), Path.Combine(server, "server-key.pem"), lan is null ? [] : [lan]);
         var client = pki.WriteCertDirectory(Path.Combine(temp.Path, "client"));
         var strangers = stranger.WriteCertDirectory(Path.Combine(temp.Path, "stranger"));
         var port = FreePort();
         var endpoint = string.Create(CultureInfo.InvariantCulture, $"tcp://127.0.0.1:{port}");
+        var remote = lan is null ? null : string.Create(CultureInfo.InvariantCulture, $"tcp://{lan}:{port}");
 
         await using var dockerd = await PrivateDockerd.StartNewAsync(_ =>
         [
             "-H", endpoint,
+            .. remote is null ? Array.Empty<string>() : ["-H", remote],
             "--tlsverify",
             "--tlscacert", Path.Combine(server, "ca.pem"),
             "--tlscert", Path.Combine(server, "server-cert.pem"),
@@ -55,6 +59,22 @@ public sealed class RemoteTlsEngineTests(ITestOutputHelper output)
         Assert.True(run.Exit == 0, run.Err + run.Out + dockerd.LogTail());
         var samples = File.ReadAllLines(Path.Combine(temp.Path, "it-tls", "samples.csv"));
         Assert.Contains(samples, l => l.Contains(",runc,startup,total,", StringComparison.Ordinal));
+
+        // 2b. The same engine reached as a remote one: no host mode, containers verified against its /info, its
+        // host-side workloads refused in one line.
+        if (remote is not null)
+        {
+            var tls = new[] { "--engine", remote, "--tls-ca", Path.Combine(client, "ca.pem"), "--tls-cert", Path.Combine(client, "cert.pem"), "--tls-key", Path.Combine(client, "key.pem") };
+            var far = await RunAsync([], ["run", .. tls, "--modes", "runc", "--workloads", "startup", "--samples", "2", "--warmup", "0",
+                "--output", temp.Path, "--run-id", "it-tls-remote", "--no-report"]);
+            Assert.True(far.Exit == 0, far.Err + far.Out + dockerd.LogTail());
+            var manifest = new IsolationBench.Results.RunDirectory(Path.Combine(temp.Path, "it-tls-remote")).ReadManifest();
+            Assert.True(manifest.Engine!.Remote);
+            Assert.DoesNotContain(manifest.Modes, m => m.Name == "host");
+            Assert.All(IsolationBench.Results.SampleCsv.Read(Path.Combine(temp.Path, "it-tls-remote", "samples.csv")), s => Assert.True(s.IsOk, s.Status));
+            AssertOneLineUsageError(await RunAsync([], ["run", .. tls, "--modes", "runc", "--workloads", "density", "--output", temp.Path, "--run-id", "it-tls-density"]), "is on another machine");
+            Assert.False(Directory.Exists(Path.Combine(temp.Path, "it-tls-density")));
+        }
 
         // 3. A client certificate of another CA: the engine refuses the handshake.
         var wrongClient = await RunAsync([], "doctor", "--engine", endpoint, "--tls-ca", Path.Combine(client, "ca.pem"),

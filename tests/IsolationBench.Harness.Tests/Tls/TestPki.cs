@@ -26,9 +26,9 @@ internal sealed class TestPki : IDisposable
 
     public void WriteCa(string path) => File.WriteAllText(path, Authority.ExportCertificatePem());
 
-    /// <summary>A server certificate naming 127.0.0.1 (dockerd's --tlscert/--tlskey).</summary>
-    public void WriteServer(string certPath, string keyPath) =>
-        Issue("CN=127.0.0.1", certPath, keyPath, server: true, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+    /// <summary>A server certificate naming 127.0.0.1 and <paramref name="alsoFor"/> (dockerd's --tlscert/--tlskey).</summary>
+    public void WriteServer(string certPath, string keyPath, params IPAddress[] alsoFor) =>
+        Issue("CN=127.0.0.1", certPath, keyPath, server: true, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), alsoFor);
 
     /// <summary>A client certificate (the CLI's cert.pem/key.pem); validity is the caller's to choose.</summary>
     public void WriteClient(string certPath, string keyPath, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null) =>
@@ -43,7 +43,7 @@ internal sealed class TestPki : IDisposable
         return directory;
     }
 
-    private void Issue(string subject, string certPath, string keyPath, bool server, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    private void Issue(string subject, string certPath, string keyPath, bool server, DateTimeOffset notBefore, DateTimeOffset notAfter, IPAddress[]? alsoFor = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -55,6 +55,10 @@ internal sealed class TestPki : IDisposable
         {
             var names = new SubjectAlternativeNameBuilder();
             names.AddIpAddress(IPAddress.Loopback);
+            foreach (var address in alsoFor ?? [])
+            {
+                names.AddIpAddress(address);
+            }
             request.CertificateExtensions.Add(names.Build());
         }
 

@@ -17,7 +17,7 @@ namespace IsolationBench.Harness.Tests.Windows;
 /// </summary>
 public sealed class FakeWindowsEngine : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, FakeImage> _images = new(StringComparer.Ordinal);
@@ -25,17 +25,19 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
     private readonly ConcurrentBag<Task> _connections = [];
     private readonly Task _accepting;
 
-    public FakeWindowsEngine(RecordedWindowsHost host)
+    /// <param name="bind">The address to listen on: loopback (a local engine) unless a test needs a remote-looking one.</param>
+    public FakeWindowsEngine(RecordedWindowsHost host, IPAddress? bind = null)
     {
         Host = host;
+        _listener = new TcpListener(bind ?? IPAddress.Loopback, 0);
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
     public RecordedWindowsHost Host { get; }
 
-    /// <summary>tcp://127.0.0.1:PORT — use it with InsecureEngine (the fake has no TLS).</summary>
-    public string Endpoint => "tcp://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    /// <summary>tcp://ADDRESS:PORT (127.0.0.1 unless bound elsewhere) — use it with InsecureEngine (the fake has no TLS).</summary>
+    public string Endpoint => "tcp://" + ((IPEndPoint)_listener.LocalEndpoint).Address + ":" + ((IPEndPoint)_listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -46,6 +48,9 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
 
     /// <summary>How long /start takes to answer: a cold Hyper-V utility VM (nested virtualisation, Defender) can take long.</summary>
     public TimeSpan StartDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>A daemon that ignores a hyperv request: the container answers with the process fingerprint.</summary>
+    public bool AnswerHypervAsProcess { get; init; }
 
     /// <summary>An image as if built earlier (the tests of single containers need no build).</summary>
     public void AddImage(string tag) => _images[tag] = new FakeImage("sha256:" + new string('0', 64), new Dictionary<string, string>(), "10.0.20348.2966", []);
@@ -306,7 +311,7 @@ public sealed class FakeWindowsEngine : IAsyncDisposable
 
         // The probe writes nothing until the container starts (the harness times "ready" from /start).
         await container.Started.Task.WaitAsync(_stop.Token);
-        var kind = container.Isolation;
+        var kind = AnswerHypervAsProcess && container.Isolation == "hyperv" ? "process" : container.Isolation;
         await WriteFrameAsync(stream, 1, "ISOBENCH-READY\n");
         await WriteFrameAsync(stream, 1, Host.FingerprintLine(kind, container.CpuCount) + "\n");
         container.Exit(0);
