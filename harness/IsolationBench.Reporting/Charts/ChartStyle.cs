@@ -23,8 +23,12 @@ internal static class ChartStyle
     {
         var engine = m.Engine is null ? "no engine" : $"engine {m.Engine.Version} (API {m.Engine.ApiVersion})";
         var modes = string.Join(", ", m.Modes.Select(d => d.Runtime ?? d.Isolation ?? d.Name).Distinct());
+        // The figures are the engine host's: a remote one is named, the harness's machine only as where it was reached from.
+        var where = m.Engine is { Remote: true } e
+            ? $"{e.Name} (remote engine, from {m.Host.Hostname}): {e.OperatingSystem}, kernel {e.KernelVersion}, {e.Cpus} CPUs"
+            : $"{m.Host.Hostname}: {m.Host.OsDescription}, kernel {m.Host.Kernel}, {m.Host.Cores} cores";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{m.Host.Hostname}: {m.Host.OsDescription}, kernel {m.Host.Kernel}, {m.Host.Cores} cores · {engine} · modes: {modes} · {m.StartedUtc:yyyy-MM-dd HH:mm} UTC");
+            $"{where} · {engine} · modes: {modes} · {m.StartedUtc:yyyy-MM-dd HH:mm} UTC");
     }
 
     public static Plot NewPlot(string title, RunManifest manifest)

@@ -57,6 +57,11 @@ public sealed record ReportContent(
         if (m.Engine is { } e)
         {
             env.Add(("Engine", $"{e.Version} (API {e.ApiVersion}), {e.OperatingSystem}, {e.OsType}, kernel {e.KernelVersion}"));
+            if (e.Remote)
+            {
+                env.Add(("Engine host", $"{e.Name}: {e.Cpus.ToString(inv)} CPUs, {(e.MemoryBytes / (1024.0 * 1024 * 1024)).ToString("0.0", inv)} GiB — remote: the containers ran there, verified against its /info; Host above is where isobench ran"));
+            }
+
             env.Add(("Runtimes", string.Join(", ", e.Runtimes) + (e.DefaultRuntime is null ? string.Empty : $" (default {e.DefaultRuntime})")
                 + (e.DefaultIsolation is null ? string.Empty : $"; default isolation {e.DefaultIsolation}")));
         }
