@@ -123,12 +123,17 @@ public sealed partial class OrphanReaper : IDisposable
 
     private static bool SetSubreaper(bool on) => Prctl(PrSetChildSubreaper, on ? 1u : 0u, 0, 0, 0) == 0;
 
-    /// <summary>The children of <paramref name="parent"/> and whether each has ended, from /proc/PID/stat (state Z).</summary>
+    /// <summary>
+    /// The children of <paramref name="parent"/> and whether each has ended (state Z in /proc/PID/stat). Its threads'
+    /// children files name them (a few small reads, while a SIGCHLD is being handled next to a measurement); without
+    /// them (a kernel built without CONFIG_PROC_CHILDREN) every process's stat is read.
+    /// </summary>
     internal static IEnumerable<(int Pid, bool Zombie)> Children(int parent)
     {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        var candidates = ChildrenFiles(parent) ?? Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).OfType<string>();
+        foreach (var name in candidates)
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
             {
                 continue;
             }
@@ -136,7 +141,7 @@ public sealed partial class OrphanReaper : IDisposable
             string stat;
             try
             {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                stat = File.ReadAllText("/proc/" + name + "/stat");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -147,6 +152,39 @@ public sealed partial class OrphanReaper : IDisposable
             {
                 yield return (pid, parsed.State == 'Z');
             }
+        }
+    }
+
+    /// <summary>The pids in /proc/PID/task/*/children; null when the kernel has no such files.</summary>
+    private static List<string>? ChildrenFiles(int parent)
+    {
+        var tasks = "/proc/" + parent.ToString(CultureInfo.InvariantCulture) + "/task";
+        try
+        {
+            var pids = new List<string>();
+            foreach (var task in Directory.EnumerateDirectories(tasks))
+            {
+                var file = Path.Combine(task, "children");
+                if (!File.Exists(file))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    pids.AddRange(File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                }
+                catch (IOException)
+                {
+                    // The thread ended meanwhile.
+                }
+            }
+
+            return pids;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
