@@ -13,7 +13,7 @@ internal sealed class DoctorCommand : ICommand
         "doctor",
         "check the engine and list the isolation modes this host offers",
         [
-            new("--engine", false, "engine endpoint"),
+            new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)") { ValueName = "URI" },
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             .. EngineTlsOptions.Specs,
         ],

@@ -1,0 +1,17 @@
+namespace IsolationBench.Cli.Output;
+
+/// <summary>
+/// The one place that decides between live, coloured output (Spectre.Console) and the plain lines that CI logs and
+/// scripts read: plain when output is redirected, under CI, with NO_COLOR set (no-color.org), or on TERM=dumb.
+/// </summary>
+internal static class Terminal
+{
+    public static bool IsRich(bool outputRedirected, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return !outputRedirected
+            && string.IsNullOrEmpty(environment("NO_COLOR"))
+            && string.IsNullOrEmpty(environment("CI"))
+            && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal);
+    }
+}
