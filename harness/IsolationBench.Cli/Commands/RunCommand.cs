@@ -103,17 +103,16 @@ internal sealed class RunCommand : ICommand
         var layout = RepositoryLayout.Find(context.WorkingDirectory) ?? RepositoryLayout.Find(AppContext.BaseDirectory)
             ?? throw new UsageException("cannot find the IsolationBench repository (IsolationBench.sln) from here: run isobench from inside the clone");
 
-        using var progress = new ProgressPrinter(context.Out, context.Interactive);
+        using var progress = RunProgress.For(context.Out, context.Interactive);
         var session = new RunSession(layout, new Progress<string>(m => progress.Message(m)), progress);
-        var summary = await session.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        progress.Finish();
+        var summary = await progress.RunAsync(() => session.RunAsync(options, cancellationToken)).ConfigureAwait(false);
 
         var samples = SampleCsv.Read(summary.Directory.Samples);
         if (samples.Any(s => s.IsOk))
         {
             // The console tables are one more view of the report's analysis, so they can never disagree with it.
             var analysis = ReportCommand.Analyze(summary.Directory.Path, args.String("--baseline"));
-            ConsoleTables.Write(context.Out, analysis);
+            ConsoleTables.Write(context, analysis);
         }
 
         context.Out.WriteLine($"results: {summary.Directory.Path}");

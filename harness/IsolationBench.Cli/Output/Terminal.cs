@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace IsolationBench.Cli.Output;
 
 /// <summary>
@@ -14,4 +16,13 @@ internal static class Terminal
             && string.IsNullOrEmpty(environment("CI"))
             && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal);
     }
+
+    /// <summary>A Spectre.Console console that writes to <paramref name="output"/>, with the colours and live updates the terminal supports.</summary>
+    public static IAnsiConsole Console(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Detect,
+    });
 }
