@@ -26,7 +26,8 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
     private static readonly IsobenchCommandLine CommandLine = new(
         Commands.Select(c => c.Spec),
         "isobench — what does container isolation cost your workload on your host?\n"
-        + "Exit codes: 0 ok, 1 something failed, 2 bad input (nothing run), 130 interrupted.");
+        + "Exit codes: 0 ok, 1 something failed, 2 bad input (nothing run), 130 interrupted.\n"
+        + "Arguments can come from a response file, one per line: isobench run @nightly.rsp");
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         if (args.Count == 0 || args[0] == "help")
         {
             // `isobench` alone is a question without a command: help, and exit 2 as for any incomplete input.
-            var help = CommandLine.Parse(["--help", .. args.Skip(1)]);
+            var help = CommandLine.Parse([.. args.Skip(1), "--help"]);
             var shown = await IsobenchCommandLine.InvokeOwnAsync(help, output, error, helpWidth, cancellationToken).ConfigureAwait(false);
             return args.Count == 0 ? ExitCodes.Usage : shown;
         }
@@ -48,7 +49,7 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         try
         {
             var (spec, parsed) = CommandLine.Bind(args, parse);
-            var command = Commands.First(c => c.Spec == spec);
+            var command = Commands.First(c => ReferenceEquals(c.Spec, spec));
             if (command.Spec.Name is not ("whereami" or "run"))
             {
                 // `run` sweeps in its own preflight; whereami must work inside a container with no engine.

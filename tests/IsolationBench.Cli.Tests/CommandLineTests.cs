@@ -58,6 +58,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("host, runc, crun, runsc", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task No_command_shows_help_and_exits_2_and_help_COMMAND_shows_that_commands_help()
+    {
+        var (bareExit, bare, _) = await CliRunner.RunAsync();
+        var (helpExit, help, _) = await CliRunner.RunAsync("help", "run");
+
+        Assert.Equal(2, bareExit);
+        Assert.Contains("  whereami", bare, StringComparison.Ordinal);
+        Assert.Equal(0, helpExit);
+        Assert.Contains("  --modes <MODE,…>", help, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-h")]
     [InlineData("-?")]

@@ -17,12 +17,15 @@ internal static class Terminal
             && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal);
     }
 
-    /// <summary>A Spectre.Console console that writes to <paramref name="output"/>, with the colours and live updates the terminal supports.</summary>
+    /// <summary>
+    /// A Spectre.Console console that writes to <paramref name="output"/>: live updates always (<see cref="IsRich"/> has
+    /// decided this is a terminal), ANSI and colours as far as the terminal supports them.
+    /// </summary>
     public static IAnsiConsole Console(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(output),
         Ansi = AnsiSupport.Detect,
         ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.Detect,
+        Interactive = InteractionSupport.Yes,
     });
 }
