@@ -41,7 +41,7 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         }
 
         var parse = CommandLine.Parse(args);
-        if (IsobenchCommandLine.IsOwnAction(parse))
+        if (CommandLine.IsOwnAction(parse))
         {
             return await IsobenchCommandLine.InvokeOwnAsync(parse, output, error, helpWidth, cancellationToken).ConfigureAwait(false);
         }

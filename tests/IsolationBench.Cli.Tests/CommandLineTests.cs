@@ -59,6 +59,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_of_an_unknown_command_is_still_an_unknown_command_exit_2()
+    {
+        var (exit, output, err) = await CliRunner.RunAsync("frobnicate", "--help");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("isobench: unknown command 'frobnicate'", err, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
     public async Task No_command_shows_help_and_exits_2_and_help_COMMAND_shows_that_commands_help()
     {
         var (bareExit, bare, _) = await CliRunner.RunAsync();

@@ -49,9 +49,15 @@ internal sealed class IsobenchCommandLine
 
     public ParseResult Parse(IReadOnlyList<string> args) => _root.Parse(args);
 
-    /// <summary>Help, version and the [suggest] directive are System.CommandLine's to run; parse errors and commands are ours.</summary>
-    public static bool IsOwnAction(ParseResult parse) =>
-        parse?.Action is { } action && action is not ParseErrorAction;
+    /// <summary>
+    /// Help, version and the [suggest] directive are System.CommandLine's to run; parse errors and commands are ours. An
+    /// unknown command stays an error even with --help (System.CommandLine would show the root's help and exit 0): scripts
+    /// such as run.ps1 ask `isobench report --help` whether a command exists.
+    /// </summary>
+    public bool IsOwnAction(ParseResult parse) =>
+        parse?.Action is { } action
+        && action is not ParseErrorAction
+        && !(action is HelpAction && parse.CommandResult.Command == _root && parse.UnmatchedTokens.Count > 0);
 
     /// <summary>Runs help, --version or [suggest] with output to our writers; 0 unless that action fails.</summary>
     public static Task<int> InvokeOwnAsync(ParseResult parse, TextWriter output, TextWriter error, int helpWidth, CancellationToken cancellationToken)
