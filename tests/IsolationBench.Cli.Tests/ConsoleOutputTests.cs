@@ -81,6 +81,34 @@ public sealed partial class ConsoleOutputTests
     }
 
     [Fact]
+    public async Task Live_progress_shows_a_bar_per_workload_with_its_current_cell_and_last_value_and_prints_failures()
+    {
+        var runc = IsolationMode.ForRuntime("runc");
+        var totals = new Dictionary<string, int> { ["startup"] = 2, ["syscall"] = 1 };
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.Yes });
+        console.Profile.Width = 200;
+        var live = new LiveProgress(console);
+
+        var result = await live.RunAsync(() =>
+        {
+            live.Message("building images");
+            live.Report(new MatrixProgress(1, 3, new MatrixCell(1, false, "startup", IsolationMode.Host), 12.5, null, TimeSpan.FromSeconds(20)) { TotalByWorkload = totals });
+            live.Report(new MatrixProgress(2, 3, new MatrixCell(1, false, "syscall", runc), null, "exit code 3 [oops]", TimeSpan.FromSeconds(10)) { TotalByWorkload = totals });
+            live.Report(new MatrixProgress(3, 3, new MatrixCell(2, false, "startup", runc), 245.25, null, TimeSpan.Zero) { TotalByWorkload = totals });
+            return Task.FromResult(42);
+        });
+
+        var text = output.ToString();
+        Assert.Equal(42, result);
+        Assert.Contains("building images", text, StringComparison.Ordinal);
+        Assert.Contains("failed: 1/syscall/runc: exit code 3 [oops]", text, StringComparison.Ordinal);
+        Assert.Contains("all cells 3/3 · ETA 0:00", text, StringComparison.Ordinal);
+        Assert.Contains("startup          runc round 2 245.3 ms", text, StringComparison.Ordinal);
+        Assert.Contains("syscall          runc round 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Drawn_tables_carry_every_mode_and_the_plain_tables_figures()
     {
         var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "vm-run");
