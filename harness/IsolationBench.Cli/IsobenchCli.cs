@@ -27,7 +27,7 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         Commands.Select(c => c.Spec),
         "isobench — what does container isolation cost your workload on your host?\n"
         + "Exit codes: 0 ok, 1 something failed, 2 bad input (nothing run), 130 interrupted.\n"
-        + "Arguments can come from a response file, one per line: isobench run @nightly.rsp");
+        + "Arguments can come from a response file: isobench @nightly.rsp (words as on the command line, \"quotes\" around spaces, # comments).");
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {

@@ -99,7 +99,7 @@ public sealed class CommandLineTests : IDisposable
         var run = FakeRun.Write(_dir, FakeRun.GoodSamples);
         var outDir = Path.Combine(_dir, "from-rsp");
         var rsp = Path.Combine(_dir, "report.rsp");
-        await File.WriteAllLinesAsync(rsp, ["report", run, "--out", outDir]);
+        await File.WriteAllLinesAsync(rsp, ["# the nightly report", "report", $"\"{run}\" --out \"{outDir}\""]);
 
         var (exit, output, err) = await CliRunner.RunAsync("@" + rsp);
 
