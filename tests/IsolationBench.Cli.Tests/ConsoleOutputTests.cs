@@ -108,10 +108,13 @@ public sealed partial class ConsoleOutputTests
         Assert.Contains("syscall          runc round 1", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Drawn_tables_carry_every_mode_and_the_plain_tables_figures()
+    [Theory]
+    [InlineData("vm-run")]
+    [InlineData("startup-split-run")]
+    [InlineData("density-run")]
+    public void Drawn_tables_carry_every_mode_and_the_plain_tables_figures(string run)
     {
-        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "vm-run");
+        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", run);
         var analysis = ReportCommand.Analyze(fixture, null);
         using var plainText = new StringWriter();
         ConsoleTables.Write(plainText, analysis);

@@ -21,15 +21,27 @@ internal static class RichTables
             if (workload == RunAnalysis.StartupWorkload)
             {
                 Startup(console, analysis, workload);
-                continue;
             }
-
-            using var plain = new StringWriter(CultureInfo.InvariantCulture);
-            write(plain, analysis);
-            console.Write(new Text(plain.ToString()));
+            else if (workload == IsolationBench.Results.StartupPhases.RuntimeDirectWorkload)
+            {
+                // Its phases drawn like startup's; where startup goes, as text below them.
+                Startup(console, analysis, workload);
+                Plain(console, analysis, StartupSplitTable.WriteSplit);
+            }
+            else
+            {
+                Plain(console, analysis, write);
+            }
         }
 
         Guest(console, analysis, [.. analysis.Workloads.Where(w => ConsoleTables.Own.All(o => o.Workload != w))]);
+    }
+
+    private static void Plain(IAnsiConsole console, RunAnalysis analysis, Action<TextWriter, RunAnalysis> write)
+    {
+        using var plain = new StringWriter(CultureInfo.InvariantCulture);
+        write(plain, analysis);
+        console.Write(new Text(plain.ToString()));
     }
 
     private static void Startup(IAnsiConsole console, RunAnalysis analysis, string workload)
