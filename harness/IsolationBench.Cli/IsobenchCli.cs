@@ -7,9 +7,12 @@ using IsolationBench.Results;
 namespace IsolationBench.Cli;
 
 /// <summary>Dispatches a command line and maps every known error to one line and an exit code.</summary>
-internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool interactive, string workingDirectory)
+/// <param name="helpWidth">Where help wraps: the terminal's width on a terminal, else a fixed width so logs and docs read alike.</param>
+internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool interactive, string workingDirectory, int helpWidth = IsobenchCli.FixedHelpWidth)
 {
-    private readonly IReadOnlyList<ICommand> _commands =
+    public const int FixedHelpWidth = 100;
+
+    private static readonly IReadOnlyList<ICommand> Commands =
     [
         new RunCommand(),
         new ReportCommand(),
@@ -20,31 +23,33 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         new WhereAmICommand(),
     ];
 
+    private static readonly IsobenchCommandLine CommandLine = new(
+        Commands.Select(c => c.Spec),
+        "isobench — what does container isolation cost your workload on your host?\n"
+        + "Exit codes: 0 ok, 1 something failed, 2 bad input (nothing run), 130 interrupted.\n"
+        + "Arguments can come from a response file: isobench @nightly.rsp (words as on the command line, \"quotes\" around spaces, # comments).");
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Count == 0 || args[0] == "help")
         {
-            PrintHelp();
-            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+            // `isobench` alone is a question without a command: help, and exit 2 as for any incomplete input.
+            var help = CommandLine.Parse([.. args.Skip(1), "--help"]);
+            var shown = await IsobenchCommandLine.InvokeOwnAsync(help, output, error, helpWidth, cancellationToken).ConfigureAwait(false);
+            return args.Count == 0 ? ExitCodes.Usage : shown;
         }
 
-        var command = _commands.FirstOrDefault(c => c.Spec.Name == args[0]);
-        if (command is null)
+        var parse = CommandLine.Parse(args);
+        if (CommandLine.IsOwnAction(parse))
         {
-            error.WriteLine($"isobench: unknown command '{args[0]}': choose from {string.Join(", ", _commands.Select(c => c.Spec.Name))}");
-            return ExitCodes.Usage;
-        }
-
-        if (args.Skip(1).Any(a => a is "-h" or "--help"))
-        {
-            PrintCommandHelp(command.Spec);
-            return ExitCodes.Ok;
+            return await IsobenchCommandLine.InvokeOwnAsync(parse, output, error, helpWidth, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var parsed = ArgumentParser.Parse(command.Spec, [.. args.Skip(1)]);
+            var (spec, parsed) = CommandLine.Bind(args, parse);
+            var command = Commands.First(c => ReferenceEquals(c.Spec, spec));
             if (command.Spec.Name is not ("whereami" or "run"))
             {
                 // `run` sweeps in its own preflight; whereami must work inside a container with no engine.
@@ -86,29 +91,6 @@ internal sealed class IsobenchCli(TextWriter output, TextWriter error, bool inte
         {
             error.WriteLine("isobench: interrupted; containers removed, partial results kept (manifest status: partial)");
             return ExitCodes.Interrupted;
-        }
-    }
-
-    private void PrintHelp()
-    {
-        output.WriteLine("isobench — what does container isolation cost your workload on your host?");
-        output.WriteLine();
-        foreach (var c in _commands)
-        {
-            output.WriteLine($"  {c.Spec.Name,-10} {c.Spec.Summary}");
-        }
-
-        output.WriteLine();
-        output.WriteLine("isobench COMMAND --help shows a command's options. Exit codes: 0 ok, 1 something failed, 2 bad input, 130 interrupted.");
-    }
-
-    private void PrintCommandHelp(CommandSpec spec)
-    {
-        output.WriteLine($"usage: {spec.Usage}");
-        output.WriteLine(spec.Summary);
-        foreach (var o in spec.Options)
-        {
-            output.WriteLine($"  {o.Name,-18} {o.Help}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using IsolationBench.Cli;
+using IsolationBench.Cli.Output;
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -18,5 +19,6 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
     cancel.Cancel();
 });
 
-var cli = new IsobenchCli(Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, Environment.CurrentDirectory);
+var rich = Terminal.IsRich(Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+var cli = new IsobenchCli(Console.Out, Console.Error, interactive: rich, Environment.CurrentDirectory, rich ? Math.Max(60, Console.WindowWidth) : IsobenchCli.FixedHelpWidth);
 return await cli.RunAsync(args, cancel.Token).ConfigureAwait(false);

@@ -3,8 +3,11 @@ using IsolationBench.Harness;
 
 namespace IsolationBench.Cli.CommandLine;
 
-/// <summary>The options and positional arguments of one command, with typed, one-line-error accessors.</summary>
-internal sealed class ParsedArguments(string command, IReadOnlyDictionary<string, string?> options, IReadOnlyList<string> positionals)
+/// <summary>
+/// The options and positional arguments of one command, with typed, one-line-error accessors. An option not given reads
+/// as its declared default (<see cref="OptionSpec.Default"/>, the value help shows); <see cref="Has"/> says whether it was given.
+/// </summary>
+internal sealed class ParsedArguments(string command, IReadOnlyDictionary<string, string?> options, IReadOnlyList<string> positionals, IReadOnlyDictionary<string, string>? defaults = null)
 {
     public string Command { get; } = command;
 
@@ -12,7 +15,12 @@ internal sealed class ParsedArguments(string command, IReadOnlyDictionary<string
 
     public bool Has(string option) => options.ContainsKey(option);
 
-    public string? String(string option) => options.TryGetValue(option, out var v) ? v : null;
+    public string? String(string option) => options.TryGetValue(option, out var v) ? v : defaults?.GetValueOrDefault(option);
+
+    /// <summary>A whole number, given or the declared default.</summary>
+    public int Int(string option) => String(option) is null
+        ? throw new InvalidOperationException($"{option} has no declared default")
+        : Int(option, 0);
 
     public int Int(string option, int fallback)
     {

@@ -11,8 +11,8 @@ internal sealed class CleanCommand : ICommand
         "clean",
         "remove every container left behind by isobench (by label)",
         [
-            new("--run-id", false, "only this run's containers"),
-            new("--engine", false, "engine endpoint"),
+            new("--run-id", false, "only this run's containers") { ValueName = "ID" },
+            new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)") { ValueName = "URI" },
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             .. EngineTlsOptions.Specs,
         ],

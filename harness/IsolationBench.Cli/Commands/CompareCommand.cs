@@ -19,13 +19,16 @@ internal sealed class CompareCommand : ICommand
         "compare",
         "compare two runs (or the last N runs of a history) on their samples; exit 1 when something regressed, went missing or failed more often",
         [
-            new("--threshold", false, "smallest change that counts, e.g. 10% (default 10%); it must also be significant (95 % CI)"),
-            new("--history", false, "history file for last:N (default: results/history.csv)"),
-            new("--markdown", false, "also write the comparison as a Markdown section to this file"),
+            new("--threshold", false, "smallest change that counts, e.g. 10%; it must also be significant (95 % CI)") { Default = string.Create(CultureInfo.InvariantCulture, $"{CompareRule.DefaultThreshold * 100:0.#}%"), ValueName = "PERCENT" },
+            new("--history", false, "history file for last:N") { Default = DefaultHistory, ValueName = "FILE" },
+            new("--markdown", false, "also write the comparison as a Markdown section to this file") { ValueName = "FILE" },
         ],
         2,
         2,
-        "isobench compare BASELINE CURRENT [--threshold 10%] [--history FILE] [--markdown FILE]   (each side: RUN_DIR or last:N)");
+        "isobench compare BASELINE CURRENT [--threshold 10%] [--history FILE] [--markdown FILE]   (each side: RUN_DIR or last:N)")
+    {
+        Arguments = [("BASELINE", "the run compared against: RUN_DIR or last:N (the last N runs of the history)"), ("CURRENT", "the run judged: RUN_DIR or last:N")],
+    };
 
     public Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
@@ -38,7 +41,7 @@ internal sealed class CompareCommand : ICommand
             throw new UsageException($"--markdown {markdown} is a folder: give a file such as compare.md");
         }
 
-        var historyPath = args.String("--history") ?? DefaultHistory;
+        var historyPath = args.String("--history")!;
         var baselineArg = args.Positional(0, "BASELINE");
         var currentArg = args.Positional(1, "CURRENT");
         var current = Resolve(currentArg, "CURRENT", historyPath, new HashSet<string>(StringComparer.Ordinal));

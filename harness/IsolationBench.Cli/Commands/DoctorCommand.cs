@@ -1,5 +1,6 @@
 using System.Globalization;
 using IsolationBench.Cli.CommandLine;
+using IsolationBench.Cli.Output;
 using IsolationBench.Harness;
 using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Modes;
@@ -13,7 +14,7 @@ internal sealed class DoctorCommand : ICommand
         "doctor",
         "check the engine and list the isolation modes this host offers",
         [
-            new("--engine", false, "engine endpoint"),
+            new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)") { ValueName = "URI" },
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             .. EngineTlsOptions.Specs,
         ],
@@ -25,12 +26,12 @@ internal sealed class DoctorCommand : ICommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        var o = context.Out;
+        var o = Checklist.For(context);
         await using var preflight = await Preflight.RunAsync(args.String("--engine"), args.Has("--insecure-engine"), engineRequired: false, cancellationToken, tls: EngineTlsOptions.From(args)).ConfigureAwait(false);
-        o.WriteLine($"host       {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores");
+        o.Line($"host       {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores");
         if (preflight.Facts is { } f)
         {
-            o.WriteLine($"engine     {preflight.Engine!.Endpoint}: Docker {f.Version} (API {f.ApiVersion}), {f.OsType}, {f.OperatingSystem}, kernel {f.KernelVersion}");
+            o.Line($"engine     {preflight.Engine!.Endpoint}: Docker {f.Version} (API {f.ApiVersion}), {f.OsType}, {f.OperatingSystem}, kernel {f.KernelVersion}");
             if (f.WindowsBuild is { } build)
             {
                 var hypervisor = preflight.HypervisorPresent switch
@@ -39,41 +40,41 @@ internal sealed class DoctorCommand : ICommand
                     false => ", no hypervisor running (Win32_ComputerSystem.HypervisorPresent)",
                     null => string.Empty,
                 };
-                o.WriteLine($"windows    build {build}, default isolation {f.DefaultIsolation ?? "?"}{hypervisor}");
+                o.Line($"windows    build {build}, default isolation {f.DefaultIsolation ?? "?"}{hypervisor}");
             }
 
-            o.WriteLine($"runtimes   {string.Join(", ", f.Runtimes)} (default {f.DefaultRuntime ?? "?"})");
+            o.Line($"runtimes   {string.Join(", ", f.Runtimes)} (default {f.DefaultRuntime ?? "?"})");
         }
         else
         {
-            o.WriteLine($"engine     not reachable: {preflight.EngineProblem}");
+            o.Line($"engine     not reachable: {preflight.EngineProblem}");
         }
 
-        o.WriteLine("modes available:");
+        o.Line("modes available:");
         foreach (var mode in preflight.Catalog.Available)
         {
-            o.WriteLine($"  ✔ {mode.Name,-14} {Describe(mode.Boundary)}");
+            o.Line($"  ✔ {mode.Name,-14} {Describe(mode.Boundary)}");
         }
 
         if (preflight.Catalog.Unavailable.Count > 0)
         {
-            o.WriteLine("modes not available:");
+            o.Line("modes not available:");
             foreach (var (name, why) in preflight.Catalog.Unavailable)
             {
-                o.WriteLine($"  ✘ {name,-14} {why}");
+                o.Line($"  ✘ {name,-14} {why}");
             }
         }
 
         if (preflight.Engine is not null && preflight.Facts is { } facts)
         {
             var platform = string.Equals(facts.OsType, "windows", StringComparison.OrdinalIgnoreCase) ? "windows-" : "linux";
-            o.WriteLine("images:");
+            o.Line("images:");
             foreach (var repository in new[] { ImageRecipe.ProbeRepository, ImageRecipe.GuestRepository })
             {
                 // Windows: one image per host build, chosen when a run starts; doctor names the family.
                 var tag = ImageRecipe.TagOf(repository, RunSession.ToolVersion, ImageRecipe.PlatformFor(platform == "linux" ? null : "*"));
                 var image = platform == "linux" ? await preflight.Engine.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false) : null;
-                o.WriteLine(image is null
+                o.Line(image is null
                     ? $"  · {tag,-40} not built yet (isobench run builds it)"
                     : string.Create(CultureInfo.InvariantCulture, $"  ✔ {tag,-40} {image.SizeBytes / 1_000_000} MB"));
             }
@@ -84,7 +85,7 @@ internal sealed class DoctorCommand : ICommand
         if (OperatingSystem.IsWindows())
         {
             var msvc = await NativeAotToolchain.FindWindowsProblemAsync(cancellationToken).ConfigureAwait(false);
-            o.WriteLine(msvc is null ? "toolchain  ✔ MSVC C++ build tools (the NativeAOT probe links with them)" : $"toolchain  ✘ {msvc}");
+            o.Line(msvc is null ? "toolchain  ✔ MSVC C++ build tools (the NativeAOT probe links with them)" : $"toolchain  ✘ {msvc}");
         }
 
         WriteDisk(o, "results", Path.GetFullPath("results"));
@@ -100,7 +101,7 @@ internal sealed class DoctorCommand : ICommand
         _ => boundary.ToString(),
     };
 
-    private static void WriteDisk(TextWriter o, string what, string path)
+    private static void WriteDisk(Checklist o, string what, string path)
     {
         if (string.IsNullOrEmpty(path))
         {
@@ -118,11 +119,11 @@ internal sealed class DoctorCommand : ICommand
             var drive = new DriveInfo(existing);
             var freeGb = drive.AvailableFreeSpace / 1e9;
             var warning = freeGb < 5 ? "  ✘ low: the guest image and I/O benchmarks need ~5 GB" : string.Empty;
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"disk       {what} ({path}): {freeGb:0.0} GB free{warning}"));
+            o.Line(string.Create(CultureInfo.InvariantCulture, $"disk       {what} ({path}): {freeGb:0.0} GB free{warning}"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            o.WriteLine($"disk       {what} ({path}): cannot read ({ex.Message})");
+            o.Line($"disk       {what} ({path}): cannot read ({ex.Message})");
         }
     }
 }

@@ -8,9 +8,9 @@ internal static class EngineTlsOptions
 {
     public static readonly IReadOnlyList<OptionSpec> Specs =
     [
-        new("--tls-ca", false, "CA that signed a tcp:// engine's certificate (default: DOCKER_CERT_PATH or ~/.docker ca.pem, with DOCKER_TLS_VERIFY)"),
-        new("--tls-cert", false, "client certificate for a tcp:// engine (default: cert.pem beside the CA)"),
-        new("--tls-key", false, "client certificate's private key (default: key.pem beside the CA)"),
+        new("--tls-ca", false, "CA that signed a tcp:// engine's certificate (default: DOCKER_CERT_PATH or ~/.docker ca.pem, with DOCKER_TLS_VERIFY)") { ValueName = "FILE" },
+        new("--tls-cert", false, "client certificate for a tcp:// engine (default: cert.pem beside the CA)") { ValueName = "FILE" },
+        new("--tls-key", false, "client certificate's private key (default: key.pem beside the CA)") { ValueName = "FILE" },
     ];
 
     /// <summary>The flags given (explicit wins per file) over DOCKER_TLS_VERIFY/DOCKER_CERT_PATH.</summary>

@@ -10,10 +10,13 @@ internal sealed class PublishCommand : ICommand
     public CommandSpec Spec { get; } = new(
         "publish",
         "copy a run's report page and charts (or a fleet report's folder) into a docs folder (relative links only)",
-        [new("--baseline", false, "baseline used if the report must be written first (default: host)")],
+        [new("--baseline", false, "baseline used if the report must be written first (default: the run's own, from manifest.json)") { ValueName = "MODE" }],
         2,
         2,
-        "isobench publish RUN_DIR|FLEET_DIR DOCS_DIR");
+        "isobench publish RUN_DIR|FLEET_DIR DOCS_DIR")
+    {
+        Arguments = [("RUN_DIR", "a run folder, or a fleet report's folder"), ("DOCS_DIR", "the folder to publish into, e.g. docs")],
+    };
 
     public async Task<int> ExecuteAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {

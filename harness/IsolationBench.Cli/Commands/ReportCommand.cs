@@ -10,13 +10,16 @@ internal sealed class ReportCommand : ICommand
         "report",
         "compute overheads with confidence intervals and write charts, report.md, index.html, summary.csv",
         [
-            new("--baseline", false, "mode every ratio divides by (default: the run's own, from manifest.json)"),
-            new("--out", false, "output folder (default: RUN_DIR/report; several runs: fleet-RUN_A+RUN_B… beside the first)"),
-            new("--history", false, "append this run to a history CSV (idempotent per run id) and add trend charts"),
+            new("--baseline", false, "mode every ratio divides by (default: the run's own, from manifest.json)") { ValueName = "MODE" },
+            new("--out", false, "output folder (default: RUN_DIR/report; several runs: fleet-RUN_A+RUN_B… beside the first)") { ValueName = "DIR" },
+            new("--history", false, "append this run to a history CSV (idempotent per run id) and add trend charts") { ValueName = "FILE" },
         ],
         1,
         MaxFleet,
-        "isobench report RUN_DIR [--baseline MODE] [--out DIR] [--history FILE]  |  isobench report RUN_A RUN_B … [--out DIR] (fleet: runs of several hosts side by side)");
+        "isobench report RUN_DIR [--baseline MODE] [--out DIR] [--history FILE]  |  isobench report RUN_A RUN_B … [--out DIR] (fleet: runs of several hosts side by side)")
+    {
+        Arguments = [("RUN_DIR", "a run folder written by isobench run (results/<run-id>); several: a fleet report, side by side")],
+    };
 
     private const int MaxFleet = 16;
 

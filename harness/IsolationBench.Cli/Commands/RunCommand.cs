@@ -16,18 +16,18 @@ internal sealed class RunCommand : ICommand
         "run",
         "run the benchmark matrix and write results/<run-id>/",
         [
-            new("--modes", false, "comma-separated isolation modes, e.g. host,runc,crun (default: host + every mode the engine offers)"),
-            new("--workloads", false, "comma-separated workloads: startup,startup-runtime,syscall,io,cpu,memory,network,density (default: all but startup-runtime and density)"),
-            new("--samples", false, "measured startup samples per mode (default 30)"),
-            new("--warmup", false, "discarded warmup rounds (default 3)"),
-            new("--guest-rounds", false, "guest benchmark containers per mode and category (default: the profile's, quick 3, default 5, thorough 10)"),
-            new("--density-max", false, "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (default 32; stops early under 20 % MemAvailable); then K = 1,2,4,8 launched at once, none above it"),
-            new("--profile", false, "guest benchmark profile: quick, default or thorough (default: quick)"),
-            new("--output", false, "folder that receives one directory per run (default: results)"),
-            new("--run-id", false, "name of the run directory (default: UTC time + host name)"),
-            new("--cpus", false, "logical CPUs every mode gets, host included (default: all of this machine's)"),
-            new("--memory", false, "memory limit every mode gets, host included, e.g. 2g or 512m (default 2g)"),
-            new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)"),
+            new("--modes", false, "comma-separated isolation modes to compare (default: host + every mode the engine offers; isobench doctor lists them)") { Choices = Choices.KnownModes, ValueName = "MODE,…" },
+            new("--workloads", false, $"comma-separated workloads (default: {string.Join(",", Choices.DefaultWorkloads)})") { Choices = Choices.Workloads, ValueName = "WORKLOAD,…" },
+            new("--samples", false, "measured startup samples per mode") { Default = Choices.Number(Choices.RunDefaults.Samples), ValueName = "N" },
+            new("--warmup", false, "discarded warmup rounds") { Default = Choices.Number(Choices.RunDefaults.Warmup), ValueName = "N" },
+            new("--guest-rounds", false, $"guest benchmark containers per mode and category (default: the profile's, {string.Join(", ", Choices.Profiles.Select(p => p + " " + Choices.Number(RunOptions.DefaultGuestRounds(p))))})") { ValueName = "N" },
+            new("--density-max", false, "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (stops early under 20 % MemAvailable); then K = 1,2,4,8 launched at once, none above it") { Default = Choices.Number(Choices.RunDefaults.DensityMax), ValueName = "N" },
+            new("--profile", false, "guest benchmark profile") { Default = Choices.RunDefaults.Profile, Choices = Choices.Profiles },
+            new("--output", false, "folder that receives one directory per run") { Default = Choices.RunDefaults.Output, ValueName = "DIR" },
+            new("--run-id", false, "name of the run directory (default: UTC time + host name)") { ValueName = "ID" },
+            new("--cpus", false, "logical CPUs every mode gets, host included (default: all of this machine's)") { ValueName = "N" },
+            new("--memory", false, "memory limit every mode gets, host included, e.g. 2g or 512m") { Default = Choices.Memory(Choices.RunDefaults.MemoryBytes), ValueName = "SIZE" },
+            new("--engine", false, "engine endpoint (default: DOCKER_HOST or the platform's socket/pipe)") { ValueName = "URI" },
             new("--insecure-engine", true, "allow a plain-TCP engine endpoint"),
             .. EngineTlsOptions.Specs,
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
@@ -35,8 +35,8 @@ internal sealed class RunCommand : ICommand
             new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
             new("--cold", true, "Linux, root: drop the page cache (sync; echo 3 > /proc/sys/vm/drop_caches) before every startup cell, so each is a cold-cache start (recorded in manifest.json)"),
             new("--fio", true, "run fio beside the io benchmarks whatever the containers per mode (default: from 5, where the report can judge io)"),
-            new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)"),
-            new("--baseline", false, "mode the report divides by, checked against the modes before anything runs (default: host if present, else the least-isolated mode: process, runc, crun)"),
+            new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)") { ValueName = "RUN_DIR" },
+            new("--baseline", false, $"mode the report divides by, checked against the modes before anything runs (default: the first present of {string.Join(", ", IsolationBench.Results.BaselineRule.Preference)})") { ValueName = "MODE" },
         ],
         0,
         0,
@@ -76,16 +76,16 @@ internal sealed class RunCommand : ICommand
         {
             Modes = args.String("--modes"),
             Workloads = args.String("--workloads"),
-            Samples = args.Int("--samples", 30),
-            Warmup = args.Int("--warmup", 3),
+            Samples = args.Int("--samples"),
+            Warmup = args.Int("--warmup"),
             GuestRounds = args.Has("--guest-rounds") ? args.Int("--guest-rounds", 0) : null,
-            Profile = args.String("--profile") ?? "quick",
-            Output = args.String("--output") ?? "results",
+            Profile = args.String("--profile")!,
+            Output = args.String("--output")!,
             RunId = args.String("--run-id"),
             AllowMismatch = args.Has("--allow-mismatch"),
             Cpus = args.Has("--cpus") ? args.Int("--cpus", 0) : null,
-            MemoryBytes = Memory(args) ?? ResourceRequest.DefaultMemoryBytes,
-            DensityMax = args.Int("--density-max", IsolationBench.Harness.Density.DensityLadder.DefaultMax),
+            MemoryBytes = Memory(args)!.Value,
+            DensityMax = args.Int("--density-max"),
         };
         options = options with
         {
@@ -103,17 +103,16 @@ internal sealed class RunCommand : ICommand
         var layout = RepositoryLayout.Find(context.WorkingDirectory) ?? RepositoryLayout.Find(AppContext.BaseDirectory)
             ?? throw new UsageException("cannot find the IsolationBench repository (IsolationBench.sln) from here: run isobench from inside the clone");
 
-        using var progress = new ProgressPrinter(context.Out, context.Interactive);
+        using var progress = RunProgress.For(context.Out, context.Interactive);
         var session = new RunSession(layout, new Progress<string>(m => progress.Message(m)), progress);
-        var summary = await session.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        progress.Finish();
+        var summary = await progress.RunAsync(() => session.RunAsync(options, cancellationToken)).ConfigureAwait(false);
 
         var samples = SampleCsv.Read(summary.Directory.Samples);
         if (samples.Any(s => s.IsOk))
         {
             // The console tables are one more view of the report's analysis, so they can never disagree with it.
             var analysis = ReportCommand.Analyze(summary.Directory.Path, args.String("--baseline"));
-            ConsoleTables.Write(context.Out, analysis);
+            ConsoleTables.Write(context, analysis);
         }
 
         context.Out.WriteLine($"results: {summary.Directory.Path}");

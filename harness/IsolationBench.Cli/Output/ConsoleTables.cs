@@ -15,6 +15,20 @@ internal static class ConsoleTables
         (IsolationBench.Results.DensityMetrics.Workload, DensityTable.Write),
     ];
 
+    /// <summary>Drawn tables on a rich terminal, the plain text (what scripts read) everywhere else.</summary>
+    public static void Write(Commands.CliContext context, RunAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Interactive)
+        {
+            RichTables.Write(Terminal.Console(context.Out), analysis);
+        }
+        else
+        {
+            Write(context.Out, analysis);
+        }
+    }
+
     public static void Write(TextWriter output, RunAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -41,7 +41,7 @@ internal static class GuestTable
         output.WriteLine();
     }
 
-    private static string Format(double value) => value switch
+    internal static string Format(double value) => value switch
     {
         >= 100_000 => value.ToString("0.00e0", CultureInfo.InvariantCulture),
         >= 100 => value.ToString("0", CultureInfo.InvariantCulture),

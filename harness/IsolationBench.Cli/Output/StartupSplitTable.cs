@@ -15,6 +15,12 @@ internal static class StartupSplitTable
     public static void Write(TextWriter output, RunAnalysis analysis)
     {
         StartupTable.Write(output, analysis, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload);
+        WriteSplit(output, analysis);
+    }
+
+    /// <summary>Where startup goes and the sandbox's own cost, without the phase table.</summary>
+    internal static void WriteSplit(TextWriter output, RunAnalysis analysis)
+    {
         var split = StartupSplitAnalysis.From(analysis);
         if (split.Rows.Count > 0)
         {

@@ -37,6 +37,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
         var todo = plan.Select((cell, index) => (Cell: cell, Index: index))
             .Where(c => completedKeys is null || !completedKeys.Contains(c.Cell.Key))
             .ToList();
+        var perWorkload = todo.GroupBy(t => t.Cell.Workload, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var interludeDone = interlude is null;
         var done = 0;
         foreach (var (cell, index) in todo)
@@ -100,7 +101,10 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
             }
 
             done++;
-            progress?.Report(new MatrixProgress(done, todo.Count, cell, result.HeadlineMilliseconds, result.Failure, Remaining(todo.Skip(done).Select(t => t.Cell), spent, clock.Elapsed / done)));
+            progress?.Report(new MatrixProgress(done, todo.Count, cell, result.HeadlineMilliseconds, result.Failure, Remaining(todo.Skip(done).Select(t => t.Cell), spent, clock.Elapsed / done))
+            {
+                TotalByWorkload = perWorkload,
+            });
 
             if (verdict is { Ok: false } && !allowMismatch)
             {
@@ -187,4 +191,8 @@ public sealed record MatrixOutcome(IReadOnlyDictionary<string, ModeVerification>
 
 public sealed record ModeClassification(KernelBoundary Boundary, string Evidence);
 
-public sealed record MatrixProgress(int Done, int Total, MatrixCell Cell, double? HeadlineMilliseconds, string? Failure, TimeSpan Remaining);
+public sealed record MatrixProgress(int Done, int Total, MatrixCell Cell, double? HeadlineMilliseconds, string? Failure, TimeSpan Remaining)
+{
+    /// <summary>Cells this run does per workload (warmups included), for a progress bar per workload.</summary>
+    public IReadOnlyDictionary<string, int> TotalByWorkload { get; init; } = new Dictionary<string, int>();
+}

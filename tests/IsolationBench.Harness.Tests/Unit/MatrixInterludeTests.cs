@@ -118,6 +118,35 @@ public sealed class MatrixInterludeTests : IDisposable
         Assert.Equal(["w1/startup/host", "w1/startup/runc", .. plan.Skip(5).Select(c => c.Key)], log);
     }
 
+    [Fact]
+    public async Task Progress_counts_the_cells_each_workload_has_left_to_run()
+    {
+        var plan = MatrixPlan.Build(Modes, ["startup", "cpu"], startupSamples: 3, startupWarmup: 1, guestRounds: 2);
+        var done = plan.First(c => !c.Warmup && c.Workload == "startup").Key;
+        var directory = new RunDirectory(Path.Combine(_root, "progress"));
+        Directory.CreateDirectory(directory.Path);
+        var self = FingerprintCollector.Collect();
+        var reports = new List<MatrixProgress>();
+        using (var writer = new SampleWriter(directory.Samples))
+        {
+            var runner = new MatrixRunner([new RecordingExecutor([], self)], self, allowMismatch: true);
+            await runner.RunAsync(plan, new RunContext("progress", directory, new Dictionary<string, string>()), writer, new Collected(reports), new HashSet<string>(StringComparer.Ordinal) { done }, CancellationToken.None);
+        }
+
+        // A resumed run's bars count only what is left: here one startup cell fewer.
+        var left = plan.Where(c => c.Key != done).GroupBy(c => c.Workload).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Equal(plan.Count(c => c.Workload == "startup") - 1, left["startup"]);
+        Assert.Equal(plan.Count - 1, reports.Count);
+        Assert.All(reports, r => Assert.Equal(left, r.TotalByWorkload));
+        Assert.Equal(left.Values.Sum(), reports[^1].Total);
+    }
+
+    /// <summary>Reports kept in order, on the reporting thread (Progress&lt;T&gt; would post them).</summary>
+    private sealed class Collected(List<MatrixProgress> reports) : IProgress<MatrixProgress>
+    {
+        public void Report(MatrixProgress value) => reports.Add(value);
+    }
+
     private async Task<MatrixOutcome> RunAsync(IReadOnlyList<MatrixCell> plan, List<string> log, string[]? completed, bool fingerprint)
     {
         var self = FingerprintCollector.Collect();
