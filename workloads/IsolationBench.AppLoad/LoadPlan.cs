@@ -8,7 +8,6 @@ public sealed record LoadPlan(int Concurrency, TimeSpan Duration)
     /// <summary>The profile's plan (quick ~3 s, default 10 s); the container is the unit, one load per container.</summary>
     public static LoadPlan For(string profile) => profile switch
     {
-        "smoke" => new LoadPlan(DefaultConcurrency, TimeSpan.FromSeconds(1)),
         "quick" => new LoadPlan(DefaultConcurrency, TimeSpan.FromSeconds(3)),
         _ => new LoadPlan(DefaultConcurrency, TimeSpan.FromSeconds(10)),
     };

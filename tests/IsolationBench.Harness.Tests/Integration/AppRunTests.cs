@@ -19,7 +19,7 @@ public sealed class AppRunTests(RealEngine real)
         var runsc = real.Facts!.Runtimes.Contains("runsc");
         var runscWithoutNetwork = runsc && real.Facts.RuntimeRegistrations["runsc"].Arguments.Contains("--network=none");
         using var temp = new TempRoot();
-        var options = new RunOptions { Modes = runsc ? "host,runc,runsc" : "host,runc", Workloads = AppMetrics.Workload, Profile = "smoke", GuestRounds = 1, Output = temp.Path, RunId = "it-app" };
+        var options = new RunOptions { Modes = runsc ? "host,runc,runsc" : "host,runc", Workloads = AppMetrics.Workload, Profile = "quick", GuestRounds = 1, Output = temp.Path, RunId = "it-app" };
 
         var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 

@@ -80,7 +80,7 @@ public sealed class AppRouteAndSpecTests
     {
         Assert.Equal(new LoadPlan(8, TimeSpan.FromSeconds(3)), LoadPlan.For("quick"));
         Assert.Equal(new LoadPlan(8, TimeSpan.FromSeconds(10)), LoadPlan.For("default"));
-        Assert.Equal(TimeSpan.FromSeconds(1), LoadPlan.For("smoke").Duration);
+        Assert.Equal(TimeSpan.FromSeconds(10), LoadPlan.For("thorough").Duration);
     }
 
     [Fact]
