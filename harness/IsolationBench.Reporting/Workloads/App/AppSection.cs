@@ -11,6 +11,7 @@ public static class AppSection
         "The service is isobench-guest serve-app, a minimal ASP.NET Core app on Kestrel (GET /json serializes a small object; GET /file reads a 4 KiB file written at start into its temp directory, in a container its own layer). "
         + "Cold start, one container per round, on the harness's clock: engine start (create + attach + start returned; host: the spawn), [in-container client's own start], process up (its ready line: Kestrel listens), first response (ready → the first 200 of GET /json); the phases add up to the total. "
         + "Steady load: 8 closed-loop workers, each on its own keep-alive connection (raw-socket HTTP/1.1 on a thread of its own, no HttpClient pooling in the timed path), alternating GET /json and GET /file; a request's latency is request written → whole response read. "
+        + "Through a published port on Linux a connection to 127.0.0.1 passes the engine's bridge and its userland proxy (docker-proxy), as in the network-host section: a ratio on that path is what the cage and its network path cost together. "
         + "Every request's latency is kept per container in app/<mode>-r<round>-<container>.csv (log-linear buckets, ≤ 0.8 % wide).";
 
     public static IReadOnlyList<string> Findings(RunAnalysis analysis)
