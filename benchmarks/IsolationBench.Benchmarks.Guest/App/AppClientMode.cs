@@ -8,8 +8,9 @@ namespace IsolationBench.Benchmarks.Guest.App;
 /// <summary>
 /// <c>isobench-guest app-client --duration SECONDS [--concurrency N]</c>: the app workload's client INSIDE the container,
 /// for a mode without a network to publish a port through (runsc here). Writes <see cref="AppProtocol.ClientUpLine"/>
-/// first (its own runtime is up), starts <c>serve-app</c> on 127.0.0.1 as a child process and forwards its two lines,
-/// then runs the harness's client (<see cref="AppClient"/>) over loopback and writes its results as lines
+/// first (its own runtime is up), starts <c>serve-app</c> on 127.0.0.1 as a child process and forwards its ready line,
+/// then runs the harness's client (<see cref="AppClient"/>) over loopback — the first response, the service's fingerprint
+/// line forwarded, the load — and writes its results as lines
 /// (<see cref="AppProtocol"/>); the harness reads them from the container's output with its own clock.
 /// Exit codes: 0 measured, 1 a failure (the service did not come up, a socket error), 2 bad command line.
 /// </summary>
@@ -46,20 +47,27 @@ public static class AppClientMode
         {
             using var up = new CancellationTokenSource(UpTimeout);
             var ready = await service.StandardOutput.ReadLineAsync(up.Token).ConfigureAwait(false);
-            var fingerprint = await service.StandardOutput.ReadLineAsync(up.Token).ConfigureAwait(false);
             const string Prefix = AppProtocol.ReadyLine + " port=";
-            if (ready is null || fingerprint is null || !ready.StartsWith(Prefix, StringComparison.Ordinal)
+            if (ready is null || !ready.StartsWith(Prefix, StringComparison.Ordinal)
                 || !int.TryParse(ready.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
                 await stderr.WriteLineAsync($"isobench-guest: app-client: serve-app did not come up (its first line: \"{ready}\")").ConfigureAwait(false);
                 return 1;
             }
 
+            // Ready forwarded and the first request sent at once; the service's fingerprint line (written after its ready
+            // line, while it already serves) is forwarded after the first response, so that its collection is in no phase.
             await Line(stdout, ready).ConfigureAwait(false);
-            await Line(stdout, fingerprint).ConfigureAwait(false);
             var server = new IPEndPoint(IPAddress.Loopback, port);
             var attempts = await Task.Factory.StartNew(() => AppClient.FirstResponse(server, UpTimeout, CancellationToken.None), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             await Line(stdout, string.Create(CultureInfo.InvariantCulture, $"{AppProtocol.FirstResponseLine} attempts={attempts}")).ConfigureAwait(false);
+            if (await service.StandardOutput.ReadLineAsync(up.Token).ConfigureAwait(false) is not { } fingerprint)
+            {
+                await stderr.WriteLineAsync("isobench-guest: app-client: serve-app wrote no fingerprint line").ConfigureAwait(false);
+                return 1;
+            }
+
+            await Line(stdout, fingerprint).ConfigureAwait(false);
             var result = await Task.Factory.StartNew(() => AppClient.Load(server, plan, CancellationToken.None), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             await Line(stdout, FormatLoad(result)).ConfigureAwait(false);
             foreach (var (from, to, count) in result.Latencies.Buckets())

@@ -18,7 +18,7 @@ namespace IsolationBench.Harness.App;
 /// the harness through a port published on 127.0.0.1 where the mode has a network (Linux: the engine's default bridge;
 /// Windows: nat), isobench-guest app-client inside the container where it has none; the host baseline runs the service
 /// as a host process with the run's limits and the harness as its client. One container or process per round and mode;
-/// its fingerprint comes from inside (the service's line after its ready line); every request's latency is kept in
+/// its fingerprint comes from inside (the service's JSON line, written after its ready line); every request's latency is kept in
 /// &lt;run&gt;/app/.
 /// </summary>
 public sealed class AppExecutor(IContainerEngine? engine, string? image, bool windowsEngine, string hostBinary, string profile, EngineFacts? facts) : IWorkloadExecutor
@@ -153,12 +153,6 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
                 return Outcome.Failed(source, null, "the service wrote no ready line" + output.Tail());
             }
 
-            (fingerprint, var problem) = ParseFingerprint(output.LineAfter(AppProtocol.ReadyLine));
-            if (problem is not null)
-            {
-                return Outcome.Failed(source, null, problem + output.Tail());
-            }
-
             phase = "first response";
             long firstResponse;
             LoadResult load;
@@ -171,6 +165,12 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
                 }
 
                 firstResponse = first;
+                (fingerprint, var problem) = await FingerprintAsync(output, ct).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    return Outcome.Failed(source, null, problem + output.Tail());
+                }
+
                 if (await CheckConfigAsync(docker, spec, id, ct).ConfigureAwait(false) is { } mismatch)
                 {
                     return Outcome.Failed(source, fingerprint, mismatch);
@@ -193,6 +193,12 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
                 }
 
                 firstResponse = first.Arrived;
+                (fingerprint, var problem) = await FingerprintAsync(output, ct).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    return Outcome.Failed(source, null, problem + output.Tail());
+                }
+
                 if (await CheckConfigAsync(docker, spec, id, ct).ConfigureAwait(false) is { } mismatch)
                 {
                     return Outcome.Failed(source, fingerprint, mismatch);
@@ -296,18 +302,18 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
                 return Outcome.Failed(source, null, $"the service's ready line was not \"{Prefix}N\"");
             }
 
-            var (fingerprint, problem) = ParseFingerprint(output.LineAfter(AppProtocol.ReadyLine));
-            if (problem is not null)
-            {
-                return Outcome.Failed(source, null, problem + output.Tail());
-            }
-
             phase = "first response";
             var server = new IPEndPoint(IPAddress.Loopback, port);
             var (firstResponse, failure) = await OnOwnThreadAsync(() => { AppClient.FirstResponse(server, FirstResponseTimeout, ct); return Stopwatch.GetTimestamp(); }, server, ct).ConfigureAwait(false);
             if (failure is not null)
             {
-                return Outcome.Failed(source, fingerprint, failure);
+                return Outcome.Failed(source, null, failure);
+            }
+
+            var (fingerprint, problem) = await FingerprintAsync(output, ct).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return Outcome.Failed(source, null, problem + output.Tail());
             }
 
             phase = "load";
@@ -342,16 +348,20 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
     private static string LoadErrors(LoadResult load) =>
         string.Create(CultureInfo.InvariantCulture, $"{load.Errors} of the load's {load.Errors + load.Requests} requests failed (a wrong answer or a broken connection)");
 
-    private static (IsolationFingerprint? Fingerprint, string? Problem) ParseFingerprint(string? line)
+    /// <summary>
+    /// The service's fingerprint line, awaited only after the first response: the service writes it after its ready line
+    /// while it already serves, so its collection is in no cold-start phase.
+    /// </summary>
+    private static async Task<(IsolationFingerprint? Fingerprint, string? Problem)> FingerprintAsync(AppOutput output, CancellationToken ct)
     {
-        if (line is null)
+        if (await output.LineAsync(AppProtocol.FingerprintStart, ct).ConfigureAwait(false) is not { } line)
         {
             return (null, "the service wrote no fingerprint line");
         }
 
         try
         {
-            return (FingerprintJson.Parse(line), null);
+            return (FingerprintJson.Parse(line.Line), null);
         }
         catch (FormatException ex)
         {

@@ -106,14 +106,6 @@ internal sealed class AppOutput
         }
     }
 
-    /// <summary>The stdout line right after the first one starting with <paramref name="prefix"/> (the fingerprint after the ready line), or null.</summary>
-    public string? LineAfter(string prefix)
-    {
-        var lines = Lines;
-        var index = lines.ToList().FindIndex(l => l.Line.StartsWith(prefix, StringComparison.Ordinal));
-        return index >= 0 && index + 1 < lines.Count ? lines[index + 1].Line : null;
-    }
-
     public string Tail() =>
         StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } last ? ": " + last : string.Empty;
 }
