@@ -92,6 +92,7 @@ public static class HarnessCatalog
             setup.Facts))
     {
         StartEarly = (setup, ct) => LinuxBase(setup, ct),
+        NeedsEngineHost = "connects to the service's port published on this machine's loopback",
         ByDefault = false,
     };
 

@@ -99,6 +99,7 @@ public sealed class AppRouteAndSpecTests
         Assert.Same(descriptor, HarnessCatalog.App.Descriptor);
         Assert.False(HarnessCatalog.App.ByDefault);
         Assert.Null(HarnessCatalog.App.Skips);
+        Assert.NotNull(HarnessCatalog.App.NeedsEngineHost); // refused with a remote engine: its client reaches 127.0.0.1 here
         Assert.Empty(HarnessCatalog.Skipped(["app"], [IsolationMode.Host, Runc, Runsc], Facts("--network=none")));
         Assert.Null(HarnessCatalog.App.Supports(IsolationMode.ForWindowsIsolation("hyperv"), new SupportFacts("windows", "windows")));
     }
