@@ -41,8 +41,9 @@ public static class AppLoadChart
             max = Math.Max(max, t.Median);
             var p50 = r[AppMetrics.LatencyP50]?.Statistics.Median ?? double.NaN;
             var p99 = r[AppMetrics.LatencyP99]?.Statistics.Median ?? double.NaN;
-            var text = plot.Add.Text($"{Fmt.Value(t.Median)} req/s · p50 {Fmt.Value(p50)} µs · p99 {Fmt.Value(p99)} µs", t.Median, y + 0.38);
-            text.LabelAlignment = Alignment.LowerRight;
+            var text = plot.Add.Text($"{Fmt.Value(t.Median)} req/s · p50 {Fmt.Value(p50)} µs · p99 {Fmt.Value(p99)} µs", 0, y + 0.38);
+            // From the axis, above the bar: a short bar (a sandbox) would push a label ending at it off the plot.
+            text.LabelAlignment = Alignment.LowerLeft;
             text.LabelFontSize = 12;
             yTicks.AddMajor(y, r.Mode);
         }
