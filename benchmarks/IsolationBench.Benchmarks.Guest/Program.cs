@@ -15,6 +15,17 @@ if (args.Length > 0 && args[0] == "serve")
     return IsolationBench.Benchmarks.Guest.Serve.NetworkServer.Run(args[1..], Console.Out, Console.Error);
 }
 
+// `serve-app`: the app workload's ASP.NET Core service; `app-client`: its client inside the container (a mode without a network).
+if (args.Length > 0 && args[0] == "serve-app")
+{
+    return await IsolationBench.Benchmarks.Guest.App.AppService.RunAsync(args[1..], Console.Out, Console.Error).ConfigureAwait(false);
+}
+
+if (args.Length > 0 && args[0] == "app-client")
+{
+    return await IsolationBench.Benchmarks.Guest.App.AppClientMode.RunAsync(args[1..], Console.Out, Console.Error).ConfigureAwait(false);
+}
+
 GuestOptions options;
 try
 {

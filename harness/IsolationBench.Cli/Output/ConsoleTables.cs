@@ -13,6 +13,7 @@ internal static class ConsoleTables
         (IsolationBench.Results.StartupPhases.Workload, StartupTable.Write),
         (IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, StartupSplitTable.Write),
         (IsolationBench.Results.DensityMetrics.Workload, DensityTable.Write),
+        (IsolationBench.Results.AppMetrics.Workload, AppTable.Write),
     ];
 
     /// <summary>Drawn tables on a rich terminal, the plain text (what scripts read) everywhere else.</summary>

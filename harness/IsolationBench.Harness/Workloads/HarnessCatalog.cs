@@ -75,8 +75,29 @@ public static class HarnessCatalog
         ByDefault = false,
     };
 
+    /// <summary>
+    /// The app: the guest image's ASP.NET Core service from create to first response, then a steady load. Never skipped:
+    /// a mode without a network to publish a port through gets the client inside the container (App.AppRoute).
+    /// </summary>
+    public static readonly HarnessWorkload App = new(
+        WorkloadCatalog.App,
+        WorkloadPlanning.OwnContainerRounds,
+        (_, _) => null,
+        async (setup, ct) => new IsolationBench.Harness.App.AppExecutor(
+            setup.Engine,
+            setup.Engine is null ? null : await GuestPreparation.ImageAsync(setup, LinuxBase(setup, ct), ct).ConfigureAwait(false),
+            setup.WindowsEngine,
+            await GuestPreparation.HostBinaryAsync(setup, ct).ConfigureAwait(false),
+            setup.Options.Profile,
+            setup.Facts))
+    {
+        StartEarly = (setup, ct) => LinuxBase(setup, ct),
+        NeedsEngineHost = "connects to the service's port published on this machine's loopback",
+        ByDefault = false,
+    };
+
     public static readonly IReadOnlyList<HarnessWorkload> BuiltIn =
-        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), NetworkHost, Density];
+        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), NetworkHost, App, Density];
 
     /// <summary>A guest category: the four share one guest binary, image and executor.</summary>
     private static HarnessWorkload Guest(string category) => new(

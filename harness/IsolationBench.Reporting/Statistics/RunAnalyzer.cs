@@ -102,7 +102,9 @@ public static class RunAnalyzer
             rows.Add(new MetricRow(workload, metric, unit, mode, baseline, stats, isBaseline ? null : Against(mode, baseline))
             {
                 HigherIsBetter = higherIsBetter,
-                NoRatio = isBaseline || !startup ? null : StartupPhases.NotComparable(metric, mode, baseline, hostLike),
+                NoRatio = isBaseline ? null
+                    : startup ? StartupPhases.NotComparable(metric, mode, baseline, hostLike)
+                    : Workloads.App.AppSection.NotComparable(workload, metric, hostLike(mode) || hostLike(baseline)),
                 Pair = partner is null || partner == baseline || isBaseline ? null : Against(mode, partner),
             });
         }

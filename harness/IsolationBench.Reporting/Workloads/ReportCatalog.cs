@@ -43,6 +43,15 @@ public static class ReportCatalog
         {
             Findings = Network.NetworkHostSection.Findings,
         },
+        new(AppMetrics.Workload,
+        [
+            new(App.AppColdStartChart.Name, App.AppColdStartChart.Render),
+            new(App.AppLoadChart.Name, App.AppLoadChart.Render),
+        ])
+        {
+            Findings = App.AppSection.Findings,
+            Tables = App.AppSection.Tables,
+        },
         new(DensityMetrics.Workload,
         [
             new(Density.DensityMemoryChart.Name, Density.DensityMemoryChart.Render),

@@ -53,8 +53,21 @@ public static class WorkloadCatalog
         NetworkHostMetrics.Descriptors,
         new SamplingPlan("client on the host", Warmup: 0, Rounds: 3));
 
+    /// <summary>
+    /// A real application: the guest image's ASP.NET Core service from create to its first response, then a steady
+    /// closed-loop load; the client on the host through a published port where the mode has a network, else inside the
+    /// container over loopback. One container per round and mode. Not in a default run (its containers may get a network).
+    /// </summary>
+    public static readonly WorkloadDescriptor App = new(
+        AppMetrics.Workload,
+        "App: ASP.NET Core service, cold start and steady load",
+        ["linux", "windows"],
+        AppMetrics.ColdStartTotal,
+        AppMetrics.Descriptors,
+        new SamplingPlan("cold start and load", Warmup: 0, Rounds: 3));
+
     public static readonly IReadOnlyList<WorkloadDescriptor> BuiltIn =
-        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), NetworkHost, Density];
+        [Startup, StartupRuntime, .. GuestWorkloads.Categories.Select(Guest), NetworkHost, App, Density];
 
     /// <summary>One guest category (BenchmarkDotNet inside one container per round); its metrics come from isobench-units.json.</summary>
     public static WorkloadDescriptor Guest(string category)

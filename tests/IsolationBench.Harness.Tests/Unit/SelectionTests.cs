@@ -78,7 +78,7 @@ public sealed class SelectionTests
     }
 
     [Theory]
-    [InlineData("startup,gpu", "unknown workload 'gpu': choose from startup, startup-runtime, syscall, io, cpu, memory, network, network-host, density")]
+    [InlineData("startup,gpu", "unknown workload 'gpu': choose from startup, startup-runtime, syscall, io, cpu, memory, network, network-host, app, density")]
     [InlineData("io,io", "--workloads names 'io' twice: list each once")]
     public void Bad_workload_lists_are_usage_errors(string list, string message)
     {

@@ -12,7 +12,7 @@ public sealed class WorkloadCatalogHarnessTests
     [Fact]
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
-        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "network-host", "density"], Selection.Workloads);
+        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "network-host", "app", "density"], Selection.Workloads);
         Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.Workloads);
     }
 
@@ -47,7 +47,7 @@ public sealed class WorkloadCatalogHarnessTests
             {
                 "cold start" => WorkloadPlanning.ColdStart,
                 "ladder" => WorkloadPlanning.Ladder,
-                "client on the host" => WorkloadPlanning.OwnContainerRounds,
+                "client on the host" or "cold start and load" => WorkloadPlanning.OwnContainerRounds,
                 _ => WorkloadPlanning.GuestRounds,
             },
             w.Planning));
