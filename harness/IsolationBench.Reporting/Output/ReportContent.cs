@@ -34,6 +34,12 @@ public sealed record ReportContent(
     /// <summary>The "Resources per mode" section (markdown), empty for old runs.</summary>
     public string Resources { get; init; } = string.Empty;
 
+    /// <summary>"What each knob costs": what variants are, then the table (<see cref="Variants.KnobCostSection"/>); empty without variants.</summary>
+    public IReadOnlyList<string> KnobCostText { get; init; } = [];
+
+    /// <summary>The knob-cost table; null when the run has no variant beside its parent.</summary>
+    public SectionTable? KnobCostTable { get; init; }
+
     public static readonly string[] TableHeader =
         ["mode", "units", "n", "failed", "median", "95 % CI (median)", "ratio (95 % CI)", "overhead (95 % CI)", "significant?", "pair (95 % CI)"];
 
@@ -91,6 +97,7 @@ public sealed record ReportContent(
             OwnTables = IsolationBench.Reporting.Workloads.ReportCatalog.TablesOf(w, a),
         }).ToList();
 
+        var knobs = Variants.KnobCostSection.For(a);
         return new ReportContent(
             $"IsolationBench report — {m.Host.Hostname}, {m.StartedUtc.ToString("yyyy-MM-dd", inv)}",
             env,
@@ -103,6 +110,8 @@ public sealed record ReportContent(
             MethodText(a))
         {
             Overview = charts.Contains(ChartNames.Overview) ? ChartNames.Overview : null,
+            KnobCostText = knobs?.Text ?? [],
+            KnobCostTable = knobs?.Table,
         };
     }
 
@@ -152,7 +161,7 @@ public sealed record ReportContent(
         + "Overhead > 1 always means worse than the baseline: ratio for times (ms, ns/op), 1/ratio for throughput (units ending in /s). "
         + $"Significant ⇔ the ratio's 95 % CI excludes 1.0 and each side has at least {Significance.MinUnits} units; with fewer, the interval is shown but no verdict is given. "
         + "Startup phase ratios are shown only for phases that mean the same thing in both modes (total, fingerprint, exit; create, start and remove between containers; never ready, which is clamped for containers). "
-        + "The column *pair* compares a sandbox with runc (hyperv with process) the same way. "
+        + "The column *pair* compares a sandbox with runc (hyperv with process), and a variant (runc+unconfined) with its parent, the same way. "
         + "summary.csv also carries a two-sided Mann–Whitney p-value over the units, informative only.";
 }
 
