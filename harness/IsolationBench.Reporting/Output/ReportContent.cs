@@ -148,7 +148,10 @@ public sealed record ReportContent(
         : c.Withheld is { } withheld ? "not judged: " + withheld
         : c.Significant ? "yes" : "no";
 
-    private static string MethodText(RunAnalysis a) => MethodFor(a.Baseline);
+    private static string MethodText(RunAnalysis a) =>
+        MethodFor(a.Baseline) + (a.Modes.Any(m => IsolationBench.Results.ModeVariants.IsVariant(m, a.Manifest))
+            ? " A variant (parent+knob, e.g. runc+unconfined) is paired with its parent in the column *pair*, and never is the baseline."
+            : string.Empty);
 
     /// <summary>What the statistics do, in words; kept beside the code that does it (RunAnalyzer, LogRatioInterval, Significance).</summary>
     public static string MethodFor(string baseline) =>
@@ -161,7 +164,7 @@ public sealed record ReportContent(
         + "Overhead > 1 always means worse than the baseline: ratio for times (ms, ns/op), 1/ratio for throughput (units ending in /s). "
         + $"Significant ⇔ the ratio's 95 % CI excludes 1.0 and each side has at least {Significance.MinUnits} units; with fewer, the interval is shown but no verdict is given. "
         + "Startup phase ratios are shown only for phases that mean the same thing in both modes (total, fingerprint, exit; create, start and remove between containers; never ready, which is clamped for containers). "
-        + "The column *pair* compares a sandbox with runc (hyperv with process), and a variant (runc+unconfined) with its parent, the same way. "
+        + "The column *pair* compares a sandbox with runc (hyperv with process) the same way. "
         + "summary.csv also carries a two-sided Mann–Whitney p-value over the units, informative only.";
 }
 
