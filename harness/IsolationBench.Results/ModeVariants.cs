@@ -30,6 +30,10 @@ public static class ModeVariants
     public static string LessIsolatedNote(string parent, string knob) =>
         $"less isolated than {parent}: {Describe(knob)}; a diagnostic of where {parent}'s overhead comes from, never a recommendation";
 
+    /// <summary>A mode as a chart's legend shows it: its name, and for a variant that it is less isolated than its parent.</summary>
+    public static string Label(string mode, RunManifest? manifest = null) =>
+        Of(mode, manifest) is { } v ? $"{mode} (variant: less isolated than {v.Parent})" : mode;
+
     /// <summary>"runc+unconfined" → ("runc", "unconfined"); null when the name is not parent+knob with a known knob.</summary>
     public static (string Parent, string Knob)? Parse(string mode)
     {

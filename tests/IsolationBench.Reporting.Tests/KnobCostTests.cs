@@ -156,4 +156,15 @@ public sealed class KnobCostTests
         Assert.StartsWith("missing in ", missing[0], StringComparison.Ordinal);
         Assert.Contains("mode runc,", missing[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Charts_label_a_variant_as_less_isolated_than_its_parent()
+    {
+        using var run = new FixtureRun(11) { Modes = ["host", "runc", "runc+nocpulimit"], Workloads = ["syscall"] };
+        run.Write();
+        var manifest = run.Run.ReadManifest();
+
+        Assert.Equal("runc+nocpulimit (variant: less isolated than runc)", ModeVariants.Label("runc+nocpulimit", manifest));
+        Assert.Equal("runc", ModeVariants.Label("runc", manifest));
+    }
 }
