@@ -87,6 +87,7 @@ public sealed class KnobCostTests
         Assert.Contains("## What each knob costs", md, StringComparison.Ordinal);
         Assert.Contains("less isolated than its parent", md, StringComparison.Ordinal);
         Assert.Contains("never a recommendation", md, StringComparison.Ordinal);
+        Assert.Contains("— a variant, less isolated than runc: a diagnostic, not a mode to choose.", md, StringComparison.Ordinal);
         Assert.Contains("| syscall pread64 (ns/op) | runc+unconfined | ", md, StringComparison.Ordinal);
         var resources = Output.ResourcesSection.Markdown(run.Run.ReadManifest() with { Resources = new ResourceLimits(2, 2L << 30) });
         Assert.Contains("| runc+unconfined (variant of runc, less isolated) |", resources, StringComparison.Ordinal);

@@ -52,6 +52,7 @@ public static class KnobCostSection
         return (text, new SectionTable($"Knob cost per workload metric (baseline {analysis.Baseline})", Header, rows));
     }
 
+    /// <summary>A share as the report writes signed figures: 80 %, −17 % (a minus sign, not a hyphen).</summary>
     private static string Percent(double fraction) =>
-        (fraction * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        (fraction < 0 ? "−" : string.Empty) + Math.Abs(fraction * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
 }
