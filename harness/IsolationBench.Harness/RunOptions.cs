@@ -69,7 +69,11 @@ public sealed record RunOptions
     /// <summary>The mode the report divides by; null: <see cref="IsolationBench.Results.BaselineRule"/> over the modes run. Written into manifest.json.</summary>
     public string? Baseline { get; init; }
 
-    /// <summary>--cpus: logical CPUs every mode gets (the first N); null = all of this machine's.</summary>
+    /// <summary>
+    /// --cpus: logical CPUs every mode gets (the first N); null = all of this machine's. A variant that drops the CPU
+    /// limit (MODE+nocpulimit) gets none, and one that drops the memory limit (MODE+nomemlimit) no memory limit
+    /// (ContainerLimits.For(resources, knob)): the one difference from its parent.
+    /// </summary>
     public int? Cpus { get; init; }
 
     /// <summary>--memory: the memory limit every mode gets, in bytes.</summary>

@@ -136,7 +136,7 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
                     preflight.LocalWindowsEngine ? preflight.Facts?.DockerRootDir : null, cancellationToken).ConfigureAwait(false),
             },
             Engine = preflight.Facts is { } f ? Describe(f, engine!.Endpoint) with { Remote = preflight.RemoteEngine is not null } : null,
-            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation) { Boundary = m.Boundary.ToString(), ClassifiedBy = m.ClassifiedBy })],
+            Modes = [.. modes.Select(m => new ModeDescription(m.Name, m.Kind.ToString().ToLowerInvariant(), m.Runtime, m.Isolation) { Boundary = m.Boundary.ToString(), ClassifiedBy = m.ClassifiedBy, Parent = m.Parent, Knob = m.Knob, Note = m is { Parent: { } parent, Knob: { } knob } ? ModeVariants.LessIsolatedNote(parent, knob) : null })],
             Resources = new ResourceLimits(options.Resources.Cpus, options.Resources.MemoryBytes) { HostLimits = hostLimits?.Description },
             Baseline = resumed?.Baseline ?? baseline,
             Workloads = workloads,
@@ -277,6 +277,11 @@ public sealed class RunSession(RepositoryLayout layout, IProgress<string> log, I
         if (asked is not null && !names.Contains(asked, StringComparer.Ordinal))
         {
             throw new UsageException($"--baseline {asked} is not among the modes of this run ({string.Join(", ", names)}): pick one of them, or drop --baseline");
+        }
+
+        if (asked is not null && modes.First(m => m.Name == asked).IsVariant)
+        {
+            throw new UsageException($"--baseline {asked} is a variant, less isolated than its parent: it never anchors the ratios; pick a real mode, or drop --baseline");
         }
 
         return asked ?? BaselineRule.Choose(names) ?? throw new UsageException("no modes to run: give --modes");

@@ -152,6 +152,15 @@ public sealed record ModeDescription(string Name, string Kind, string? Runtime, 
 
     /// <summary>Why: the runtime's registration in the engine's /info, or its first fingerprint for a runtime /info did not identify.</summary>
     public string ClassifiedBy { get; init; } = string.Empty;
+
+    /// <summary>A variant's parent mode (<see cref="ModeVariants"/>); null for a real mode and in older runs.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>A variant's one changed knob (unconfined, nomemlimit, nocpulimit); null for a real mode.</summary>
+    public string? Knob { get; init; }
+
+    /// <summary>A variant's "less isolated than its parent" statement; null for a real mode.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>What every mode was asked to be limited to.</summary>

@@ -22,6 +22,18 @@ public sealed class LinuxFingerprintTests
         Assert.False(fp.NoNewPrivileges);
     }
 
+    [Theory]
+    [InlineData("CapEff:\t0000000000000000\nSeccomp:\t2\nSeccomp_filters:\t1\n", 2)]
+    [InlineData("CapEff:\t0000000000000000\nSeccomp:\t0\n", 0)]
+    [InlineData("CapEff:\t0000000000000000\n", null)]
+    [InlineData("Seccomp:\tfiltered\n", null)]
+    public void The_seccomp_mode_comes_from_proc_self_status(string status, int? mode)
+    {
+        using var tree = FakeProcTree.Host().With("/proc/self/status", status);
+
+        Assert.Equal(mode, LinuxFingerprint.Collect(tree.View).SeccompMode);
+    }
+
     [Fact]
     public void Docker_container_is_recognised_by_each_piece_of_evidence()
     {

@@ -212,7 +212,10 @@ internal sealed class FixtureRun : IDisposable
                 DefaultRuntime = "runc",
                 Runtimes = ["crun", "io.containerd.runc.v2", "runc", "runsc"],
             },
-            Modes = Modes.Select(m => new ModeDescription(m, m == "host" ? "host" : "container", m == "host" ? null : m, null)).ToList(),
+            // A variant (runc+unconfined) is described as the harness describes it: its parent's runtime, its parent and knob.
+            Modes = Modes.Select(m => ModeVariants.Parse(m) is { } v
+                ? new ModeDescription(m, "container", v.Parent, null) { Parent = v.Parent, Knob = v.Knob, Note = ModeVariants.LessIsolatedNote(v.Parent, v.Knob) }
+                : new ModeDescription(m, m == "host" ? "host" : "container", m == "host" ? null : m, null)).ToList(),
             Workloads = Workloads ?? ["startup", "syscall", "io", "cpu"],
             WorkloadDescriptors = WorkloadDescriptors,
             Baseline = Baseline,

@@ -55,7 +55,7 @@ public sealed class ReportGeneratorTests
 
             Assert.Equal(
                 "workload,metric,mode,unit,n,n_failed,median,mean,stddev,ci_low,ci_high,ratio,ratio_ci_low,ratio_ci_high,overhead,"
-                + "overhead_ci_low,overhead_ci_high,significant,mann_whitney_p,higher_is_better,baseline,units,not_judged",
+                + "overhead_ci_low,overhead_ci_high,significant,mann_whitney_p,higher_is_better,baseline,units,not_judged,variant_of",
                 lines[0]);
             var runscTotal = lines.Single(l => l.StartsWith("startup,total,runsc,", StringComparison.Ordinal)).Split(',');
             Assert.Equal("30", runscTotal[4]);

@@ -73,6 +73,9 @@ public sealed record IsolationFingerprint
     /// <summary>Linux: the no_new_privs flag of this process.</summary>
     public bool? NoNewPrivileges { get; init; }
 
+    /// <summary>Linux: /proc/self/status Seccomp — 0 no filter, 1 strict, 2 a filter (the engine's default profile); null when unknown.</summary>
+    public int? SeccompMode { get; init; }
+
     /// <summary>Linux: the cgroup's process limit (pids.max), "max" when unlimited, null when unknown.</summary>
     public string? PidsLimit { get; init; }
 

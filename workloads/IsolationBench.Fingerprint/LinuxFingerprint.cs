@@ -32,6 +32,7 @@ internal static class LinuxFingerprint
             RootFileSystem = rootFs,
             EffectiveCapabilities = status.GetValueOrDefault("CapEff"),
             NoNewPrivileges = status.TryGetValue("NoNewPrivs", out var nnp) ? nnp == "1" : null,
+            SeccompMode = status.TryGetValue("Seccomp", out var seccomp) && int.TryParse(seccomp, NumberStyles.None, CultureInfo.InvariantCulture, out var mode) ? mode : null,
             NetworkInterfaces = fs.ListDirectory("/sys/class/net"),
             PidsLimit = (fs.ReadText("/sys/fs/cgroup/pids/pids.max") ?? fs.ReadText("/sys/fs/cgroup/pids.max"))?.Trim(),
             AffinityCpuCount = CountCpuList(status.GetValueOrDefault("Cpus_allowed_list")),

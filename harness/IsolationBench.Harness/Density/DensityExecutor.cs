@@ -163,7 +163,7 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
             Labels = Labels.For(context, cell),
             Runtime = cell.Mode.Runtime,
             Isolation = cell.Mode.Isolation,
-            Limits = ContainerLimits.For(context.Resources),
+            Limits = ContainerLimits.For(context.Resources, cell.Mode.Knob),
             OpenStdin = true,
         };
         return await HeldContainer.StartAsync(engine ?? throw new InvalidOperationException("container mode without an engine"), spec, cell.Mode.ContainerTimeout, cancellationToken).ConfigureAwait(false);

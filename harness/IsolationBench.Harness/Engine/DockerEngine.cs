@@ -241,18 +241,17 @@ public sealed partial class DockerEngine : IContainerEngine
                 host.CapDrop = ["ALL"];
             }
 
-            if (spec.Limits.NoNewPrivileges)
+            if (SecurityOptions(spec.Limits) is { } securityOptions)
             {
-                host.SecurityOpt = ["no-new-privileges:true"];
+                host.SecurityOpt = securityOptions;
             }
 
             host.PidsLimit = spec.Limits.PidsLimit;
         }
 
-        if (spec.Limits.MemoryBytes is { } memory)
-        {
-            host.Memory = memory;
-        }
+        // No memory limit (a nomemlimit variant, or ContainerLimits.None) is Memory 0, the engine's "unlimited"; this
+        // adapter never sets a CPU quota (NanoCPUs, CpuQuota stay 0): a CPU limit is only the cpuset (Linux) or CPU count (Windows).
+        host.Memory = spec.Limits.MemoryBytes ?? 0;
 
         if (spec.Limits.Cpus is { } cpus)
         {
@@ -289,6 +288,27 @@ public sealed partial class DockerEngine : IContainerEngine
         // Bounded by the caller's per-container (per-mode) deadline, not the per-call timeout: see StartAsync.
         var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
         return response.ID;
+    }
+
+    /// <summary>
+    /// HostConfig.SecurityOpt for Linux: no-new-privileges when asked; an unconfined variant adds seccomp=unconfined and
+    /// apparmor=unconfined (the engine ignores the AppArmor option where it applies no profile). Null when there is none.
+    /// </summary>
+    internal static IList<string>? SecurityOptions(ContainerLimits limits)
+    {
+        var options = new List<string>();
+        if (limits.NoNewPrivileges)
+        {
+            options.Add("no-new-privileges:true");
+        }
+
+        if (limits.SecurityUnconfined)
+        {
+            options.Add("seccomp=unconfined");
+            options.Add("apparmor=unconfined");
+        }
+
+        return options.Count == 0 ? null : options;
     }
 
     public async Task<IContainerOutput> AttachAsync(string containerId, CancellationToken cancellationToken)

@@ -108,11 +108,32 @@ public sealed record ContainerLimits(bool DropAllCapabilities, bool NoNewPrivile
     /// <summary>The first N logical CPUs; null = no CPU limit.</summary>
     public int? Cpus { get; init; }
 
+    /// <summary>Linux: run without the engine's seccomp profile (and AppArmor profile, where the engine applies one); only a variant asks.</summary>
+    public bool SecurityUnconfined { get; init; }
+
     /// <summary>Locked down, with the run's CPUs and memory.</summary>
     public static ContainerLimits For(Resources.ResourceRequest resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
         return LockedDown with { MemoryBytes = resources.MemoryBytes, Cpus = resources.Cpus };
+    }
+
+    /// <summary>
+    /// Locked down with the run's CPUs and memory, but for the ONE knob a variant mode changes (<see cref="Results.ModeVariants"/>):
+    /// unconfined keeps every limit and drops the seccomp/AppArmor profiles; nomemlimit drops the memory limit; nocpulimit the CPUs.
+    /// Capabilities, no-new-privileges and the pids limit stay for every knob. Null knob: <see cref="For(Resources.ResourceRequest)"/>.
+    /// </summary>
+    public static ContainerLimits For(Resources.ResourceRequest resources, string? knob)
+    {
+        var limits = For(resources);
+        return knob switch
+        {
+            null => limits,
+            Results.ModeVariants.Unconfined => limits with { SecurityUnconfined = true },
+            Results.ModeVariants.NoMemoryLimit => limits with { MemoryBytes = null },
+            Results.ModeVariants.NoCpuLimit => limits with { Cpus = null },
+            _ => throw new ArgumentException($"unknown knob '{knob}': one of {string.Join(", ", Results.ModeVariants.Knobs)}", nameof(knob)),
+        };
     }
 }
 

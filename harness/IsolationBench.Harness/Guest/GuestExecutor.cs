@@ -95,7 +95,7 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
                     Labels = new Dictionary<string, string>(Labels.For(context, cell), StringComparer.Ordinal) { [Labels.Workload] = string.Join(',', categories) },
                     Runtime = cell.Mode.Runtime,
                     Isolation = cell.Mode.Isolation,
-                    Limits = ContainerLimits.For(context.Resources),
+                    Limits = ContainerLimits.For(context.Resources, cell.Mode.Knob),
                     Binds = EngineSideVolume ? [] : [volume + ":" + _volumePath],
                     Volumes = EngineSideVolume ? [_volumePath] : [],
                 };

@@ -43,6 +43,29 @@ public sealed record IsolationMode(string Name, ModeKind Kind, string? Runtime, 
         isolation,
         isolation == "hyperv" ? KernelBoundary.VirtualMachine : KernelBoundary.SharedKernel) { ClassifiedBy = "Windows isolation " + isolation };
 
+    /// <summary>A variant's parent mode (runc for runc+unconfined); null for a real mode.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>A variant's one changed knob (<see cref="IsolationBench.Results.ModeVariants.Knobs"/>); null for a real mode.</summary>
+    public string? Knob { get; init; }
+
+    public bool IsVariant => Knob is not null;
+
+    /// <summary>
+    /// This container mode with one knob changed, named parent+knob: same runtime, same kernel boundary (the
+    /// verification holds it to its parent's isolation), everything else identical; the engine adapter applies the knob.
+    /// </summary>
+    public IsolationMode WithKnob(string knob)
+    {
+        ArgumentNullException.ThrowIfNull(knob);
+        if (Kind != ModeKind.Container || IsVariant)
+        {
+            throw new InvalidOperationException($"{Name}: only a real container mode takes a knob");
+        }
+
+        return this with { Name = Name + IsolationBench.Results.ModeVariants.Separator + knob, Parent = Name, Knob = knob };
+    }
+
     /// <summary>This mode held to what its first fingerprint showed (for a runtime the engine's /info did not tell).</summary>
     public IsolationMode ClassifiedAs(KernelBoundary boundary, string evidence) => this with { Boundary = boundary, ClassifiedBy = evidence };
 }

@@ -44,7 +44,7 @@ public sealed class NetworkHostExecutor(IContainerEngine? engine, string? image,
             Labels = Labels.For(context, cell),
             Runtime = cell.Mode.Runtime,
             Isolation = cell.Mode.Isolation,
-            Limits = ContainerLimits.For(context.Resources),
+            Limits = ContainerLimits.For(context.Resources, cell.Mode.Knob),
             NetworkMode = "default",
             PublishedPorts = [ContainerPort],
         };

@@ -31,6 +31,12 @@ public static class RuntimeDirectSupport
             return $"{workload} runs each container mode's OCI runtime without the engine, and mode {mode.Name} has none: leave {mode.Name} out of --modes (startup measures it)";
         }
 
+        if (mode.IsVariant)
+        {
+            // The bundle is not the engine's spec (it runs without any seccomp profile already): a knob has nothing to change here.
+            return $"{workload} runs the OCI runtime without the engine, where variant {mode.Name}'s knob means nothing: leave {mode.Name} out of --modes, or {StartupPhases.RuntimeDirectWorkload} out of --workloads";
+        }
+
         if (mode.Runtime is null || facts.EngineOs is null)
         {
             return $"{workload} needs a Linux engine's OCI runtime, and mode {mode.Name} runs on {facts.EngineOs ?? "no engine"}: leave {StartupPhases.RuntimeDirectWorkload} out of --workloads";

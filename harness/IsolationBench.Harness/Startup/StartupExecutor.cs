@@ -28,7 +28,7 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
                 Labels = Labels.For(context, cell),
                 Runtime = cell.Mode.Runtime,
                 Isolation = cell.Mode.Isolation,
-                Limits = ContainerLimits.For(context.Resources),
+                Limits = ContainerLimits.For(context.Resources, cell.Mode.Knob),
             };
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
         }

@@ -5,7 +5,8 @@ namespace IsolationBench.Harness.Verification;
 
 /// <summary>
 /// Holds a container to what was asked, as the engine itself recorded it (inspect after create): the runtime or
-/// isolation, the CPU and memory limits, and the lock-down. An engine that silently fell back to its default
+/// isolation, the CPU and memory limits (or their absence, for a variant that drops one), the lock-down and the
+/// seccomp profile (the engine's default, or unconfined for a variant that asks). An engine that silently fell back to its default
 /// runtime, or dropped a limit, fails the cell here, before its numbers are trusted.
 /// </summary>
 public static class ContainerConfigCheck
@@ -32,6 +33,15 @@ public static class ContainerConfigCheck
         {
             problems.Add(Invariant($"memory limit {recorded.MemoryBytes} bytes, not {memory}"));
         }
+        else if (limits.MemoryBytes is null && recorded.MemoryBytes != 0)
+        {
+            problems.Add(Invariant($"memory limit {recorded.MemoryBytes} bytes, not none"));
+        }
+
+        if (!windows && limits.Cpus is null && recorded.CpusetCpus.Length > 0)
+        {
+            problems.Add($"cpuset {recorded.CpusetCpus}, not none");
+        }
 
         if (limits.Cpus is { } cpus)
         {
@@ -56,6 +66,15 @@ public static class ContainerConfigCheck
             if (limits.NoNewPrivileges && !recorded.SecurityOpt.Any(o => o.StartsWith("no-new-privileges", StringComparison.Ordinal) && !o.EndsWith("false", StringComparison.Ordinal)))
             {
                 problems.Add("no-new-privileges not set");
+            }
+
+            if (limits.SecurityUnconfined && !recorded.SecurityOpt.Contains("seccomp=unconfined", StringComparer.Ordinal))
+            {
+                problems.Add("seccomp not unconfined");
+            }
+            else if (!limits.SecurityUnconfined && recorded.SecurityOpt.Any(o => o.StartsWith("seccomp", StringComparison.Ordinal)))
+            {
+                problems.Add("seccomp profile changed (" + string.Join(", ", recorded.SecurityOpt.Where(o => o.StartsWith("seccomp", StringComparison.Ordinal))) + "), not the engine's default");
             }
 
             if (limits.PidsLimit is { } pids && recorded.PidsLimit != pids)

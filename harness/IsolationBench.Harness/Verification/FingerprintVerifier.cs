@@ -11,7 +11,7 @@ namespace IsolationBench.Harness.Verification;
 public static class FingerprintVerifier
 {
     /// <summary>The rules every fingerprint meets, in order. A platform's own rules are added here.</summary>
-    public static readonly IReadOnlyList<IFingerprintRule> Rules = [new KernelBoundaryRule(), new ResourceRule(), new LockDownRule()];
+    public static readonly IReadOnlyList<IFingerprintRule> Rules = [new KernelBoundaryRule(), new ResourceRule(), new LockDownRule(), new SeccompRule()];
 
     /// <summary>The kernel boundary alone (no resource or lock-down expectations).</summary>
     public static Verdict Verify(IsolationMode mode, IsolationFingerprint? seen, IsolationFingerprint host) =>

@@ -22,7 +22,7 @@ internal static class ChartStyle
     public static string Header(RunManifest m)
     {
         var engine = m.Engine is null ? "no engine" : $"engine {m.Engine.Version} (API {m.Engine.ApiVersion})";
-        var modes = string.Join(", ", m.Modes.Select(d => d.Runtime ?? d.Isolation ?? d.Name).Distinct());
+        var modes = string.Join(", ", m.Modes.Select(d => d.Parent is null ? d.Runtime ?? d.Isolation ?? d.Name : d.Name).Distinct());
         // The figures are the engine host's: a remote one is named, the harness's machine only as where it was reached from.
         var where = m.Engine is { Remote: true } e
             ? $"{e.Name} (remote engine, from {m.Host.Hostname}): {e.OperatingSystem}, kernel {e.KernelVersion}, {e.Cpus} CPUs"

@@ -66,7 +66,7 @@ internal static class OverheadChart
             }
 
             var barPlot = plot.Add.Bars(bars);
-            barPlot.LegendText = mode;
+            barPlot.LegendText = IsolationBench.Results.ModeVariants.Label(mode, a.Manifest);
             barPlot.Color = ChartStyle.ModeColor(a.Modes, mode);
             barPlot.ValueLabelStyle.FontSize = 12;
             ChartStyle.IntervalBars(plot, xs, ys, lows, highs);

@@ -44,7 +44,7 @@ internal static class OverviewChart
                 var marker = plot.Add.Marker(Math.Log10(c.Overhead), y, c.Significant ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, 9, color);
                 if (legendDone.Add(mode))
                 {
-                    marker.LegendText = mode;
+                    marker.LegendText = IsolationBench.Results.ModeVariants.Label(mode, a.Manifest);
                 }
 
                 extremes.Add(c.Overhead);

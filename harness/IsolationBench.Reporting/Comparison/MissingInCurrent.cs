@@ -6,7 +6,8 @@ namespace IsolationBench.Reporting.Comparison;
 /// <summary>
 /// What the baseline measured and the current run did not deliver: a mode missing or unverified, a workload of a mode
 /// missing or all failed, a metric missing or all failed. Each fails the gate — a regression that stops a mode from
-/// working must not pass as "not compared". One line per finding, at the coarsest level that explains it. Pure.
+/// working must not pass as "not compared". One line per finding, at the coarsest level that explains it. A variant
+/// (<see cref="ModeVariants"/>) the current run did not ask for at all is not a finding; one that ran and failed is. Pure.
 /// </summary>
 public static class MissingInCurrent
 {
@@ -25,6 +26,12 @@ public static class MissingInCurrent
         {
             var mode = byMode.Key;
             var ofMode = all.Where(s => s.Mode == mode).ToList();
+            if (ofMode.Count == 0 && !unverified.ContainsKey(mode) && ModeVariants.Parse(mode) is not null)
+            {
+                // A variant (runc+unconfined) is a diagnostic, not a mode users run: not asking for it again is no regression.
+                continue;
+            }
+
             if (ofMode.Count == 0)
             {
                 lines.Add(unverified.TryGetValue(mode, out var reason)

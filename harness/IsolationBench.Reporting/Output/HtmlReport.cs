@@ -94,6 +94,18 @@ public static class HtmlReport
         }
 
         sb.AppendLine("</ul>");
+        if (c.KnobCostTable is { } knobs)
+        {
+            sb.Append("<h2 id=\"knob-costs\">").Append(E(Variants.KnobCostSection.Title)).AppendLine("</h2><ul>");
+            foreach (var line in c.KnobCostText)
+            {
+                sb.Append("<li>").Append(E(line)).AppendLine(".</li>");
+            }
+
+            sb.AppendLine("</ul>");
+            AppendTable(sb, knobs.Caption, knobs.Header, knobs.Rows);
+        }
+
         foreach (var w in c.Workloads)
         {
             sb.Append("<h2 id=\"").Append(E(ChartNames.Slug(w.Workload))).Append("\">").Append(E(w.Workload)).AppendLine("</h2><ul>");

@@ -85,6 +85,18 @@ public static class MarkdownReport
         }
 
         sb.AppendLine();
+        if (c.KnobCostTable is { } knobs)
+        {
+            sb.Append("## ").AppendLine(Variants.KnobCostSection.Title).AppendLine();
+            foreach (var line in c.KnobCostText)
+            {
+                sb.Append("- ").Append(Escape(line)).AppendLine(".");
+            }
+
+            sb.AppendLine();
+            AppendTable(sb, knobs);
+        }
+
         foreach (var w in c.Workloads)
         {
             sb.Append("## ").AppendLine(Escape(w.Workload)).AppendLine();
@@ -106,15 +118,7 @@ public static class MarkdownReport
 
             foreach (var t in w.OwnTables)
             {
-                sb.Append("**").Append(Escape(t.Caption)).AppendLine("**").AppendLine();
-                sb.Append("| ").Append(string.Join(" | ", t.Header.Select(Escape))).AppendLine(" |");
-                sb.Append('|').Append(string.Concat(t.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).AppendLine();
-                foreach (var row in t.Rows)
-                {
-                    sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).AppendLine(" |");
-                }
-
-                sb.AppendLine();
+                AppendTable(sb, t);
             }
 
             foreach (var t in w.Tables)
@@ -159,6 +163,19 @@ public static class MarkdownReport
         sb.AppendLine("## Method").AppendLine().AppendLine(c.Method).AppendLine();
         sb.AppendLine("Raw numbers: [summary.csv](summary.csv).");
         return sb.ToString();
+    }
+
+    private static void AppendTable(StringBuilder sb, SectionTable t)
+    {
+        sb.Append("**").Append(Escape(t.Caption)).AppendLine("**").AppendLine();
+        sb.Append("| ").Append(string.Join(" | ", t.Header.Select(Escape))).AppendLine(" |");
+        sb.Append('|').Append(string.Concat(t.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).AppendLine();
+        foreach (var row in t.Rows)
+        {
+            sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).AppendLine(" |");
+        }
+
+        sb.AppendLine();
     }
 
     private static void AppendEngineBench(StringBuilder sb, CrossCheck.EngineBenchSection bench)

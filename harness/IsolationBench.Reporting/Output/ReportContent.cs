@@ -34,6 +34,12 @@ public sealed record ReportContent(
     /// <summary>The "Resources per mode" section (markdown), empty for old runs.</summary>
     public string Resources { get; init; } = string.Empty;
 
+    /// <summary>"What each knob costs": what variants are, then the table (<see cref="Variants.KnobCostSection"/>); empty without variants.</summary>
+    public IReadOnlyList<string> KnobCostText { get; init; } = [];
+
+    /// <summary>The knob-cost table; null when the run has no variant beside its parent.</summary>
+    public SectionTable? KnobCostTable { get; init; }
+
     public static readonly string[] TableHeader =
         ["mode", "units", "n", "failed", "median", "95 % CI (median)", "ratio (95 % CI)", "overhead (95 % CI)", "significant?", "pair (95 % CI)"];
 
@@ -91,6 +97,7 @@ public sealed record ReportContent(
             OwnTables = IsolationBench.Reporting.Workloads.ReportCatalog.TablesOf(w, a),
         }).ToList();
 
+        var knobs = Variants.KnobCostSection.For(a);
         return new ReportContent(
             $"IsolationBench report — {m.Host.Hostname}, {m.StartedUtc.ToString("yyyy-MM-dd", inv)}",
             env,
@@ -103,6 +110,8 @@ public sealed record ReportContent(
             MethodText(a))
         {
             Overview = charts.Contains(ChartNames.Overview) ? ChartNames.Overview : null,
+            KnobCostText = knobs?.Text ?? [],
+            KnobCostTable = knobs?.Table,
         };
     }
 
@@ -139,7 +148,10 @@ public sealed record ReportContent(
         : c.Withheld is { } withheld ? "not judged: " + withheld
         : c.Significant ? "yes" : "no";
 
-    private static string MethodText(RunAnalysis a) => MethodFor(a.Baseline);
+    private static string MethodText(RunAnalysis a) =>
+        MethodFor(a.Baseline) + (a.Modes.Any(m => IsolationBench.Results.ModeVariants.IsVariant(m, a.Manifest))
+            ? " A variant (parent+knob, e.g. runc+unconfined) is paired with its parent in the column *pair*, and never is the baseline."
+            : string.Empty);
 
     /// <summary>What the statistics do, in words; kept beside the code that does it (RunAnalyzer, LogRatioInterval, Significance).</summary>
     public static string MethodFor(string baseline) =>

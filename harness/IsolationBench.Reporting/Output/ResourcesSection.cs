@@ -27,13 +27,19 @@ public static class ResourcesSection
             sb.Append(" Host processes: ").Append(how).Append('.');
         }
 
+        if (manifest.Modes.Any(m => m.Knob is ModeVariants.NoCpuLimit or ModeVariants.NoMemoryLimit))
+        {
+            sb.Append(" A variant gets the same but for the one limit its knob drops (nocpulimit: no CPU limit; nomemlimit: no memory limit).");
+        }
+
         sb.AppendLine().AppendLine();
         sb.AppendLine("| Mode | Kernel boundary (why) | CPUs seen | CPUs allowed | Memory limit seen |").AppendLine("|---|---|---:|---:|---:|");
         foreach (var mode in manifest.Modes)
         {
             var seen = manifest.EffectiveResources.GetValueOrDefault(mode.Name);
             var why = mode.ClassifiedBy.Length == 0 ? mode.Boundary : $"{mode.Boundary} ({mode.ClassifiedBy})";
-            sb.Append(inv, $"| {mode.Name} | {why.Replace("|", "\\|", StringComparison.Ordinal)} | ")
+            var name = mode.Parent is { } parent ? $"{mode.Name} (variant of {parent}, less isolated)" : mode.Name;
+            sb.Append(inv, $"| {name} | {why.Replace("|", "\\|", StringComparison.Ordinal)} | ")
                 .Append(seen is null ? "–" : seen.CpuCount.ToString(inv)).Append(" | ")
                 .Append(seen?.AffinityCpuCount?.ToString(inv) ?? "–").Append(" | ")
                 .Append(seen is null ? "–" : seen.MemoryLimitBytes is { } m ? Bytes(m) : "none seen").AppendLine(" |");

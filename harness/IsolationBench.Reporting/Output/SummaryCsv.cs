@@ -15,10 +15,12 @@ public static class SummaryCsv
         await using var writer = new StreamWriter(path, append: false);
         await using var csv = new CsvWriter(writer, config);
         csv.Context.RegisterClassMap<SummaryRowMap>();
-        await csv.WriteRecordsAsync(analysis.Rows.Select(ToRow), ct).ConfigureAwait(false);
+        await csv.WriteRecordsAsync(analysis.Rows.Select(r => ToRow(r, IsolationBench.Results.ModeVariants.Of(r.Mode, analysis.Manifest)?.Parent)), ct).ConfigureAwait(false);
     }
 
-    internal static SummaryRow ToRow(MetricRow r)
+    /// <param name="r">the row.</param>
+    /// <param name="variantOf">the parent when the row's mode is a variant (runc+unconfined → runc): column variant_of, empty for a real mode.</param>
+    internal static SummaryRow ToRow(MetricRow r, string? variantOf)
     {
         var s = r.Statistics;
         var c = r.Comparison;
@@ -35,14 +37,15 @@ public static class SummaryCsv
             r.HigherIsBetter,
             r.Baseline,
             r.Statistics.Units,
-            r.NoRatio ?? c?.Withheld ?? string.Empty);
+            r.NoRatio ?? c?.Withheld ?? string.Empty,
+            variantOf ?? string.Empty);
     }
 }
 
 internal sealed record SummaryRow(
     string Workload, string Metric, string Mode, string Unit, int N, int NFailed, double Median, double Mean, double StdDev,
     double CiLow, double CiHigh, double Ratio, double RatioCiLow, double RatioCiHigh, double Overhead, double OverheadCiLow,
-    double OverheadCiHigh, bool Significant, double MannWhitneyP, bool HigherIsBetter, string Baseline, int Units, string NotJudged);
+    double OverheadCiHigh, bool Significant, double MannWhitneyP, bool HigherIsBetter, string Baseline, int Units, string NotJudged, string VariantOf);
 
 internal sealed class SummaryRowMap : ClassMap<SummaryRow>
 {
@@ -71,5 +74,6 @@ internal sealed class SummaryRowMap : ClassMap<SummaryRow>
         Map(r => r.Baseline).Name("baseline");
         Map(r => r.Units).Name("units");
         Map(r => r.NotJudged).Name("not_judged");
+        Map(r => r.VariantOf).Name("variant_of");
     }
 }

@@ -23,9 +23,12 @@ public static class Verdicts
                 var headline = analysis.HeadlineOf(workload) is { } metric
                     ? rows.FirstOrDefault(r => r.Metric == metric)
                     : null;
-                verdicts.Add(headline is not null || rows.Count == 1
+                var verdict = headline is not null || rows.Count == 1
                     ? ForRow(headline ?? rows[0], analysis.Baseline)
-                    : Summary(workload, mode, analysis.Baseline, rows));
+                    : Summary(workload, mode, analysis.Baseline, rows);
+                verdicts.Add(IsolationBench.Results.ModeVariants.Of(mode, analysis.Manifest) is { } variant
+                    ? verdict with { Sentence = $"{verdict.Sentence} — a variant, less isolated than {variant.Parent}: a diagnostic, not a mode to choose" }
+                    : verdict);
             }
         }
 
