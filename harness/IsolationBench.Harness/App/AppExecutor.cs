@@ -65,7 +65,7 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
             Labels = Labels.For(context, cell),
             Runtime = cell.Mode.Runtime,
             Isolation = cell.Mode.Isolation,
-            Limits = ContainerLimits.For(context.Resources),
+            Limits = ContainerLimits.For(context.Resources, cell.Mode.Knob),
             NetworkMode = published ? (windows ? "nat" : "default") : "none",
             PublishedPorts = published ? [ContainerPort] : [],
         };
