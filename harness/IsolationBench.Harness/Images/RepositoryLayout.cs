@@ -66,8 +66,46 @@ public sealed class RepositoryLayout(string root)
         }
 
         progress?.Report($"publishing {what} for {rid} ({cost})");
-        await PublishAsync(project, rid, Path.GetDirectoryName(binary)!, cancellationToken, extra).ConfigureAwait(false);
+        await ReplaceFolderAsync(Path.GetDirectoryName(binary)!, staging => PublishAsync(project, rid, staging, cancellationToken, extra)).ConfigureAwait(false);
         return File.Exists(binary) ? binary : throw new UsageException($"dotnet publish did not produce {binary}");
+    }
+
+    /// <summary>
+    /// Fills <paramref name="folder"/> anew: <paramref name="fill"/> writes a sibling staging folder, which then takes the
+    /// old folder's place. dotnet publish into a used folder keeps a file that is newer than the one it would copy
+    /// (seen here: a 6.0 Microsoft.Extensions.DependencyInjection.Abstractions.dll from an earlier publish shadowed
+    /// ASP.NET Core 10's, and the app service could not start), and never removes what the project no longer has.
+    /// When <paramref name="fill"/> fails the old folder stays as it was.
+    /// </summary>
+    internal static async Task ReplaceFolderAsync(string folder, Func<string, Task> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        var staging = folder.TrimEnd(Path.DirectorySeparatorChar) + ".publishing";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        try
+        {
+            await fill(staging).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.Move(staging, folder);
     }
 
     internal static DateTime NewestSource(string directory) =>
