@@ -52,6 +52,7 @@ public sealed class AppReportTests
         Assert.Equal(5, app.Rows[2][AppMetrics.ClientUp]!.Statistics.Units);
         // A host's engine start is its spawn: no ratio against it; the total and the load compare.
         Assert.NotNull(app.Rows[1][AppMetrics.EngineStart]!.NoRatio);
+        Assert.Null(app.Rows[1][AppMetrics.EngineStart]!.Comparison);
         Assert.Null(app.Rows[1][AppMetrics.ColdStartTotal]!.NoRatio);
         Assert.Null(app.Rows[2][AppMetrics.Throughput]!.NoRatio);
     }

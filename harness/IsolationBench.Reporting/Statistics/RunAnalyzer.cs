@@ -99,12 +99,14 @@ public static class RunAnalyzer
 
             var isBaseline = mode == baseline;
             var partner = BaselineRule.PairPartner(mode, modes);
-            rows.Add(new MetricRow(workload, metric, unit, mode, baseline, stats, isBaseline ? null : Against(mode, baseline))
+            var noRatio = isBaseline ? null
+                : startup ? StartupPhases.NotComparable(metric, mode, baseline, hostLike)
+                : Workloads.App.AppSection.NotComparable(workload, metric, hostLike(mode) || hostLike(baseline));
+            // A row that says "no ratio" carries none, even where both modes have figures to divide.
+            rows.Add(new MetricRow(workload, metric, unit, mode, baseline, stats, isBaseline || noRatio is not null ? null : Against(mode, baseline))
             {
                 HigherIsBetter = higherIsBetter,
-                NoRatio = isBaseline ? null
-                    : startup ? StartupPhases.NotComparable(metric, mode, baseline, hostLike)
-                    : Workloads.App.AppSection.NotComparable(workload, metric, hostLike(mode) || hostLike(baseline)),
+                NoRatio = noRatio,
                 Pair = partner is null || partner == baseline || isBaseline ? null : Against(mode, partner),
             });
         }
