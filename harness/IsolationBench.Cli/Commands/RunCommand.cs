@@ -16,7 +16,7 @@ internal sealed class RunCommand : ICommand
         "run",
         "run the benchmark matrix and write results/<run-id>/",
         [
-            new("--modes", false, "comma-separated isolation modes to compare (default: host + every mode the engine offers; isobench doctor lists them)") { Choices = Choices.KnownModes, ValueName = "MODE,…" },
+            new("--modes", false, "comma-separated isolation modes to compare (default: host + every mode the engine offers; isobench doctor lists them); a Linux container mode with one knob off runs beside it as PARENT+unconfined, +nomemlimit or +nocpulimit (less isolated: a diagnostic)") { Choices = Choices.KnownModes, ValueName = "MODE,…" },
             new("--workloads", false, $"comma-separated workloads (default: {string.Join(",", Choices.DefaultWorkloads)})") { Choices = Choices.Workloads, ValueName = "WORKLOAD,…" },
             new("--samples", false, "measured startup samples per mode") { Default = Choices.Number(Choices.RunDefaults.Samples), ValueName = "N" },
             new("--warmup", false, "discarded warmup rounds") { Default = Choices.Number(Choices.RunDefaults.Warmup), ValueName = "N" },

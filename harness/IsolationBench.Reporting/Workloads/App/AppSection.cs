@@ -8,7 +8,7 @@ namespace IsolationBench.Reporting.Workloads.App;
 public static class AppSection
 {
     public const string Method =
-        "The service is isobench-guest serve-app, a minimal ASP.NET Core app on Kestrel (GET /json serializes a small object; GET /file reads a 4 KiB file written at start into its temp directory, in a container its own layer). "
+        "The service is isobench-guest serve-app, a minimal ASP.NET Core app on Kestrel (GET /json serializes a small object; GET /file reads a 4 KiB file written at start into its temp directory, in a container its own layer). It runs with the guest's settings, tiered compilation off, so its first response includes JIT compiling fully optimised code, in every mode alike. "
         + "Cold start, one container per round, on the harness's clock: engine start (create + attach + start returned; host: the spawn), [in-container client's own start], process up (its ready line: Kestrel listens), first response (ready → the first 200 of GET /json); the phases add up to the total. "
         + "Steady load: 8 closed-loop workers, each on its own keep-alive connection (raw-socket HTTP/1.1 on a thread of its own, no HttpClient pooling in the timed path), alternating GET /json and GET /file; a request's latency is request written → whole response read. "
         + "Through a published port on Linux a connection to 127.0.0.1 passes the engine's bridge and its userland proxy (docker-proxy), as in the network-host section: a ratio on that path is what the cage and its network path cost together. "
