@@ -11,6 +11,17 @@ namespace IsolationBench.Reporting.Tests;
 /// </summary>
 public sealed class KnobCostTests
 {
+    [Theory]
+    [InlineData(0.80, "80 %")]
+    [InlineData(-0.17, "−17 %")]
+    [InlineData(-0.004, "0 %")]
+    [InlineData(0.004, "0 %")]
+    [InlineData(2.333, "233 %")]
+    public void A_share_prints_a_minus_sign_only_when_it_rounds_below_zero(double fraction, string expected)
+    {
+        Assert.Equal(expected, KnobCostSection.Percent(fraction));
+    }
+
     [Fact]
     public void The_knob_cost_is_parent_over_variant_for_times_and_its_share_is_the_log_fraction_of_the_parents_overhead()
     {

@@ -52,7 +52,10 @@ public static class KnobCostSection
         return (text, new SectionTable($"Knob cost per workload metric (baseline {analysis.Baseline})", Header, rows));
     }
 
-    /// <summary>A share as the report writes signed figures: 80 %, −17 % (a minus sign, not a hyphen).</summary>
-    private static string Percent(double fraction) =>
-        (fraction < 0 ? "−" : string.Empty) + Math.Abs(fraction * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+    /// <summary>A share as the report writes signed figures: 80 %, −17 % (a minus sign, not a hyphen); a share that rounds to 0 has no sign.</summary>
+    public static string Percent(double fraction)
+    {
+        var rounded = Math.Round(fraction * 100, MidpointRounding.AwayFromZero);
+        return (rounded < 0 ? "−" : string.Empty) + Math.Abs(rounded).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+    }
 }
