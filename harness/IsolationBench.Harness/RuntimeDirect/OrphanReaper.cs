@@ -90,6 +90,11 @@ public sealed partial class OrphanReaper : IDisposable
     /// <summary>Adopts this process's children that it did not start (only while a lifecycle is open), then reaps the adopted that ended.</summary>
     private void Reap()
     {
+        if (_sigchld is null)
+        {
+            return; // Not Linux: nothing adopted, and no /proc to read.
+        }
+
         lock (_gate)
         {
             foreach (var (pid, zombie) in Children(_self))
