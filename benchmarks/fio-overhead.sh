@@ -15,12 +15,14 @@ export LC_ALL=C
 pairs=40
 dir=/var/tmp/isobench-fio-overhead
 cpu=
+extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --pairs) pairs=${2:?--pairs needs a number}; shift 2 ;;
     --dir) dir=${2:?--dir needs a directory}; shift 2 ;;
     --cpu) cpu=${2:?--cpu needs a CPU number}; shift 2 ;;
-    *) echo "fio-overhead: unknown argument $1 (use --pairs N, --dir DIR, --cpu N)" >&2; exit 2 ;;
+    --fio-option) extra+=("${2:?--fio-option needs an option such as --norandommap=1}"); shift 2 ;;
+    *) echo "fio-overhead: unknown argument $1 (use --pairs N, --dir DIR, --cpu N, --fio-option OPT)" >&2; exit 2 ;;
   esac
 done
 [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "fio-overhead: --pairs $pairs is not a positive number" >&2; exit 2; }
@@ -67,7 +69,7 @@ if [ -n "$cpu" ]; then pin=(taskset -c "$cpu"); fio_pin=(--cpus_allowed="$cpu");
 loop() { "${pin[@]}" "$work/loop" "$file" 4096 "$1"; }
 fio_once() {
   fio --output-format=json --directory="$dir" --ioengine=psync --iodepth=1 --filename=read.dat --rw=randread --bs=4096 \
-    --size=268435456 --direct=0 --fadvise_hint=random --number_ios=4096 --invalidate=1 "${fio_pin[@]}" --name=j \
+    --size=268435456 --direct=0 --fadvise_hint=random --number_ios=4096 --invalidate=1 "${fio_pin[@]}" "${extra[@]}" --name=j \
     | awk '/"read" :/ { r = 1 } r && /"total_ios"/ { gsub(/[^0-9]/, ""); ios = $0 } r && /"runtime"/ && !rt { gsub(/[^0-9]/, ""); rt = $0 }
            r && /"lat_ns"/ { l = 1 } l && /"mean"/ && !done { gsub(/[^0-9.]/, ""); print $0 / 1000, rt * 1000 / ios; done = 1 }'
 }

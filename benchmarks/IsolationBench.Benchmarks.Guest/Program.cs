@@ -113,7 +113,8 @@ async Task RunCategoryAsync(string category)
         : [([.. runs], null, null)];
     foreach (var (group, refereed, iperf3) in parts)
     {
-        // Reads: fio's job after each of our iterations (FioInterleave), several pairs per container; writes: one job beside ours.
+        // Reads: fio's job beside each of our iterations, after and before in turn (FioInterleave), several pairs per container;
+        // writes: one job beside ours.
         var interleave = refereed is not null && FioInterleave.Applies(refereed)
             ? await FioInterleave.StartAsync(options, refereed, Console.Out, cancellation.Token).ConfigureAwait(false)
             : null;
@@ -129,6 +130,7 @@ async Task RunCategoryAsync(string category)
         }
 
         var pairs = FioInterleave.IterationsFor(GuestConfig.CreateJob(options.Profile, category).Run.IterationCount);
+        IoBenchmarks.BeforeReadIteration = interleave is null ? null : interleave.BeforeIteration;
         IoBenchmarks.AfterReadIteration = interleave is null ? null : interleave.AfterIteration;
         try
         {
@@ -145,6 +147,7 @@ async Task RunCategoryAsync(string category)
         }
         finally
         {
+            IoBenchmarks.BeforeReadIteration = null;
             IoBenchmarks.AfterReadIteration = null;
         }
 

@@ -17,10 +17,23 @@ public sealed class FioInterleaveTests
 
     [Theory]
     [InlineData(1, FioInterleave.Pairs)]
-    [InlineData(3, 3)]
-    [InlineData(5, 5)]
+    [InlineData(FioInterleave.Pairs - 1, FioInterleave.Pairs)]
+    [InlineData(FioInterleave.Pairs + 2, FioInterleave.Pairs + 2)]
     public void An_interleaved_read_measures_the_profiles_iterations_and_at_least_the_pairs(int profile, int expected) =>
         Assert.Equal(expected, FioInterleave.IterationsFor(profile));
+
+    [Fact]
+    public void Fio_goes_after_our_odd_iterations_and_before_our_even_ones_so_the_measured_pairs_alternate_order()
+    {
+        Assert.Equal([false, true, false, true, false, true, false], Enumerable.Range(1, 7).Select(FioInterleave.RunsBefore));
+
+        // Whatever the warmups before them (BenchmarkDotNet's: 1 in the default profile), the measured pairs split evenly.
+        foreach (var warmups in new[] { 0, 1, 2 })
+        {
+            var measured = Enumerable.Range(warmups + 1, FioInterleave.Pairs).Count(FioInterleave.RunsBefore);
+            Assert.Equal(FioInterleave.Pairs / 2, measured);
+        }
+    }
 
     [Fact]
     public void The_jobs_after_our_measured_iterations_are_the_samples_and_the_ones_after_warmups_are_not()

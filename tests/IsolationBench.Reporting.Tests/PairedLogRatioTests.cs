@@ -58,6 +58,9 @@ public sealed class FioAgreementTests
         Status = IsolationBench.Results.SampleStatus.Ok, Source = "host:" + round, TimestampUtc = DateTimeOffset.UnixEpoch,
     };
 
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     private static IsolationBench.Reporting.Findings.RefereeAgreement Judge(params (double Ours, double Fio)[] containers) =>
         IsolationBench.Reporting.Io.FioAgreement.Of(
             [.. containers.SelectMany((c, i) => Container(i + 1, c.Ours, c.Fio))], "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1);
@@ -98,6 +101,43 @@ public sealed class FioAgreementTests
 
         var older = new Dictionary<int, double> { [4] = 30, [5] = 60, [6] = 90 }; // no iteration in common
         Assert.Equal(60.0 / 60.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, older), 12);
+    }
+
+    [Fact]
+    public void Alternating_which_tool_goes_first_cancels_a_drift_that_a_fixed_order_turns_into_a_gap()
+    {
+        // The tools are equal (true ratio 1). Job after job the disk slows by 4 %, and every job has 12 % noise of its own.
+        // 5 containers of 6 pairs, as the guest runs them (FioInterleave.RunsBefore: fio after our odd iterations, before our even ones).
+        const double Slowdown = 0.96;
+        var random = new Random(7);
+        const int Runs = 2_000;
+        double Bias(bool alternate)
+        {
+            var sum = 0.0;
+            for (var run = 0; run < Runs; run++)
+            {
+                var samples = Enumerable.Range(1, 5).SelectMany(round => Enumerable.Range(1, 6).SelectMany(i =>
+                {
+                    var fioFirst = alternate && i % 2 == 0;
+                    var oursSlot = (2 * i) - (fioFirst ? 0 : 1);
+                    var fioSlot = (2 * i) - (fioFirst ? 1 : 0);
+                    return new[]
+                    {
+                        S(round, "RandomRead4KiB@layer", 20_000 * Math.Pow(Slowdown, oursSlot) * Math.Exp(0.12 * Normal(random))) with { Iteration = i },
+                        S(round, "fio.RandomRead4KiB@layer", 20_000 * Math.Pow(Slowdown, fioSlot) * Math.Exp(0.12 * Normal(random))) with { Iteration = i },
+                    };
+                })).ToList();
+                sum += Math.Log(1 + IsolationBench.Reporting.Io.FioAgreement.Of(samples, "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1).Difference);
+            }
+
+            return Math.Exp(sum / Runs) - 1;
+        }
+
+        var fixedOrder = Bias(alternate: false);
+        var alternating = Bias(alternate: true);
+
+        Assert.InRange(fixedOrder, 0.035, 0.050); // ours always first, on the faster disk: ~1 ÷ 0.96 − 1 = +4.2 %
+        Assert.InRange(alternating, -0.005, 0.005);
     }
 
     [Fact]

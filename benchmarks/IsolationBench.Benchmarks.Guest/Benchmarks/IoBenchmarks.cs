@@ -114,6 +114,7 @@ public unsafe class IoBenchmarks
     [IterationSetup(Target = nameof(RandomRead4KiB))]
     public void DropReadFileAndDrawPages()
     {
+        BeforeReadIteration?.Invoke();
         _readOffsets = DistinctPages(SequentialBytes, RandomReads, seed: ++_readDraw);
         DropAndCheck(nameof(RandomRead4KiB));
     }
@@ -122,14 +123,18 @@ public unsafe class IoBenchmarks
     [IterationSetup(Target = nameof(RandomRead4KiBDirect))]
     public void DropReadFileAndDrawDirectPages()
     {
+        BeforeReadIteration?.Invoke();
         _directOffsets = DistinctPages(SequentialBytes, RandomReads, seed: 1000 + ++_directDraw);
         DropAndCheck(nameof(RandomRead4KiBDirect));
     }
 
     /// <summary>
-    /// Set while fio referees a read interleaved with ours (Fio.FioInterleave): runs fio's job after each of our
-    /// iterations of the random reads, outside our timing. Null otherwise.
+    /// Set while fio referees a read interleaved with ours (Fio.FioInterleave): called first in each of our random-read
+    /// iterations' setup, before the drop, and runs fio's job there on its turns (before our even iterations). Null otherwise.
     /// </summary>
+    public static Action? BeforeReadIteration { get; set; }
+
+    /// <summary>As <see cref="BeforeReadIteration"/>, after each of our iterations: fio's job on its other turns (after our odd ones).</summary>
     public static Action? AfterReadIteration { get; set; }
 
     [IterationCleanup(Targets = [nameof(RandomRead4KiB), nameof(RandomRead4KiBDirect)])]

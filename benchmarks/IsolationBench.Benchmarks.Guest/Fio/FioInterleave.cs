@@ -4,20 +4,22 @@ using IsolationBench.Benchmarks.Guest.Benchmarks;
 namespace IsolationBench.Benchmarks.Guest.Fio;
 
 /// <summary>
-/// fio's job of a read operation interleaved with our iterations of it: one fio job after each of our iterations
-/// (<see cref="IoBenchmarks.AfterReadIteration"/>, BenchmarkDotNet's IterationCleanup, outside our timing), so each of
-/// our measured iterations has fio's job a fraction of a second after it — <see cref="Pairs"/> pairs in every
-/// container instead of one. Why: on this VM's disk two consecutive 0.2 s random-read jobs of the same tool differ by
-/// 12–17 % (standard deviation of the log ratio), and with one pair per container a run's 5 pairs could neither show
-/// agreement within 10 % nor a real difference. Only for reads (0.2 s a job); the 256 MiB sequential write stays one
-/// job beside ours (<see cref="FioCrossCheck"/>). Each job's JSON is kept under &lt;artifacts&gt;/fio/ as
-/// &lt;name&gt;.interleaved-NN.json, NN our measured iteration it followed; the jobs after our warmup iterations go to
-/// fio/warmup/ (not samples).
+/// fio's job of a read operation interleaved with our iterations of it: one fio job beside each of our iterations,
+/// outside our timing — after our odd iterations (<see cref="IoBenchmarks.AfterReadIteration"/>, BenchmarkDotNet's
+/// IterationCleanup) and before our even ones (<see cref="IoBenchmarks.BeforeReadIteration"/>, the start of its
+/// IterationSetup, before our drop of the file's pages), so each of our measured iterations has fio's job a fraction of a
+/// second from it and the order alternates (ours–fio, fio–ours): a disk that drifts or a tool that goes first favours
+/// neither. <see cref="Pairs"/> pairs in every container instead of one. Why: on this VM's disk two consecutive 0.2 s
+/// random-read jobs of the same tool differ by 12–17 % (standard deviation of the log ratio), and with one pair per
+/// container a run's 5 pairs could neither show agreement within 10 % nor a real difference. Only for reads (0.2 s a
+/// job); the 256 MiB sequential write stays one job beside ours (<see cref="FioCrossCheck"/>). Each job's JSON is kept
+/// under &lt;artifacts&gt;/fio/ as &lt;name&gt;.interleaved-NN.json, NN our measured iteration it was paired with; the
+/// jobs beside our warmup iterations go to fio/warmup/ (not samples).
 /// </summary>
 public sealed class FioInterleave
 {
     /// <summary>Our measured iterations of an interleaved read, and fio's jobs beside them, per container (at least).</summary>
-    public const int Pairs = 3;
+    public const int Pairs = 6;
 
     public const string WarmupDirectory = "warmup";
     private const string PendingDirectory = "interleaved-pending";
@@ -29,7 +31,7 @@ public sealed class FioInterleave
     private readonly string _output;
     private readonly TextWriter _log;
     private readonly CancellationToken _cancellationToken;
-    private int _jobs;
+    private int _iterations;
 
     private FioInterleave(string fio, GuestOptions options, IoOperation operation, string output, TextWriter log, CancellationToken cancellationToken)
     {
@@ -57,19 +59,39 @@ public sealed class FioInterleave
         return fio is null ? null : new FioInterleave(fio, options, operation, output, log, cancellationToken);
     }
 
-    /// <summary>One fio job, after one of our iterations. Synchronous: BenchmarkDotNet's IterationCleanup is.</summary>
+    /// <summary>Whether fio's job goes before our iteration <paramref name="iteration"/> (1-based, warmups counted): even ones.</summary>
+    public static bool RunsBefore(int iteration) => iteration % 2 == 0;
+
+    /// <summary>At the start of our iteration's setup: counts it, and runs fio's job first when its turn is before ours.</summary>
+    public void BeforeIteration()
+    {
+        if (RunsBefore(++_iterations))
+        {
+            RunJob();
+        }
+    }
+
+    /// <summary>After our iteration: fio's job when its turn is after ours. Synchronous: BenchmarkDotNet's IterationCleanup is.</summary>
     public void AfterIteration()
     {
+        if (!RunsBefore(_iterations))
+        {
+            RunJob();
+        }
+    }
+
+    private void RunJob()
+    {
         var job = FioJobs.For(_operation, _options.LayerDir, warmups: 0, iterations: 1);
-        var name = job.Name + Marker + (++_jobs).ToString("D2", CultureInfo.InvariantCulture);
+        var name = job.Name + Marker + _iterations.ToString("D2", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(Path.Combine(_output, PendingDirectory));
         FioCrossCheck.RunOne(_fio, job with { Name = Path.Combine(PendingDirectory, name) }, _output, _log, _cancellationToken)
             .GetAwaiter().GetResult();
     }
 
     /// <summary>
-    /// After our run: the last <paramref name="measured"/> jobs followed our measured iterations (BenchmarkDotNet runs
-    /// its warmups first), so they become samples; the ones before followed warmups and go to fio/warmup/.
+    /// After our run: the jobs of the last <paramref name="measured"/> iterations were beside our measured iterations
+    /// (BenchmarkDotNet runs its warmups first), so they become samples; the ones before were beside warmups and go to fio/warmup/.
     /// </summary>
     public void Finish(int measured)
     {
@@ -79,16 +101,16 @@ public sealed class FioInterleave
             return;
         }
 
-        var (warmups, kept) = Split(Directory.GetFiles(pending, "*.json"), _jobs, measured);
+        var (warmups, kept) = Split(Directory.GetFiles(pending, "*.json"), _iterations, measured);
         Directory.CreateDirectory(Path.Combine(_output, WarmupDirectory));
         foreach (var file in warmups)
         {
             File.Move(file, Path.Combine(_output, WarmupDirectory, Path.GetFileName(file)), overwrite: true);
         }
 
-        // Renumbered by our iteration (the job after our measured iteration i is …interleaved-0i.json): the converter
-        // numbers fio's samples from these names, so a failed job leaves a gap instead of shifting the pairs.
-        var firstMeasured = _jobs - measured + 1;
+        // Renumbered by our measured iteration (the job beside our measured iteration i is …interleaved-0i.json): the
+        // converter numbers fio's samples from these names, so a failed job leaves a gap instead of shifting the pairs.
+        var firstMeasured = _iterations - measured + 1;
         foreach (var file in kept)
         {
             var iteration = NumberOf(file) - firstMeasured + 1;
