@@ -2,16 +2,16 @@ namespace IsolationBench.Benchmarks.Guest;
 
 /// <summary>
 /// Parses <c>isobench-guest --category syscall|io|cpu|memory|network[,…] --profile quick|default|thorough|smoke
-/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]] [--iperf3 before|after]</c>. Hand-written on purpose: the
+/// --artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio] [--iperf3 before|after]</c>. Hand-written on purpose: the
 /// harness is the only caller, and a one-line error is all a user of a container needs.
 /// </summary>
 public static class GuestArguments
 {
     public const string Usage =
         "usage: isobench-guest --category syscall|io|cpu|memory|network[,...] --profile quick|default|thorough|smoke "
-        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio [--fio-when around|before|after]] [--iperf3 before|after]";
+        + "--artifacts DIR [--layer-dir DIR] [--volume-dir DIR] [--filter GLOB] [--fio] [--iperf3 before|after]";
 
-    /// <summary>Flag (no value): after the benchmarks, measure the io layer workloads with fio too (Linux only).</summary>
+    /// <summary>Flag (no value): fio referees the io layer operations, its jobs interleaved with our iterations (Linux only).</summary>
     public const string FioFlag = "--fio";
 
     /// <summary>Where the io "layer" target writes when --layer-dir is not given (the container's own layer).</summary>
@@ -68,22 +68,6 @@ public static class GuestArguments
         }
 
         var filter = values.GetValueOrDefault("--filter");
-        var when = FioWhen.Around;
-        if (values.TryGetValue("--fio-when", out var w))
-        {
-            when = w switch
-            {
-                "around" => FioWhen.Around,
-                "before" => FioWhen.Before,
-                "after" => FioWhen.After,
-                _ => throw new GuestArgumentException($"--fio-when {w}: expected around, before or after"),
-            };
-            if (!fio)
-            {
-                throw new GuestArgumentException($"--fio-when needs {FioFlag}");
-            }
-        }
-
         Iperf3.Iperf3CrossCheck.Side? iperf3 = null;
         if (values.TryGetValue("--iperf3", out var side))
         {
@@ -95,11 +79,11 @@ public static class GuestArguments
             };
         }
 
-        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio, when, iperf3);
+        return new GuestOptions(categories, profile, artifacts, layer, volume, filter, fio, iperf3);
     }
 
     private static readonly HashSet<string> KnownOptions =
-        new(["--category", "--profile", "--artifacts", "--layer-dir", "--volume-dir", "--filter", "--fio-when", "--iperf3"], StringComparer.Ordinal);
+        new(["--category", "--profile", "--artifacts", "--layer-dir", "--volume-dir", "--filter", "--iperf3"], StringComparer.Ordinal);
 
     private static string Required(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)

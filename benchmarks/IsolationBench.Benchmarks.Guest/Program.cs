@@ -102,8 +102,8 @@ async Task RunCategoryAsync(string category)
         return;
     }
 
-    // With --fio, each operation fio referees runs on its own, fio's job for it beside it or, for a read, after each of its
-    // iterations (RefereedRuns, FioInterleave);
+    // With --fio, each operation fio referees runs on its own, fio's job for it beside each of its iterations
+    // (RefereedRuns, FioInterleave);
     // with --iperf3, so does the TCP bulk benchmark with iperf3 on the side asked.
     IReadOnlyList<(BenchmarkRunInfo[] Runs, IoOperation? Refereed, string? Iperf3)> parts =
         options.Fio && category == GuestCategories.Io
@@ -113,25 +113,18 @@ async Task RunCategoryAsync(string category)
         : [([.. runs], null, null)];
     foreach (var (group, refereed, iperf3) in parts)
     {
-        // Reads: fio's job beside each of our iterations, after and before in turn (FioInterleave), several pairs per container;
-        // writes: one job beside ours.
-        var interleave = refereed is not null && FioInterleave.Applies(refereed)
+        // fio's job beside each of our iterations, after and before in turn (FioInterleave), several pairs per container.
+        var interleave = refereed is not null
             ? await FioInterleave.StartAsync(options, refereed, Console.Out, cancellation.Token).ConfigureAwait(false)
             : null;
-        var besideOurs = refereed is not null && !FioInterleave.Applies(refereed);
-        if (besideOurs && options.FioWhen != FioWhen.After)
-        {
-            await FioCrossCheck.RunAsync(options, refereed!, FioCrossCheck.Half.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
-        }
-
         if (iperf3 is not null && options.Iperf3 == Iperf3CrossCheck.Side.Before)
         {
             await Iperf3CrossCheck.RunAsync(options, Iperf3CrossCheck.Side.Before, Console.Out, cancellation.Token).ConfigureAwait(false);
         }
 
         var pairs = FioInterleave.IterationsFor(GuestConfig.CreateJob(options.Profile, category).Run.IterationCount);
-        IoBenchmarks.BeforeReadIteration = interleave is null ? null : interleave.BeforeIteration;
-        IoBenchmarks.AfterReadIteration = interleave is null ? null : interleave.AfterIteration;
+        IoBenchmarks.BeforeRefereedIteration = interleave is null ? null : interleave.BeforeIteration;
+        IoBenchmarks.AfterRefereedIteration = interleave is null ? null : interleave.AfterIteration;
         try
         {
             foreach (var summary in BenchmarkRunner.Run(interleave is null ? group : [.. group.Select(r => RefereedRuns.WithIterations(r, pairs))]))
@@ -147,16 +140,12 @@ async Task RunCategoryAsync(string category)
         }
         finally
         {
-            IoBenchmarks.BeforeReadIteration = null;
-            IoBenchmarks.AfterReadIteration = null;
+            IoBenchmarks.BeforeRefereedIteration = null;
+            IoBenchmarks.AfterRefereedIteration = null;
         }
 
         interleave?.Finish(measured: pairs);
         BdnReportFiles.KeepApart(options.ArtifactsDir, ++part);
-        if (besideOurs && options.FioWhen != FioWhen.Before)
-        {
-            await FioCrossCheck.RunAsync(options, refereed!, FioCrossCheck.Half.After, Console.Out, cancellation.Token).ConfigureAwait(false);
-        }
 
         if (iperf3 is not null && options.Iperf3 == Iperf3CrossCheck.Side.After)
         {

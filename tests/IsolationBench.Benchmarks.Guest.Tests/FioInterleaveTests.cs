@@ -7,14 +7,6 @@ namespace IsolationBench.Benchmarks.Guest.Tests;
 /// <summary>fio's read jobs interleaved with our iterations: which operations, how many pairs, which jobs are samples.</summary>
 public sealed class FioInterleaveTests
 {
-    [Fact]
-    public void Reads_are_interleaved_and_the_sequential_write_is_not()
-    {
-        Assert.True(FioInterleave.Applies(IoOperations.RandomRead));
-        Assert.True(FioInterleave.Applies(IoOperations.RandomReadDirect));
-        Assert.False(FioInterleave.Applies(IoOperations.SequentialWrite));
-    }
-
     [Theory]
     [InlineData(1, FioInterleave.Pairs)]
     [InlineData(FioInterleave.Pairs - 1, FioInterleave.Pairs)]

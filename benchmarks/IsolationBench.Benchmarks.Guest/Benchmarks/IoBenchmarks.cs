@@ -95,7 +95,11 @@ public unsafe class IoBenchmarks
 
     /// <summary>Deleting the previous iteration's file is not part of the write (fio's seq write starts with no file either).</summary>
     [IterationSetup(Target = nameof(SequentialWrite1MiB))]
-    public void DeleteWrittenFile() => File.Delete(SequentialWriteFile);
+    public void DeleteWrittenFile()
+    {
+        BeforeRefereedIteration?.Invoke();
+        File.Delete(SequentialWriteFile);
+    }
 
     [Benchmark]
     [ReportedUnit("MB/s", Better.Higher, BytesPerOp = SequentialBytes, CacheNote = "256 MiB in 1 MiB writes to a new file, then one fsync (timed)")]
@@ -114,7 +118,7 @@ public unsafe class IoBenchmarks
     [IterationSetup(Target = nameof(RandomRead4KiB))]
     public void DropReadFileAndDrawPages()
     {
-        BeforeReadIteration?.Invoke();
+        BeforeRefereedIteration?.Invoke();
         _readOffsets = DistinctPages(SequentialBytes, RandomReads, seed: ++_readDraw);
         DropAndCheck(nameof(RandomRead4KiB));
     }
@@ -123,22 +127,23 @@ public unsafe class IoBenchmarks
     [IterationSetup(Target = nameof(RandomRead4KiBDirect))]
     public void DropReadFileAndDrawDirectPages()
     {
-        BeforeReadIteration?.Invoke();
+        BeforeRefereedIteration?.Invoke();
         _directOffsets = DistinctPages(SequentialBytes, RandomReads, seed: 1000 + ++_directDraw);
         DropAndCheck(nameof(RandomRead4KiBDirect));
     }
 
     /// <summary>
-    /// Set while fio referees a read interleaved with ours (Fio.FioInterleave): called first in each of our random-read
-    /// iterations' setup, before the drop, and runs fio's job there on its turns (before our even iterations). Null otherwise.
+    /// Set while fio referees an operation interleaved with ours (Fio.FioInterleave): called first in each of our
+    /// iterations' setup of the refereed benchmarks (before the read's drop, before the write's delete), and runs fio's
+    /// job there on its turns (before our even iterations). Null otherwise.
     /// </summary>
-    public static Action? BeforeReadIteration { get; set; }
+    public static Action? BeforeRefereedIteration { get; set; }
 
-    /// <summary>As <see cref="BeforeReadIteration"/>, after each of our iterations: fio's job on its other turns (after our odd ones).</summary>
-    public static Action? AfterReadIteration { get; set; }
+    /// <summary>As <see cref="BeforeRefereedIteration"/>, after each of our iterations: fio's job on its other turns (after our odd ones).</summary>
+    public static Action? AfterRefereedIteration { get; set; }
 
-    [IterationCleanup(Targets = [nameof(RandomRead4KiB), nameof(RandomRead4KiBDirect)])]
-    public void AfterRead() => AfterReadIteration?.Invoke();
+    [IterationCleanup(Targets = [nameof(SequentialWrite1MiB), nameof(RandomRead4KiB), nameof(RandomRead4KiBDirect)])]
+    public void AfterRefereed() => AfterRefereedIteration?.Invoke();
 
     [Benchmark]
     [LinuxOnly] // Windows reads without the cache instead: Windows/WindowsIoBenchmarks.cs

@@ -6,76 +6,18 @@ using IsolationBench.Benchmarks.Guest.Benchmarks;
 namespace IsolationBench.Benchmarks.Guest.Fio;
 
 /// <summary>
-/// Runs one operation's <see cref="FioJobs"/> job right before or right after our benchmark of the same operation
-/// (<see cref="RefereedRuns"/> splits our io run around each refereed operation) and leaves fio's raw JSON in
-/// &lt;artifacts&gt;/fio/&lt;name&gt;.&lt;half&gt;.json. A cross-check, never a reason to fail the run: a missing fio leaves
-/// fio/missing.txt, a failing one fio/&lt;name&gt;.failed.txt, a non-Linux host fio/skipped.txt; the exit code is the
-/// benchmarks' alone. Why adjacent: one fio pass for every operation before (or after) all of ours put ~10 s and
-/// GiBs of other writes between the two figures of an operation, and its random reads disagreed with ours by up
-/// to 24 % in a run while agreeing within 2 % back to back. The sequential write's job runs on one side of ours
-/// (--fio-when: before in odd rounds, after in even ones, so drift across the run's containers lands on both),
-/// or split around it (around); the reads are interleaved with our iterations instead (<see cref="FioInterleave"/>).
+/// Where fio is and how one fio job runs: leaves fio's raw JSON in &lt;artifacts&gt;/fio/&lt;name&gt;.json. A cross-check,
+/// never a reason to fail the run: a missing fio leaves fio/missing.txt, a failing one fio/&lt;name&gt;.failed.txt, a
+/// non-Linux host fio/skipped.txt; the exit code is the benchmarks' alone. When the jobs run is
+/// <see cref="FioInterleave"/>'s: beside each of our iterations of the same operation. Why that close: one fio pass for
+/// every operation before (or after) all of ours put ~10 s and GiBs of other writes between the two figures of an
+/// operation, and its random reads disagreed with ours by up to 24 % in a run while agreeing within 2 % back to back.
 /// </summary>
 public static class FioCrossCheck
 {
     public const string DirectoryName = "fio";
     public const string MissingFile = "missing.txt";
     public const string SkippedFile = "skipped.txt";
-
-    /// <summary>Which half of fio's measured jobs: the first runs before our io benchmarks, the second after them.</summary>
-    public enum Half
-    {
-        Before,
-        After,
-    }
-
-    /// <summary>
-    /// Measured jobs in a half when fio runs <paramref name="when"/>: all of them on one side of ours, or split around ours
-    /// with the smaller share first, so together they are as many as ours.
-    /// </summary>
-    public static int IterationsIn(Half half, int iterations, FioWhen when) => when switch
-    {
-        FioWhen.Around => half == Half.Before ? iterations / 2 : iterations - (iterations / 2),
-        FioWhen.Before => half == Half.Before ? iterations : 0,
-        FioWhen.After => half == Half.After ? iterations : 0,
-        _ => throw new ArgumentOutOfRangeException(nameof(when), when, null),
-    };
-
-    public static async Task RunAsync(GuestOptions options, IoOperation operation, Half half, TextWriter log, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(log);
-        var output = OutputDirectory(options);
-        if (await LocateAsync(output, log, cancellationToken).ConfigureAwait(false) is not { } fio)
-        {
-            return;
-        }
-
-        // As many fio jobs as our io iterations over both halves, so both sides have a distribution of the same size;
-        // each half has its own warmups (a half starts cold, as ours does after BDN's warmups).
-        var run = GuestConfig.CreateJob(options.Profile, GuestCategories.Io).Run;
-        var iterations = IterationsIn(half, run.IterationCount, options.FioWhen);
-        if (iterations == 0)
-        {
-            return;
-        }
-
-        var job = FioJobs.For(operation, options.LayerDir, run.WarmupCount, iterations);
-        var data = FioJobs.DirectoryOf(operation, options.LayerDir);
-        Directory.CreateDirectory(data);
-        try
-        {
-            await RunOne(fio, job with { Name = job.Name + "." + half.ToString().ToLowerInvariant() }, output, log, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (FioJobs.InOwnDirectory(operation))
-            {
-                TryDelete(data); // fio's own folder; the read file in ours stays for our benchmarks
-            }
-        }
-    }
 
     /// <summary>&lt;artifacts&gt;/fio, created.</summary>
     internal static string OutputDirectory(GuestOptions options)
@@ -173,7 +115,7 @@ public static class FioCrossCheck
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
 
-    private static void TryDelete(string directory)
+    internal static void TryDelete(string directory)
     {
         try
         {

@@ -4,17 +4,19 @@ using IsolationBench.Benchmarks.Guest.Benchmarks;
 namespace IsolationBench.Benchmarks.Guest.Fio;
 
 /// <summary>
-/// fio's job of a read operation interleaved with our iterations of it: one fio job beside each of our iterations,
-/// outside our timing — after our odd iterations (<see cref="IoBenchmarks.AfterReadIteration"/>, BenchmarkDotNet's
-/// IterationCleanup) and before our even ones (<see cref="IoBenchmarks.BeforeReadIteration"/>, the start of its
-/// IterationSetup, before our drop of the file's pages), so each of our measured iterations has fio's job a fraction of a
-/// second from it and the order alternates (ours–fio, fio–ours): a disk that drifts or a tool that goes first favours
-/// neither. <see cref="Pairs"/> pairs in every container instead of one. Why: on this VM's disk two consecutive 0.2 s
-/// random-read jobs of the same tool differ by 12–17 % (standard deviation of the log ratio), and with one pair per
-/// container a run's 5 pairs could neither show agreement within 10 % nor a real difference. Only for reads (0.2 s a
-/// job); the 256 MiB sequential write stays one job beside ours (<see cref="FioCrossCheck"/>). Each job's JSON is kept
-/// under &lt;artifacts&gt;/fio/ as &lt;name&gt;.interleaved-NN.json, NN our measured iteration it was paired with; the
-/// jobs beside our warmup iterations go to fio/warmup/ (not samples).
+/// fio's job of a refereed operation interleaved with our iterations of it: one fio job beside each of our iterations,
+/// outside our timing — after our odd iterations (<see cref="IoBenchmarks.AfterRefereedIteration"/>, BenchmarkDotNet's
+/// IterationCleanup) and before our even ones (<see cref="IoBenchmarks.BeforeRefereedIteration"/>, the start of its
+/// IterationSetup, before our drop of the read file's pages or our delete of the written file), so each of our measured
+/// iterations has fio's job a fraction of a second from it and the order alternates (ours–fio, fio–ours): a disk that
+/// drifts, or a tool that goes first, favours neither. <see cref="Pairs"/> pairs in every container instead of one. Why:
+/// on this VM's disk two consecutive 0.2 s random-read jobs of the same tool differ by 12–17 % (standard deviation of the
+/// log ratio), and with one pair per container a run's 5 pairs could neither show agreement within 10 % nor a real
+/// difference; and the second of two back-to-back 256 MiB writes ran ~30 % slower than the first (run
+/// 20261201-052501-vm: fio's write 333–369 MB/s right after ours, 480–575 MB/s before it), so a write is compared
+/// with a write that also follows a write — our warmup iteration and its job come first. Each job's JSON is kept under
+/// &lt;artifacts&gt;/fio/ as &lt;name&gt;.interleaved-NN.json, NN our measured iteration it was paired with; the jobs
+/// beside our warmup iterations go to fio/warmup/ (not samples).
 /// </summary>
 public sealed class FioInterleave
 {
@@ -38,14 +40,7 @@ public sealed class FioInterleave
         (_fio, _options, _operation, _output, _log, _cancellationToken) = (fio, options, operation, output, log, cancellationToken);
     }
 
-    /// <summary>Reads are interleaved; a write (a 256 MiB file and its fsync a job) is refereed beside ours.</summary>
-    public static bool Applies(IoOperation operation)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        return operation.FioRw is "randread" or "read";
-    }
-
-    /// <summary>Our measured iterations for an interleaved read: the profile's, and at least <see cref="Pairs"/>.</summary>
+    /// <summary>Our measured iterations of a refereed operation: the profile's, and at least <see cref="Pairs"/>.</summary>
     public static int IterationsFor(int profileIterations) => Math.Max(profileIterations, Pairs);
 
     /// <summary>Null where fio cannot referee (not Linux, fio missing: the reason is left in fio/ as for the other jobs).</summary>
@@ -83,6 +78,7 @@ public sealed class FioInterleave
     private void RunJob()
     {
         var job = FioJobs.For(_operation, _options.LayerDir, warmups: 0, iterations: 1);
+        Directory.CreateDirectory(FioJobs.DirectoryOf(_operation, _options.LayerDir)); // fio's own folder for a write: fio does not create it
         var name = job.Name + Marker + _iterations.ToString("D2", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(Path.Combine(_output, PendingDirectory));
         FioCrossCheck.RunOne(_fio, job with { Name = Path.Combine(PendingDirectory, name) }, _output, _log, _cancellationToken)
@@ -95,6 +91,11 @@ public sealed class FioInterleave
     /// </summary>
     public void Finish(int measured)
     {
+        if (FioJobs.InOwnDirectory(_operation))
+        {
+            FioCrossCheck.TryDelete(FioJobs.DirectoryOf(_operation, _options.LayerDir)); // fio's own folder; our read file stays
+        }
+
         var pending = Path.Combine(_output, PendingDirectory);
         if (!Directory.Exists(pending))
         {

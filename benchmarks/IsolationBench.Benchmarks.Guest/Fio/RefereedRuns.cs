@@ -8,8 +8,8 @@ namespace IsolationBench.Benchmarks.Guest.Fio;
 public sealed record RunPart(BenchmarkRunInfo Run, IoOperation? Refereed);
 
 /// <summary>
-/// Splits our io run so that each operation fio referees is a run of its own, with fio's job right beside it
-/// (<see cref="FioCrossCheck"/>: the write) or after each of its iterations (<see cref="FioInterleave"/>: the reads);
+/// Splits our io run so that each operation fio referees is a run of its own, with fio's job beside each of its
+/// iterations (<see cref="FioInterleave"/>);
 /// the cases in between stay together, in BenchmarkDotNet's order. Pure.
 /// </summary>
 public static class RefereedRuns
@@ -25,7 +25,7 @@ public static class RefereedRuns
             : null;
     }
 
-    /// <summary>The same run with <paramref name="iterations"/> measured iterations per case (an interleaved read's pairs).</summary>
+    /// <summary>The same run with <paramref name="iterations"/> measured iterations per case (an interleaved operation's pairs).</summary>
     public static BenchmarkRunInfo WithIterations(BenchmarkRunInfo run, int iterations)
     {
         ArgumentNullException.ThrowIfNull(run);

@@ -162,12 +162,13 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
         Arguments(cell, CategoriesFrom(cell), artifacts, layer, volume);
 
     /// <remarks>
-    /// The network category runs iperf3 beside our TCP bulk benchmark in every round (a second or two per container), on
-    /// the same side as fio: before in odd rounds, after in even ones. Not in Windows containers: their image has no iperf3.
+    /// The network category runs iperf3 beside our TCP bulk benchmark in every round (a second or two per container):
+    /// before it in odd rounds, after it in even ones. Not in Windows containers: their image has no iperf3. fio needs no
+    /// side: the guest interleaves its jobs with our iterations, alternating sides in every container.
     /// </remarks>
     internal List<string> Arguments(MatrixCell cell, IReadOnlyList<string> categories, string artifacts, string layer, string volume) =>
         ["--category", string.Join(',', categories), "--profile", profile, "--artifacts", artifacts, "--layer-dir", layer, "--volume-dir", volume,
-            .. RunsFio && categories.Contains("io") && !windowsContainers ? ["--fio", "--fio-when", Side(cell)] : Array.Empty<string>(),
+            .. RunsFio && categories.Contains("io") && !windowsContainers ? ["--fio"] : Array.Empty<string>(),
             .. RunsIperf3 && categories.Contains("network") && !windowsContainers ? ["--iperf3", Side(cell)] : Array.Empty<string>()];
 
     /// <summary>Whether network containers run iperf3 beside our TCP bulk benchmark; Linux containers and hosts only.</summary>

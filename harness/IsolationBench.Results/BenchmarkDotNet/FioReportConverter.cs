@@ -35,12 +35,13 @@ public static class FioReportConverter
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
         ArgumentNullException.ThrowIfNull(context);
-        // isobench-guest runs fio before or after our benchmarks (<name>.before.json or <name>.after.json; older runs have
-        // both, half of the jobs in each): in time order, iterations numbered on across files, so (metric, iteration) stays unique.
+        // isobench-guest interleaves fio's jobs with our iterations (<name>.interleaved-NN.json). Runs before 2026-12-01 ran the
+        // sequential write's jobs before or after ours (<name>.before.json, <name>.after.json, or half in each): in time order,
+        // iterations numbered on across files, so (metric, iteration) stays unique.
         var samples = new List<Sample>();
         foreach (var file in RefereeFiles.InRunOrder(artifactsDir, DirectoryName))
         {
-            // An interleaved read's job (<metric>.interleaved-NN.json) followed our iteration NN: it pairs with it.
+            // An interleaved job (<metric>.interleaved-NN.json) ran beside our iteration NN: it pairs with it.
             var interleaved = InterleavedIteration(file);
             foreach (var sample in Convert(file, context))
             {
@@ -51,7 +52,7 @@ public static class FioReportConverter
         return samples;
     }
 
-    /// <summary>The file name's marker for a job run after our iteration NN: &lt;metric&gt;.interleaved-NN.json.</summary>
+    /// <summary>The file name's marker for a job run beside our iteration NN: &lt;metric&gt;.interleaved-NN.json.</summary>
     public const string InterleavedMarker = ".interleaved-";
 
     /// <summary>NN of …interleaved-NN.json; null for any other name.</summary>

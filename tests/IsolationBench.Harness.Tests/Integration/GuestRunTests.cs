@@ -54,6 +54,14 @@ public sealed class GuestRunTests(RealEngine real)
             // below the five from which fio runs by itself).
             Assert.Contains(samples, s => s.Mode == mode && s.Metric == "fio.SequentialWrite1MiB@layer" && s.Unit == Units.MegabytesPerSecond);
             Assert.Contains(samples, s => s.Mode == mode && s.Metric == "fio.RandomRead4KiB@layer" && s.Unit == Units.OpsPerSecond);
+            // Interleaved (the guest's FioInterleave): every refereed operation gives 6 pairs, fio's job i beside our iteration i.
+            foreach (var metric in new[] { "SequentialWrite1MiB@layer", "RandomRead4KiB@layer", "RandomRead4KiBDirect@layer" })
+            {
+                int[] Iterations(string m) => [.. samples.Where(s => s.Mode == mode && s.Metric == m).Select(s => s.Iteration).Order()];
+                Assert.Equal([1, 2, 3, 4, 5, 6], Iterations("fio." + metric));
+                Assert.Equal(Iterations("fio." + metric), Iterations(metric));
+            }
+
             Assert.Contains(samples, s => s.Mode == mode && s.Metric.EndsWith("@volume", StringComparison.Ordinal));
             // The network category ran iperf3 beside our TCP bulk benchmark, in the same container (every round).
             Assert.Contains(samples, s => s.Mode == mode && s.Workload == "network" && s.Metric == "iperf3.TcpBulk64KiB" && s.Unit == Units.MegabytesPerSecond);
