@@ -63,7 +63,7 @@ public static class FioJobs
 
     /// <summary>
     /// The options that shape one operation, all from its <see cref="IoOperation"/>. Writes: ours creates a new file
-    /// (the previous one is deleted outside the timing) and never preallocates, so fio unlinks after each job
+    /// (deleted right after each iteration, outside the timing) and never preallocates, so fio unlinks after each job
     /// (unlink=1) and does not fallocate (its default would turn our extending writes into writes to allocated
     /// extents); end_fsync=1 is inside fio's runtime as our fsync is inside ours. Reads: ours writes and fsyncs
     /// the 256 MiB file in setup and drops its pages before each iteration; fio reads that same file (it lays one
