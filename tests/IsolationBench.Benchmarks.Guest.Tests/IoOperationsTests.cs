@@ -20,7 +20,7 @@ public sealed class IoOperationsTests
     public void FioJobAndOurBenchmarkAreTheSameOperation(string benchmark)
     {
         var operation = IoOperations.Refereed.Single(o => o.Benchmark == benchmark);
-        var run = FioJobs.For("/work/layer", warmups: 2, iterations: 10).Single(r => r.Name == benchmark + "@layer");
+        var run = FioJobs.For("/work/layer").Single(r => r.Name == benchmark + "@layer");
         var fio = Options(run.Arguments);
 
         // fio's side, option by option, from the definition.

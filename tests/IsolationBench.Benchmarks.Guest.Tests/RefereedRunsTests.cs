@@ -44,8 +44,8 @@ public sealed class RefereedRunsTests
         Assert.Equal(Path.Combine("/work/layer", IoBenchmarks.SubDirectory), FioJobs.DirectoryOf(IoOperations.RandomRead, "/work/layer"));
         Assert.Equal(IoBenchmarks.ReadFileName, FioJobs.FileName(IoOperations.RandomReadDirect));
         Assert.Equal(Path.Combine("/work/layer", FioJobs.SubDirectory), FioJobs.DirectoryOf(IoOperations.SequentialWrite, "/work/layer"));
-        Assert.Contains("--directory=/work/layer/isobench-io", FioJobs.For(IoOperations.RandomRead, "/work/layer", 1, 1).Arguments);
-        Assert.DoesNotContain(FioJobs.For(IoOperations.RandomRead, "/work/layer", 1, 1).Arguments, a => a.StartsWith("--unlink", StringComparison.Ordinal));
+        Assert.Contains("--directory=/work/layer/isobench-io", FioJobs.For(IoOperations.RandomRead, "/work/layer").Arguments);
+        Assert.DoesNotContain(FioJobs.For(IoOperations.RandomRead, "/work/layer").Arguments, a => a.StartsWith("--unlink", StringComparison.Ordinal));
     }
 
     [Fact]

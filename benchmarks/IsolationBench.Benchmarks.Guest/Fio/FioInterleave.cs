@@ -77,7 +77,7 @@ public sealed class FioInterleave
 
     private void RunJob()
     {
-        var job = FioJobs.For(_operation, _options.LayerDir, warmups: 0, iterations: 1);
+        var job = FioJobs.For(_operation, _options.LayerDir);
         Directory.CreateDirectory(FioJobs.DirectoryOf(_operation, _options.LayerDir)); // fio's own folder for a write: fio does not create it
         var name = job.Name + Marker + _iterations.ToString("D2", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(Path.Combine(_output, PendingDirectory));

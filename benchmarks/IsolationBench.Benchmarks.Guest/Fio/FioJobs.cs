@@ -8,19 +8,15 @@ public sealed record FioRun(string Name, IReadOnlyList<string> Arguments);
 
 /// <summary>
 /// The fio command lines that repeat what <see cref="IoBenchmarks"/> measures on the layer target, so the two
-/// can be compared figure by figure. Pure: builds arguments, runs nothing. Every job is named like our metric
-/// (<c>SequentialWrite1MiB@layer</c>); the converter prefixes it with "fio.". One fio job per iteration, each
-/// after the previous one ended (stonewall), because fio's loops= would merge them into one figure. Warmup jobs
-/// first, as many as BDN's warmup iterations and named <see cref="WarmupPrefix"/> + name: measured, then
-/// skipped by the converter, so neither side's figures include a cold first run (fio's first job was the
-/// slowest of its three in 5 of 6 captured runs, ours never is: BDN discards it).
+/// can be compared figure by figure. Pure: builds arguments, runs nothing. A command line is one job, named like our
+/// metric (<c>SequentialWrite1MiB@layer</c>; the converter prefixes it with "fio."): <see cref="FioInterleave"/> runs
+/// one beside each of our iterations, so fio's warmups are the jobs beside BenchmarkDotNet's warmup iterations.
 /// The random reads read our own read file (<see cref="IoBenchmarks.ReadFileName"/>, written and fsynced by our
 /// setup): the same extents of the same file system, and no second 256 MiB file laid out per container.
 /// </summary>
 public static class FioJobs
 {
     public const string SubDirectory = "isobench-fio";
-    public const string WarmupPrefix = "warmup.";
 
     /// <summary>The fio file each operation works on: the writes their own new file, the random reads ours.</summary>
     public static string FileName(IoOperation operation)
@@ -38,18 +34,16 @@ public static class FioJobs
     }
 
     /// <summary>The job of every refereed operation, in <see cref="IoOperations.Refereed"/>'s order.</summary>
-    public static IReadOnlyList<FioRun> For(string layerDir, int warmups, int iterations) =>
-        [.. IoOperations.Refereed.Select(operation => For(operation, layerDir, warmups, iterations))];
+    public static IReadOnlyList<FioRun> For(string layerDir) =>
+        [.. IoOperations.Refereed.Select(operation => For(operation, layerDir))];
 
-    /// <summary>The fio job of one operation on the layer target: <paramref name="warmups"/> warmup jobs, then one job per iteration.</summary>
-    public static FioRun For(IoOperation operation, string layerDir, int warmups, int iterations)
+    /// <summary>The fio job of one operation on the layer target.</summary>
+    public static FioRun For(IoOperation operation, string layerDir)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(layerDir);
-        ArgumentOutOfRangeException.ThrowIfNegative(warmups);
-        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var name = operation.Benchmark + "@" + IoTargets.Layer;
-        return new FioRun(name, Jobs(DirectoryOf(operation, layerDir), name, warmups, iterations, Workload(operation)));
+        return new FioRun(name, Job(DirectoryOf(operation, layerDir), name, Workload(operation)));
     }
 
     /// <summary>Whether the operation works in fio's own folder (deleted after its job) rather than in ours.</summary>
@@ -68,8 +62,9 @@ public static class FioJobs
     /// extents); end_fsync=1 is inside fio's runtime as our fsync is inside ours. Reads: ours writes and fsyncs
     /// the 256 MiB file in setup and drops its pages before each iteration; fio reads that same file (it lays one
     /// out only when ours is missing, untimed), invalidate=1 is the same DONTNEED at each job's open, fio's random
-    /// map (on by default) keeps offsets distinct as ours are, and each job gets new offsets as each of our
-    /// iterations draws new pages.
+    /// map (on by default) keeps offsets distinct as ours are, and randrepeat=0 gives each job new offsets as each of
+    /// our iterations draws new pages: with fio's default (randrepeat=1) every fio process seeds alike, and every
+    /// interleaved job — in every container — read the same 4096 pages (two jobs' logged offsets were identical).
     /// </summary>
     public static IReadOnlyList<string> Workload(IoOperation operation)
     {
@@ -83,6 +78,11 @@ public static class FioJobs
             "--direct=" + (operation.Direct ? "1" : "0"),
             "--fadvise_hint=" + (operation.RandomHint ? "random" : "0"),
         };
+        if (operation.FioRw.StartsWith("rand", StringComparison.Ordinal))
+        {
+            options.Add("--randrepeat=0");
+        }
+
         if (operation.Operations > 0)
         {
             options.Add(Bytes("--number_ios", operation.Operations));
@@ -111,26 +111,15 @@ public static class FioJobs
         return options;
     }
 
-    private static List<string> Jobs(string directory, string name, int warmups, int iterations, IReadOnlyList<string> workload)
-    {
-        // Options before the first --name are global: they apply to every job that follows.
-        var arguments = new List<string>
-        {
-            "--output-format=json",
-            "--directory=" + directory,
-            "--ioengine=psync", // pread/pwrite, one at a time, as RandomAccess.Read/Write and Libc.Pread do
-            "--iodepth=1",      // queue depth 1, as ours (psync ignores deeper queues anyway: said, not assumed)
-        };
-        arguments.AddRange(workload);
-        for (var i = 0; i < warmups + iterations; i++)
-        {
-            // Per job, not global: job n+1 starts after job n ended (one job = one iteration, never two at once).
-            arguments.Add("--name=" + (i < warmups ? WarmupPrefix : string.Empty) + name);
-            arguments.Add("--stonewall");
-        }
-
-        return arguments;
-    }
+    private static List<string> Job(string directory, string name, IReadOnlyList<string> workload) =>
+    [
+        "--output-format=json",
+        "--directory=" + directory,
+        "--ioengine=psync", // pread/pwrite, one at a time, as RandomAccess.Read/Write and Libc.Pread do
+        "--iodepth=1",      // queue depth 1, as ours (psync ignores deeper queues anyway: said, not assumed)
+        .. workload,
+        "--name=" + name,
+    ];
 
     internal static string Bytes(string option, long value) =>
         option + "=" + value.ToString(CultureInfo.InvariantCulture);

@@ -12,7 +12,10 @@ public static class FioReportConverter
     public const string DirectoryName = "fio";
     public const string MetricPrefix = "fio.";
 
-    /// <summary>Jobs named so are fio's warmups (isobench-guest runs as many as BDN's warmup iterations): not samples.</summary>
+    /// <summary>
+    /// Jobs named so are fio's warmups: not samples. Runs before 2026-12-01 put them in the same file as the measured jobs;
+    /// the interleaved jobs beside BDN's warmup iterations are kept apart in fio/warmup/ instead.
+    /// </summary>
     public const string WarmupPrefix = "warmup.";
 
     /// <summary>
