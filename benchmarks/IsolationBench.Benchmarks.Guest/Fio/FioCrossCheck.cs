@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using IsolationBench.Benchmarks.Guest.Benchmarks;
 
 namespace IsolationBench.Benchmarks.Guest.Fio;
 

@@ -20,7 +20,7 @@ namespace IsolationBench.Benchmarks.Guest.Fio;
 /// </summary>
 public sealed class FioInterleave
 {
-    /// <summary>Our measured iterations of an interleaved read, and fio's jobs beside them, per container (at least).</summary>
+    /// <summary>Our measured iterations of a refereed operation, and fio's jobs beside them, per container (at least).</summary>
     public const int Pairs = 6;
 
     public const string WarmupDirectory = "warmup";

@@ -7,7 +7,7 @@ namespace IsolationBench.Reporting.Io;
 /// <summary>
 /// Ours against fio for one metric and mode: the difference (ours/fio − 1) from the containers that ran both, paired
 /// (<see cref="PairedLogRatio"/>), with its 95 % interval. A container's ratio is the median of its iteration pairs'
-/// ratios (our iteration i over fio's job i, run one right beside the other, fio second and first in turn: the interleaved reads give 6 a container —
+/// ratios (our iteration i over fio's job i, run one right beside the other, fio second and first in turn: every interleaved operation gives 6 a container —
 /// the median, as for every container's iterations, so one slow job does not move it), or the ratio of its medians where
 /// the iterations do not pair up (older runs); judged by <see cref="RefereeAgreement"/> against <see cref="IoFindings.FioTolerance"/>.
 /// </summary>
