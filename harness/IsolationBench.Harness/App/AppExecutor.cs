@@ -239,7 +239,9 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
         }
         catch (EngineRequestException ex)
         {
-            return Outcome.Failed(source, fingerprint, ex.Message);
+            return await EngineLiveness.GoneAfterRefusalAsync(docker, cancellationToken).ConfigureAwait(false) is { } gone
+                ? throw gone
+                : Outcome.Failed(source, fingerprint, ex.Message);
         }
         finally
         {

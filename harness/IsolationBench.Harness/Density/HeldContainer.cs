@@ -78,7 +78,9 @@ public sealed class HeldContainer : IHeldProbe
         }
         catch (EngineRequestException ex)
         {
-            return new HeldStart(null, ex.Message);
+            return await EngineLiveness.GoneAfterRefusalAsync(engine, cancellationToken).ConfigureAwait(false) is { } gone
+                ? throw gone
+                : new HeldStart(null, ex.Message);
         }
         finally
         {

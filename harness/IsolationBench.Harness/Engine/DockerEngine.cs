@@ -20,11 +20,15 @@ public sealed partial class DockerEngine : IContainerEngine
 
     private readonly DockerClient _client;
     private readonly TimeSpan _callTimeout;
+    private readonly EngineEndpoint _endpoint;
+    private readonly Version _apiVersion;
 
-    private DockerEngine(DockerClient client, EngineEndpoint endpoint, TimeSpan callTimeout)
+    private DockerEngine(DockerClient client, EngineEndpoint endpoint, Version apiVersion, TimeSpan callTimeout)
     {
         _client = client;
         _callTimeout = callTimeout;
+        _endpoint = endpoint;
+        _apiVersion = apiVersion;
         Endpoint = endpoint.ToString();
     }
 
@@ -76,7 +80,7 @@ public sealed partial class DockerEngine : IContainerEngine
 
         var server = Version.TryParse(version.APIVersion, out var v) ? v : ProbeApiVersion;
         var negotiated = server < NewestApiVersion ? server : NewestApiVersion;
-        return new DockerEngine(Build(endpoint, negotiated, callTimeout, refusal), endpoint, callTimeout);
+        return new DockerEngine(Build(endpoint, negotiated, callTimeout, refusal), endpoint, negotiated, callTimeout);
     }
 
     private static DockerClient Build(EngineEndpoint endpoint, Version apiVersion, TimeSpan callTimeout, ServerRefusal refusal)
@@ -130,6 +134,25 @@ public sealed partial class DockerEngine : IContainerEngine
             Name = info.Name ?? string.Empty,
             DockerRootDir = info.DockerRootDir ?? string.Empty,
         };
+    }
+
+    /// <summary>
+    /// On a connection of its own: a stopping dockerd closes its listener first, then tears itself down while it still
+    /// serves connections already open, so only a new connection tells that it is going away. Docker.DotNet's unix and
+    /// tcp handlers open one a request today (EnginePingTests); a client of its own keeps that true if one starts pooling.
+    /// </summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        using var fresh = Build(_endpoint, _apiVersion, _callTimeout, new ServerRefusal());
+        await CallCore(
+            async ct =>
+            {
+                await fresh.System.PingAsync(ct).ConfigureAwait(false);
+                return true;
+            },
+            "answer /_ping",
+            _callTimeout,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ImageFacts?> InspectImageAsync(string reference, CancellationToken cancellationToken)
@@ -523,6 +546,8 @@ public sealed partial class DockerEngine : IContainerEngine
         DockerApiException api => new EngineRequestException($"engine refused to {what}: {ApiMessage(api)}", (int)api.StatusCode, api),
         TimeoutException t => new EngineUnavailableException($"engine at {Endpoint} did not {what}: {t.Message}; is dockerd alive?", ex),
         HttpRequestException or IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException => Unreachable(Endpoint, ex),
+        // The tcp:// transport's connect failure (a refused port) comes wrapped: AggregateException(SocketException).
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Translate(aggregate.InnerExceptions[0], what),
         _ => null,
     };
 

@@ -11,6 +11,9 @@ public interface IContainerEngine : IAsyncDisposable
 
     Task<EngineFacts> GetFactsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Asks the engine to answer at all (its /_ping, on a new connection); throws <see cref="EngineUnavailableException"/> when it does not.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>The image's id and labels, or null when the engine does not have it.</summary>
     Task<ImageFacts?> InspectImageAsync(string reference, CancellationToken cancellationToken);
 

@@ -133,7 +133,9 @@ public sealed class NetworkHostExecutor(IContainerEngine? engine, string? image,
         }
         catch (EngineRequestException ex)
         {
-            failure = ex.Message;
+            failure = await EngineLiveness.GoneAfterRefusalAsync(docker, cancellationToken).ConfigureAwait(false) is { } gone
+                ? throw gone
+                : ex.Message;
         }
         finally
         {

@@ -101,6 +101,7 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
         catch (EngineRequestException ex)
         {
             failure = ex.Message;
+            lost = await EngineLiveness.GoneAfterRefusalAsync(engine, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (phase == "copy-out" && ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -115,7 +116,8 @@ public sealed class ContainerLifecycle(IContainerEngine engine)
                 using var cleanup = new CancellationTokenSource(RemoveTimeout);
                 if (failure is not null || exitCode is null)
                 {
-                    lost = await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false) as EngineUnavailableException;
+                    var killError = await TryAsync(() => engine.KillAsync(id, cleanup.Token)).ConfigureAwait(false);
+                    lost ??= killError as EngineUnavailableException;
                 }
 
                 var removeError = await TryAsync(() => engine.RemoveAsync(id, cleanup.Token)).ConfigureAwait(false);

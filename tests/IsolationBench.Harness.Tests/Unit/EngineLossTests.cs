@@ -1,4 +1,5 @@
 using System.Text;
+using IsolationBench.Harness.Density;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Startup;
 
@@ -59,8 +60,62 @@ public sealed class EngineLossTests
         Assert.Equal(["create", "attach", "start", "wait", "config", "remove"], engine.Calls);
     }
 
-    /// <summary>A container that writes the probe's two lines and exits with the given code; the named call throws as a dead engine does.</summary>
-    private sealed class DyingEngine(string dieAt, long exitCode) : IContainerEngine
+    public static TheoryData<string> Refusable => new() { "create", "attach", "start", "config" };
+
+    /// <summary>
+    /// dockerd stopping can answer a call in flight with an error (CI: a create refused with "Stat …-init/merged/etc")
+    /// and close its socket right after: that refusal is the engine's loss, not the workload's failure.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Refusable))]
+    public async Task A_refusal_from_an_engine_that_then_stops_answering_is_engine_loss(string refuseAt)
+    {
+        var engine = new DyingEngine(dieAt: "ping", exitCode: 0, refuseAt: refuseAt);
+
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => new ContainerLifecycle(engine).RunAsync(
+            new ContainerSpec { Image = "probe", Labels = new Dictionary<string, string>() }, TimeSpan.FromSeconds(30), null, requireReadyLine: true, CancellationToken.None));
+
+        Assert.Contains("cannot reach the container engine", ex.Message, StringComparison.Ordinal);
+        // The container a refused call left is still killed and removed; a refused create left none.
+        string[] order = ["create", "attach", "start", "wait", "config"];
+        string[] upToRefusal = [.. order.Take(Array.IndexOf(order, refuseAt) + 1), "ping"];
+        Assert.Equal(refuseAt == "create" ? upToRefusal : [.. upToRefusal, "kill", "remove"], engine.Calls);
+    }
+
+    [Theory]
+    [MemberData(nameof(Refusable))]
+    public async Task A_refusal_from_an_engine_that_still_answers_is_the_samples_failure(string refuseAt)
+    {
+        var engine = new DyingEngine(dieAt: "never", exitCode: 0, refuseAt: refuseAt);
+
+        var run = await new ContainerLifecycle(engine).RunAsync(
+            new ContainerSpec { Image = "probe", Labels = new Dictionary<string, string>() }, TimeSpan.FromSeconds(30), null, requireReadyLine: true, CancellationToken.None);
+
+        Assert.Equal($"engine refused to {refuseAt}: Stat /var/lib/docker/overlay2/x-init/merged/etc", run.Failure);
+        Assert.Null(run.Timings);
+        Assert.Contains("ping", engine.Calls);
+        Assert.Equal(refuseAt != "create", engine.Calls.Contains("remove"));
+    }
+
+    [Fact]
+    public async Task A_held_probe_refused_by_an_engine_that_then_stops_answering_is_engine_loss()
+    {
+        var refused = new DyingEngine(dieAt: "ping", exitCode: 0, refuseAt: "create");
+        await Assert.ThrowsAsync<EngineUnavailableException>(() => HeldContainer.StartAsync(
+            refused, new ContainerSpec { Image = "probe", Labels = new Dictionary<string, string>() }, TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        var answering = new DyingEngine(dieAt: "never", exitCode: 0, refuseAt: "create");
+        var start = await HeldContainer.StartAsync(
+            answering, new ContainerSpec { Image = "probe", Labels = new Dictionary<string, string>() }, TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.Equal("engine refused to create: Stat /var/lib/docker/overlay2/x-init/merged/etc", start.Failure);
+        Assert.Equal(["create", "ping"], answering.Calls);
+    }
+
+    /// <summary>
+    /// A container that writes the probe's two lines and exits with the given code; the call named <paramref name="dieAt"/>
+    /// throws as a dead engine does, the one named <paramref name="refuseAt"/> as an engine refusing the request.
+    /// </summary>
+    private sealed class DyingEngine(string dieAt, long exitCode, string? refuseAt = null) : IContainerEngine
     {
         public List<string> Calls { get; } = [];
 
@@ -69,6 +124,11 @@ public sealed class EngineLossTests
         private void Call(string name)
         {
             Calls.Add(name);
+            if (name == refuseAt)
+            {
+                throw new EngineRequestException($"engine refused to {name}: Stat /var/lib/docker/overlay2/x-init/merged/etc", 500);
+            }
+
             if (name == dieAt)
             {
                 throw new EngineUnavailableException($"cannot reach the container engine at {Endpoint} (connection refused): start it");
@@ -137,6 +197,12 @@ public sealed class EngineLossTests
         {
             Call("archive");
             return Task.FromResult<Stream>(new MemoryStream());
+        }
+
+        public Task PingAsync(CancellationToken cancellationToken)
+        {
+            Call("ping");
+            return Task.CompletedTask;
         }
 
         public Task<EngineFacts> GetFactsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
