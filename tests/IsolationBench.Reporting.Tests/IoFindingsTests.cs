@@ -105,6 +105,26 @@ public sealed class IoFindingsTests
     }
 
     [Fact]
+    public async Task Where_ours_read_the_cache_the_fio_line_says_it_referees_the_cache_path_not_the_device()
+    {
+        using var f = new FixtureRun(7) { Modes = ["host", "runsc"] };
+        foreach (var (mode, ours, fio) in new[] { ("host", 8_000.0, 7_900.0), ("runsc", 10_000.0, 13_000.0) })
+        {
+            f.Add(mode, "io", "RandomRead4KiB@layer", Units.OpsPerSecond, ours, rounds: 5, iterations: 3, noise: 0.01);
+            f.Add(mode, "io", "fio.RandomRead4KiB@layer", Units.OpsPerSecond, fio, rounds: 5, iterations: 3, noise: 0.01);
+        }
+
+        f.Write();
+        IoFactsCsv.AppendReads(f.Path, [Read("host", ReadKinds.Device, 3), Read("runsc", ReadKinds.Cache, 65536)]);
+
+        var result = await ReportGenerator.GenerateAsync(f.Path, Fast, CancellationToken.None);
+
+        var line = Assert.Single(await File.ReadAllLinesAsync(result.ReportMarkdown), l => l.StartsWith("- RandomRead4KiB@layer against fio", StringComparison.Ordinal));
+        Assert.Matches(@"runsc ours [\d,]+ vs fio [\d,]+ \(−2\d\.\d %, CI [^)]*, disagrees; ours read the cache here: this referees the cache path, not the device\)", line);
+        Assert.Matches(@"host ours [\d,]+ vs fio [\d,]+ \([+−]\d\.\d %, CI [^;)]*, agrees\)", line); // a device read: no such note
+    }
+
+    [Fact]
     public void Without_io_facts_the_report_says_the_filesystems_are_unknown_and_refuses_nothing()
     {
         using var f = Run();
