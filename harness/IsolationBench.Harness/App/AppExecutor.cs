@@ -27,7 +27,6 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
     public const int ContainerPort = 8080;
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstResponseTimeout = TimeSpan.FromSeconds(60);
 
     public bool CanRun(string workload) => workload == AppMetrics.Workload;
@@ -248,14 +247,7 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
             stream?.Dispose();
             if (id is not null)
             {
-                // Whatever happened (Ctrl+C included), the container goes: our own bounded token, not the caller's.
-                using var cleanup = new CancellationTokenSource(RemoveTimeout);
-                if (!exited)
-                {
-                    await IgnoreRequestErrors(() => docker.KillAsync(id, cleanup.Token)).ConfigureAwait(false);
-                }
-
-                await IgnoreRequestErrors(() => docker.RemoveAsync(id, cleanup.Token)).ConfigureAwait(false);
+                await ContainerRemoval.KillAndRemoveAsync(docker, id, exited).ConfigureAwait(false);
             }
         }
     }
@@ -410,18 +402,6 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
         while ((n = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
         {
             output.Add(Encoding.UTF8.GetString(buffer, 0, n), isStdErr, Stopwatch.GetTimestamp());
-        }
-    }
-
-    private static async Task IgnoreRequestErrors(Func<Task> action)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is EngineRequestException or OperationCanceledException)
-        {
-            // Cleanup by label at the run's end (and the next run's start) removes what this could not.
         }
     }
 

@@ -12,7 +12,6 @@ namespace IsolationBench.Harness.Density;
 /// </summary>
 public sealed class HeldContainer : IHeldProbe
 {
-    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
     private readonly IContainerEngine _engine;
     private readonly IContainerOutput _stream;
 
@@ -101,26 +100,7 @@ public sealed class HeldContainer : IHeldProbe
         await RemoveAsync(_engine, ContainerId!).ConfigureAwait(false);
     }
 
-    // Errors other than losing the engine are left to the label sweep at the end of the run and at the next command.
-    private static async Task RemoveAsync(IContainerEngine engine, string id)
-    {
-        using var cleanup = new CancellationTokenSource(RemoveTimeout);
-        try
-        {
-            await engine.KillAsync(id, cleanup.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is EngineRequestException or OperationCanceledException)
-        {
-        }
-
-        try
-        {
-            await engine.RemoveAsync(id, cleanup.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is EngineRequestException or OperationCanceledException)
-        {
-        }
-    }
+    private static Task RemoveAsync(IContainerEngine engine, string id) => ContainerRemoval.KillAndRemoveAsync(engine, id, exited: false);
 
     private static async Task PumpAsync(IContainerOutput stream, OutputCollector output)
     {

@@ -24,7 +24,6 @@ public sealed class NetworkHostExecutor(IContainerEngine? engine, string? image,
     public const int ContainerPort = 7070;
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
     public bool CanRun(string workload) => workload == NetworkHostMetrics.Workload;
 
@@ -142,14 +141,7 @@ public sealed class NetworkHostExecutor(IContainerEngine? engine, string? image,
             stream?.Dispose();
             if (id is not null)
             {
-                // Whatever happened (Ctrl+C included), the container goes: our own bounded token, not the caller's.
-                using var cleanup = new CancellationTokenSource(RemoveTimeout);
-                if (!exited)
-                {
-                    await IgnoreRequestErrors(() => docker.KillAsync(id, cleanup.Token)).ConfigureAwait(false);
-                }
-
-                await IgnoreRequestErrors(() => docker.RemoveAsync(id, cleanup.Token)).ConfigureAwait(false);
+                await ContainerRemoval.KillAndRemoveAsync(docker, id, exited).ConfigureAwait(false);
             }
         }
 
@@ -273,18 +265,6 @@ public sealed class NetworkHostExecutor(IContainerEngine? engine, string? image,
 
     private static string Tail(ServerOutput output) =>
         output.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } last ? ": " + last : string.Empty;
-
-    private static async Task IgnoreRequestErrors(Func<Task> action)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is EngineRequestException or OperationCanceledException)
-        {
-            // Cleanup by label at the run's end (and the next run's start) removes what this could not.
-        }
-    }
 
     private static Sample Sample(MatrixCell cell, RunContext context, string source, string metric, string unit, int iteration, double value, string status, DateTimeOffset now) => new()
     {
