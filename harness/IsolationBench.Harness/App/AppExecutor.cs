@@ -238,9 +238,8 @@ public sealed class AppExecutor(IContainerEngine? engine, string? image, bool wi
         }
         catch (EngineRequestException ex)
         {
-            return await EngineLiveness.GoneAfterRefusalAsync(docker, cancellationToken).ConfigureAwait(false) is { } gone
-                ? throw gone
-                : Outcome.Failed(source, fingerprint, ex.Message);
+            await EngineLiveness.ThrowIfGoneAfterRefusalAsync(docker, cancellationToken).ConfigureAwait(false);
+            return Outcome.Failed(source, fingerprint, ex.Message);
         }
         finally
         {

@@ -77,16 +77,15 @@ public sealed class HeldContainer : IHeldProbe
         }
         catch (EngineRequestException ex)
         {
-            return await EngineLiveness.GoneAfterRefusalAsync(engine, cancellationToken).ConfigureAwait(false) is { } gone
-                ? throw gone
-                : new HeldStart(null, ex.Message);
+            await EngineLiveness.ThrowIfGoneAfterRefusalAsync(engine, cancellationToken).ConfigureAwait(false);
+            return new HeldStart(null, ex.Message);
         }
         finally
         {
             stream?.Dispose();
             if (id is not null)
             {
-                await RemoveAsync(engine, id).ConfigureAwait(false);
+                await ContainerRemoval.KillAndRemoveAsync(engine, id, exited: false).ConfigureAwait(false);
             }
         }
     }
@@ -97,10 +96,8 @@ public sealed class HeldContainer : IHeldProbe
     public async ValueTask DisposeAsync()
     {
         _stream.Dispose();
-        await RemoveAsync(_engine, ContainerId!).ConfigureAwait(false);
+        await ContainerRemoval.KillAndRemoveAsync(_engine, ContainerId!, exited: false).ConfigureAwait(false);
     }
-
-    private static Task RemoveAsync(IContainerEngine engine, string id) => ContainerRemoval.KillAndRemoveAsync(engine, id, exited: false);
 
     private static async Task PumpAsync(IContainerOutput stream, OutputCollector output)
     {

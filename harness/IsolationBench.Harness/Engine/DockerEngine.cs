@@ -144,15 +144,7 @@ public sealed partial class DockerEngine : IContainerEngine
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         using var fresh = Build(_endpoint, _apiVersion, _callTimeout, new ServerRefusal());
-        await CallCore(
-            async ct =>
-            {
-                await fresh.System.PingAsync(ct).ConfigureAwait(false);
-                return true;
-            },
-            "answer /_ping",
-            _callTimeout,
-            cancellationToken).ConfigureAwait(false);
+        await Call(ct => fresh.System.PingAsync(ct), "answer /_ping", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ImageFacts?> InspectImageAsync(string reference, CancellationToken cancellationToken)

@@ -22,4 +22,13 @@ public static class EngineLiveness
             return ex;
         }
     }
+
+    /// <summary>As <see cref="GoneAfterRefusalAsync"/>, throwing the loss: for callers whose cleanup runs in a finally anyway.</summary>
+    public static async Task ThrowIfGoneAfterRefusalAsync(IContainerEngine engine, CancellationToken cancellationToken)
+    {
+        if (await GoneAfterRefusalAsync(engine, cancellationToken).ConfigureAwait(false) is { } gone)
+        {
+            throw gone;
+        }
+    }
 }

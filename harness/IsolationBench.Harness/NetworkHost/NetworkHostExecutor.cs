@@ -132,9 +132,8 @@ public sealed class NetworkHostExecutor(IContainerEngine? engine, string? image,
         }
         catch (EngineRequestException ex)
         {
-            failure = await EngineLiveness.GoneAfterRefusalAsync(docker, cancellationToken).ConfigureAwait(false) is { } gone
-                ? throw gone
-                : ex.Message;
+            await EngineLiveness.ThrowIfGoneAfterRefusalAsync(docker, cancellationToken).ConfigureAwait(false);
+            failure = ex.Message;
         }
         finally
         {
