@@ -60,11 +60,8 @@ public sealed record RunOptions
     /// <summary>After the matrix, also measure the startup lifecycle with BenchmarkDotNet (engine-bench/) for the report's cross-check.</summary>
     public bool EngineBench { get; init; }
 
-    /// <summary>Run fio beside the io benchmarks whatever the number of containers (by default only from <see cref="Guest.FioReferee.MinimumContainers"/>).</summary>
+    /// <summary>--fio: run fio beside the io benchmarks whatever the number of containers (by default only from the referee's minimum).</summary>
     public bool Fio { get; init; }
-
-    /// <summary>Whether io containers run fio in this run.</summary>
-    public bool RunsFio => Fio || Guest.FioReferee.Runs(EffectiveGuestRounds);
 
     /// <summary>The mode the report divides by; null: <see cref="IsolationBench.Results.BaselineRule"/> over the modes run. Written into manifest.json.</summary>
     public string? Baseline { get; init; }
@@ -83,7 +80,9 @@ public sealed record RunOptions
     public ResourceRequest Resources => new(Cpus ?? Environment.ProcessorCount, MemoryBytes);
 
     /// <summary>--density-max: the density ladder's top (containers alive at once per mode).</summary>
-    public int DensityMax { get; init; } = Density.DensityLadder.DefaultMax;
+    public int DensityMax { get; init; } = DefaultDensityMax;
+
+    public const int DefaultDensityMax = 32;
 
     /// <summary>--cold (Linux, root): drop the page cache before every startup cell (<see cref="Hosting.PageCache"/>).</summary>
     public bool Cold { get; init; }
@@ -118,24 +117,9 @@ public sealed record RunOptions
             throw new UsageException($"unknown profile '{Profile}': choose from {string.Join(", ", Profiles)}");
         }
 
-        if (EngineBench && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Contains(IsolationBench.Results.StartupPhases.Workload))
-        {
-            throw new UsageException("--engine-bench measures the startup lifecycle: add startup to --workloads");
-        }
-
         if (Cold && Hosting.PageCache.RefusalHere() is { } cold)
         {
             throw new UsageException(cold);
-        }
-
-        if (Cold && !IsolationBench.Harness.Modes.Selection.WorkloadList(Workloads).Any(IsolationBench.Results.StartupPhases.IsStartupWorkload))
-        {
-            throw new UsageException("--cold drops the page cache before each startup cell: add startup (or startup-runtime) to --workloads, or drop --cold");
-        }
-
-        if (DensityMax is < 1 or > Density.DensityLadder.MaxAllowed)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--density-max {DensityMax} is out of range: give 1 to {Density.DensityLadder.MaxAllowed} (32 is the default)"));
         }
 
         if (Cpus is { } cpus && (cpus < 1 || cpus > Environment.ProcessorCount))
@@ -160,14 +144,13 @@ public sealed record RunOptions
     }
 
     /// <summary>The options as run, with the mode and workload lists resolved, so that a resume can repeat them exactly.</summary>
-    public IReadOnlyDictionary<string, string> ToDictionary(IEnumerable<string> modes, IEnumerable<string> workloads)
+    /// <param name="owned">the options the run's workloads record of their own (<see cref="Workloads.WorkloadOption.Recorded"/>): only runs with such a workload record them, so the manifests of other runs stay as they were.</param>
+    public IReadOnlyDictionary<string, string> ToDictionary(IEnumerable<string> modes, IEnumerable<string> workloads, IEnumerable<KeyValuePair<string, string>>? owned = null)
     {
-        var list = workloads.ToList();
-        var options = Common(modes, list);
-        // Only runs with the ladder record its top: the manifests of other runs stay as they were.
-        if (list.Contains(Results.DensityMetrics.Workload, StringComparer.Ordinal))
+        var options = Common(modes, workloads.ToList());
+        foreach (var (key, value) in owned ?? [])
         {
-            options["density_max"] = DensityMax.ToString(CultureInfo.InvariantCulture);
+            options[key] = value;
         }
 
         // Only cold runs record it: the manifests of other runs stay as they were.
@@ -198,11 +181,12 @@ public sealed record RunOptions
     /// After a quick-profile run with guest workloads (the first run's default), the command that repeats it — same
     /// modes and workloads — at the default profile, for figures to compare with; null otherwise.
     /// </summary>
-    public static string? DefaultProfileCommand(IReadOnlyDictionary<string, string> recorded)
+    public static string? DefaultProfileCommand(IReadOnlyDictionary<string, string> recorded, Workloads.WorkloadRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(registry);
         // The profile is the guest benchmarks' setting: a run without guest rounds has nothing to repeat.
-        var guest = IsolationBench.Harness.Workloads.HarnessCatalog.AnyGuestRounds((recorded.GetValueOrDefault("workloads") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        var guest = registry.AnyGuestRounds((recorded.GetValueOrDefault("workloads") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
         return guest && recorded.GetValueOrDefault("profile") == "quick"
             ? $"isobench run --modes {recorded.GetValueOrDefault("modes")} --workloads {recorded.GetValueOrDefault("workloads")} --profile default"
             : null;
@@ -244,7 +228,7 @@ public sealed record RunOptions
             EngineBench = recorded.TryGetValue("engine_bench", out var bench) && bench == "true",
             Fio = recorded.TryGetValue("fio", out var fio) && fio == "true",
             Cold = recorded.TryGetValue("cold", out var cold) && cold == "true",
-            DensityMax = recorded.ContainsKey("density_max") ? Number("density_max") : Density.DensityLadder.DefaultMax,
+            DensityMax = recorded.ContainsKey("density_max") ? Number("density_max") : DefaultDensityMax,
             // Runs recorded before --cpus/--memory: every CPU, and the 2 GiB containers had then.
             Cpus = recorded.ContainsKey("cpus") ? Number("cpus") : null,
             MemoryBytes = recorded.TryGetValue("memory", out var memory) && long.TryParse(memory, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : ResourceRequest.DefaultMemoryBytes,

@@ -10,13 +10,14 @@ public static class DeclaredMetrics
     /// declares a direction, one per workload and metric, in a fixed order. Units files without one add nothing:
     /// their metrics keep the unit guess.
     /// </summary>
-    public static IReadOnlyList<MetricDescriptor> Collect(RunDirectory directory, IReadOnlyList<string> workloads)
+    public static IReadOnlyList<MetricDescriptor> Collect(RunDirectory directory, IReadOnlyList<Workloads.WorkloadDescriptor> descriptors)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(workloads);
+        ArgumentNullException.ThrowIfNull(descriptors);
+        var workloads = descriptors.Select(d => d.Name).ToList();
         var declared = new List<MetricDescriptor>();
         // Workloads that declare their metrics up front (startup, density), in the run's order.
-        declared.AddRange(workloads.Select(Workloads.WorkloadCatalog.Find).OfType<Workloads.WorkloadDescriptor>().SelectMany(w => w.Metrics));
+        declared.AddRange(descriptors.SelectMany(w => w.Metrics));
 
         var guest = Directory.Exists(directory.Artifacts)
             ? Directory.GetFiles(directory.Artifacts, GuestUnitsFile.FileName, SearchOption.AllDirectories)
@@ -27,7 +28,7 @@ public static class DeclaredMetrics
             : [];
         declared.AddRange(guest
             .DistinctBy(d => (d.Workload, d.Id))
-            .OrderBy(d => workloads.ToList().IndexOf(d.Workload))
+            .OrderBy(d => workloads.IndexOf(d.Workload))
             .ThenBy(d => d.Id, StringComparer.Ordinal));
         return declared;
     }

@@ -34,7 +34,7 @@ public static class StartupPhases
     /// The first container of each mode in a run (its first warm-up, or its first measured cell without warm-ups) is
     /// also written under its own metric set: each phase with this prefix ("first.total"), in round 0.
     /// </summary>
-    public const string FirstPrefix = "first.";
+    public const string FirstPrefix = IsolationBench.Results.Workloads.FirstContainer.Prefix;
 
     /// <summary>Every phase as a metric: milliseconds, lower is better.</summary>
     public static readonly IReadOnlyList<MetricDescriptor> Descriptors = DescriptorsOf(Workload);
@@ -42,7 +42,7 @@ public static class StartupPhases
     public static bool IsStartupWorkload(string workload) => Workloads.Contains(workload, StringComparer.Ordinal);
 
     /// <summary>The metric of <paramref name="phase"/> of a run's first container ("first.total").</summary>
-    public static string First(string phase) => FirstPrefix + phase;
+    public static string First(string phase) => IsolationBench.Results.Workloads.FirstContainer.Metric(phase);
 
     public static bool IsFirst(string metric)
     {

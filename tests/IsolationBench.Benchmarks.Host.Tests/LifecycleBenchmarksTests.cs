@@ -18,7 +18,7 @@ public sealed class LifecycleBenchmarksTests
         try
         {
             // The harness builds the probe binary and image; a one-sample run is the supported way to get both.
-            var run = await new RunSession(layout, new Progress<string>(), null).RunAsync(
+            var run = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, layout, new Progress<string>(), null).RunAsync(
                 new RunOptions { Modes = "runc", Workloads = "startup", Samples = 1, Warmup = 0, Output = root, RunId = "eb-it-probe" },
                 CancellationToken.None);
             Assert.Empty(run.Outcome.Failures);

@@ -54,7 +54,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("[default: 30]", output, StringComparison.Ordinal);
         Assert.Contains("<quick|default|thorough>", output, StringComparison.Ordinal);
         var text = Unwrapped(output);
-        Assert.All(Harness.Modes.Selection.Workloads, w => Assert.Contains(w, text, StringComparison.Ordinal));
+        Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.Names, w => Assert.Contains(w, text, StringComparison.Ordinal));
         Assert.Contains("host, runc, crun, runsc", text, StringComparison.Ordinal);
     }
 

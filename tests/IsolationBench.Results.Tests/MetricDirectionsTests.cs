@@ -102,10 +102,12 @@ public sealed class MetricDirectionsTests : IDisposable
         File.WriteAllText(Path.Combine(old, GuestUnitsFile.FileName), UnitsJson(string.Empty).Replace("\"cpu\"", "\"syscall\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(broken, GuestUnitsFile.FileName), "{ not json");
 
-        var metrics = DeclaredMetrics.Collect(run, ["startup", "cpu", "syscall"]);
+        var startup = new Workloads.WorkloadDescriptor("startup", "Container startup", ["linux"], StartupPhases.Total, StartupPhases.Descriptors, new Workloads.SamplingPlan("cold start", 3, 30));
+        Workloads.WorkloadDescriptor Guest(string name) => new(name, "Workload " + name, ["linux"], null, [], new Workloads.SamplingPlan("throughput", 0, 3));
+        var metrics = DeclaredMetrics.Collect(run, [startup, Guest("cpu"), Guest("syscall")]);
 
         Assert.Equal([.. StartupPhases.Descriptors, new MetricDescriptor("cpu", "Spin", "Spin", "ns/op", MetricDirection.LowerIsBetter)], metrics);
-        Assert.Equal([new MetricDescriptor("cpu", "Spin", "Spin", "ns/op", MetricDirection.LowerIsBetter)], DeclaredMetrics.Collect(run, ["cpu", "syscall"]));
+        Assert.Equal([new MetricDescriptor("cpu", "Spin", "Spin", "ns/op", MetricDirection.LowerIsBetter)], DeclaredMetrics.Collect(run, [Guest("cpu"), Guest("syscall")]));
     }
 
     private static string UnitsJson(string direction) =>

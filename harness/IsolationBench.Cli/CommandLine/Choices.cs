@@ -14,9 +14,9 @@ internal static class Choices
     /// <summary>What `isobench run` does without options (RunOptions' own initial values).</summary>
     public static readonly RunOptions RunDefaults = new();
 
-    public static IReadOnlyList<string> Workloads => IsolationBench.Harness.Modes.Selection.Workloads;
+    public static IReadOnlyList<string> Workloads => IsolationBench.Workloads.WorkloadModules.Registry.Names;
 
-    public static IReadOnlyList<string> DefaultWorkloads => IsolationBench.Harness.Modes.Selection.Defaults;
+    public static IReadOnlyList<string> DefaultWorkloads => IsolationBench.Workloads.WorkloadModules.Registry.Defaults;
 
     public static IReadOnlyList<string> Profiles => RunOptions.Profiles;
 

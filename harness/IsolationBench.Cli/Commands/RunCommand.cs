@@ -104,7 +104,7 @@ internal sealed class RunCommand : ICommand
             ?? throw new UsageException("cannot find the IsolationBench repository (IsolationBench.sln) from here: run isobench from inside the clone");
 
         using var progress = RunProgress.For(context.Out, context.Interactive);
-        var session = new RunSession(layout, new Progress<string>(m => progress.Message(m)), progress);
+        var session = new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, layout, new Progress<string>(m => progress.Message(m)), progress);
         var summary = await progress.RunAsync(() => session.RunAsync(options, cancellationToken)).ConfigureAwait(false);
 
         var samples = SampleCsv.Read(summary.Directory.Samples);
@@ -122,7 +122,7 @@ internal sealed class RunCommand : ICommand
             ReportCommand.Print(context.Out, report);
         }
 
-        if (RunOptions.DefaultProfileCommand(summary.Directory.ReadManifest().Options) is { } next)
+        if (RunOptions.DefaultProfileCommand(summary.Directory.ReadManifest().Options, IsolationBench.Workloads.WorkloadModules.Registry) is { } next)
         {
             context.Out.WriteLine("this was the quick profile (a first look); for figures to compare, run: " + next);
         }

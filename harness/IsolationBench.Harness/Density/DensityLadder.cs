@@ -3,7 +3,7 @@ namespace IsolationBench.Harness.Density;
 /// <summary>The numbers of containers alive at which the footprint is read: 1, 2, 4, 8, … up to --density-max (itself the last step).</summary>
 public static class DensityLadder
 {
-    public const int DefaultMax = 32;
+    public const int DefaultMax = RunOptions.DefaultDensityMax;
 
     public const int MaxAllowed = 1024;
 

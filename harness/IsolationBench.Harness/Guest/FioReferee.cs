@@ -11,4 +11,11 @@ public static class FioReferee
     public const int MinimumContainers = 5;
 
     public static bool Runs(int guestRounds) => guestRounds >= MinimumContainers;
+
+    /// <summary>Whether io containers run fio in a run with <paramref name="options"/>: --fio, or enough containers.</summary>
+    public static bool Runs(RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Fio || Runs(options.EffectiveGuestRounds);
+    }
 }

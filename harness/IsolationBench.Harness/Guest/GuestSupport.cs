@@ -11,8 +11,7 @@ namespace IsolationBench.Harness.Guest;
 public static class GuestSupport
 {
     /// <summary>"linux", "windows", or the OS's own description elsewhere (where the guest has nothing to run).</summary>
-    public static string HostOs =>
-        OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsLinux() ? "linux" : System.Runtime.InteropServices.RuntimeInformation.OSDescription;
+    public static string HostOs => Run.RunPreparation.HostOs;
 
     /// <exception cref="UsageException">A guest workload has nothing to run on the host's or the engine's OS.</exception>
     public static void EnsureRunnable(IEnumerable<string> workloads, IReadOnlyList<IsolationMode> modes, string hostOs, string? engineOs)

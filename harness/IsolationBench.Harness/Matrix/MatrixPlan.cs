@@ -21,7 +21,7 @@ public sealed record MatrixCell(int Round, bool Warmup, string Workload, Isolati
 
     /// <summary>
     /// The first container of its mode in the workload (its first warm-up, or its first measured cell without warm-ups):
-    /// its rows are also written as the first-container metrics (<see cref="StartupPhases.FirstPrefix"/>, round 0).
+    /// its rows are also written as the first-container metrics (<see cref="IsolationBench.Results.Workloads.FirstContainer"/>, round 0).
     /// </summary>
     public bool First { get; init; }
 
@@ -44,7 +44,9 @@ public sealed record MatrixCell(int Round, bool Warmup, string Workload, Isolati
 public static class MatrixPlan
 {
     /// <param name="skips">Modes left out of a workload with a container of its own per round (a mode without a network for network-host), whose rounds are then balanced over the modes it runs in; null: none.</param>
+    /// <param name="registry">how each workload is planned (<see cref="WorkloadRegistry.PlanningOf"/>) and a ladder's rounds.</param>
     public static IReadOnlyList<MatrixCell> Build(
+        WorkloadRegistry registry,
         IReadOnlyList<IsolationMode> modes,
         IReadOnlyList<string> workloads,
         int startupSamples,
@@ -52,10 +54,12 @@ public static class MatrixPlan
         int guestRounds,
         Func<string, IsolationMode, bool>? skips = null)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(modes);
         ArgumentNullException.ThrowIfNull(workloads);
+        Func<string, WorkloadPlanning> planningOf = registry.PlanningOf;
         var cells = new List<MatrixCell>();
-        foreach (var coldStart in workloads.Where(w => PlanningOf(w) == WorkloadPlanning.ColdStart))
+        foreach (var coldStart in workloads.Where(w => planningOf(w) == WorkloadPlanning.ColdStart))
         {
             for (var w = 1; w <= startupWarmup; w++)
             {
@@ -76,7 +80,7 @@ public static class MatrixPlan
 
         // Guest benchmarks warm up inside BenchmarkDotNet. A round is one container per mode, in which every category
         // runs one after another (a container and a .NET start per category saved: 31.6 → 25.4 s per runc round here).
-        var guest = workloads.Where(w => PlanningOf(w) == WorkloadPlanning.GuestRounds).ToList();
+        var guest = workloads.Where(w => planningOf(w) == WorkloadPlanning.GuestRounds).ToList();
         var batch = string.Join(',', guest);
         for (var r = 1; r <= guestRounds && guest.Count > 0; r++)
         {
@@ -86,7 +90,7 @@ public static class MatrixPlan
         }
 
         // A workload with a container of its own per round (network-host): after the guest rounds, in the balanced order.
-        foreach (var own in workloads.Where(w => PlanningOf(w) == WorkloadPlanning.OwnContainerRounds))
+        foreach (var own in workloads.Where(w => planningOf(w) == WorkloadPlanning.OwnContainerRounds))
         {
             var runs = modes.Where(m => skips?.Invoke(own, m) != true).ToList();
             for (var r = 1; r <= guestRounds && runs.Count > 0; r++)
@@ -96,9 +100,9 @@ public static class MatrixPlan
         }
 
         // A ladder holds many containers at once: one per mode per round, after the rest, in the balanced order.
-        foreach (var ladder in workloads.Where(w => PlanningOf(w) == WorkloadPlanning.Ladder))
+        foreach (var ladder in workloads.Where(w => planningOf(w) == WorkloadPlanning.Ladder))
         {
-            for (var r = 1; r <= HarnessCatalog.Get(ladder).Descriptor.Sampling.Rounds; r++)
+            for (var r = 1; r <= registry.Get(ladder).Descriptor.Sampling.Rounds; r++)
             {
                 cells.AddRange(Round(modes, r - 1, m => new MatrixCell(r, false, ladder, m)));
             }
@@ -106,10 +110,6 @@ public static class MatrixPlan
 
         return cells;
     }
-
-    // A name the catalog does not know is planned like a guest category (what the plan did before the catalog).
-    private static WorkloadPlanning PlanningOf(string workload) =>
-        HarnessCatalog.Find(workload)?.Planning ?? WorkloadPlanning.GuestRounds;
 
     /// <summary>One round's cells in the order of row <paramref name="row"/> of the balanced design, each with its position and predecessor.</summary>
     private static IEnumerable<MatrixCell> Round(IReadOnlyList<IsolationMode> modes, int row, Func<IsolationMode, MatrixCell> cell)

@@ -89,7 +89,7 @@ public sealed class MatrixRunner(IReadOnlyList<IWorkloadExecutor> executors, Iso
                 writer.WriteAll(result.Samples.Select(s => s with
                 {
                     Round = 0,
-                    Metric = StartupPhases.First(s.Metric),
+                    Metric = IsolationBench.Results.Workloads.FirstContainer.Metric(s.Metric),
                     Position = cell.Position,
                     Predecessor = cell.Predecessor,
                 }));

@@ -1,14 +1,8 @@
 namespace IsolationBench.Harness.Modes;
 
-/// <summary>Parses the user's --modes and --workloads lists into validated choices (or a one-line UsageException).</summary>
+/// <summary>Parses the user's --modes list (and splits --workloads for <see cref="Workloads.WorkloadRegistry.Parse"/>) into validated choices (or a one-line UsageException).</summary>
 public static class Selection
 {
-    /// <summary>Every workload --workloads accepts, in run order: the names of the workload catalog.</summary>
-    public static readonly IReadOnlyList<string> Workloads = [.. IsolationBench.Results.Workloads.WorkloadCatalog.BuiltIn.Select(w => w.Name)];
-
-    /// <summary>What a run without --workloads runs: the catalog's workloads that are in a default run, in order.</summary>
-    public static readonly IReadOnlyList<string> Defaults = [.. Workloads.Where(w => Harness.Workloads.HarnessCatalog.Find(w)?.ByDefault != false)];
-
     public static IReadOnlyList<IsolationMode> Modes(string? list, ModeCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -79,24 +73,7 @@ public static class Selection
     private static string Printable(string text) =>
         new(text.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
-    public static IReadOnlyList<string> WorkloadList(string? list)
-    {
-        if (list is null)
-        {
-            // A first run shows the whole picture: startup and every guest category (density is asked for by name).
-            return Defaults;
-        }
-
-        var names = SplitList(list, "--workloads", string.Join(',', Workloads));
-        foreach (var name in names.Where(n => !Workloads.Contains(n)))
-        {
-            throw new UsageException($"unknown workload '{name}': choose from {string.Join(", ", Workloads)}");
-        }
-
-        return names;
-    }
-
-    private static List<string> SplitList(string list, string option, string example)
+    internal static List<string> SplitList(string list, string option, string example)
     {
         var names = list.Split(',', StringSplitOptions.TrimEntries).ToList();
         if (names.Count == 0 || names.Any(string.IsNullOrEmpty))

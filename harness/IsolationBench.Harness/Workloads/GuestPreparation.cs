@@ -12,6 +12,19 @@ public static class GuestPreparation
         return setup.SharedAsync("guest:host", () => new GuestArtifacts(setup.Layout).EnsurePublishedAsync(WorkloadSetup.HostRid, setup.Log, cancellationToken));
     }
 
+    /// <summary>The Linux guest's debootstrap base (~1 min once), started in the background, for Linux containers only; null otherwise.</summary>
+    public static Task<string>? LinuxBase(WorkloadSetup setup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return setup.Engine is { } engine && !setup.WindowsEngine
+            ? setup.StartInBackground("guest:linux-base", () => new GuestArtifacts(setup.Layout).EnsureLinuxBaseAsync(engine, setup.Log, cancellationToken))
+            : null;
+    }
+
+    /// <summary>The guest image's id, its Linux base started first when it has one (<see cref="LinuxBase"/>).</summary>
+    public static Task<string> ImageAsync(WorkloadSetup setup, CancellationToken cancellationToken) =>
+        ImageAsync(setup, LinuxBase(setup, cancellationToken), cancellationToken);
+
     /// <summary>
     /// The guest image's id for the engine's OS (by id, not tag: another checkout building the same tag mid-run cannot
     /// swap the guest under this run); empty when the run has no container mode.

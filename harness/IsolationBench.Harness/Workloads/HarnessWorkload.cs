@@ -5,7 +5,7 @@ using IsolationBench.Results.Workloads;
 namespace IsolationBench.Harness.Workloads;
 
 /// <summary>
-/// A workload's harness parts, registered once in <see cref="HarnessCatalog"/>: its descriptor (the data written into
+/// A workload's harness parts, registered once by its module (IsolationBench.Workloads) and handed to the harness through <see cref="WorkloadRegistry"/>: its descriptor (the data written into
 /// manifest.json), how the matrix plans it, whether it can run in a mode (null, or a one-line reason for the user),
 /// and the factory of its executor (which prepares its images and binaries first).
 /// </summary>
@@ -35,7 +35,39 @@ public sealed record HarnessWorkload(
     /// runs. Only for <see cref="WorkloadPlanning.OwnContainerRounds"/> workloads. Null: never skips.
     /// </summary>
     public Func<IsolationMode, Engine.EngineFacts?, string?>? Skips { get; init; }
+
+    /// <summary>The run options that belong to this workload (given without it, they are refused: <see cref="WorkloadRegistry.ValidateOwnedOptions"/>).</summary>
+    public IReadOnlyList<WorkloadOption> Options { get; init; } = [];
+
+    /// <summary>
+    /// Something that runs beside the whole matrix once this workload is in the run (startup records the engine's own
+    /// event clock into engine-events.csv); disposed when the matrix ends, however it ends. Null: nothing.
+    /// </summary>
+    public Func<WorkloadSetup, Matrix.RunContext, CancellationToken, IAsyncDisposable?>? DuringRun { get; init; }
+
+    /// <summary>Whether --engine-bench's BenchmarkDotNet interlude runs in the middle of this workload's rounds.</summary>
+    public bool AnchorsEngineBench { get; init; }
 }
+
+/// <summary>
+/// A run option owned by a workload (<paramref name="Flag"/> as the user types it). Given without any workload of the run
+/// that owns it (<see cref="IsSet"/>), it is refused with <see cref="WithoutOwner"/>; <see cref="Check"/> is a range check
+/// that runs whatever the workloads (null or a one-line reason); <see cref="Recorded"/> what a run with the owner writes
+/// into manifest.json's options.
+/// </summary>
+public sealed record WorkloadOption(string Flag)
+{
+    /// <summary>Whether the user gave it; null: it is never refused for a missing owner.</summary>
+    public Func<RunOptions, bool>? IsSet { get; init; }
+
+    public string WithoutOwner { get; init; } = string.Empty;
+
+    public Func<RunOptions, string?>? Check { get; init; }
+
+    /// <summary>What a run with the owning workload writes into manifest.json's options (key, value); null: nothing.</summary>
+    public Func<RunOptions, KeyValuePair<string, string>?>? Recorded { get; init; }
+}
+
 
 /// <summary>What <see cref="HarnessWorkload.Supports"/> decides on: the host's OS ("linux", "windows") and the engine's (null without one).</summary>
 public sealed record SupportFacts(string HostOs, string? EngineOs)

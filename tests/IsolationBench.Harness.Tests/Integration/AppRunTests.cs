@@ -21,7 +21,7 @@ public sealed class AppRunTests(RealEngine real)
         using var temp = new TempRoot();
         var options = new RunOptions { Modes = runsc ? "host,runc,runsc" : "host,runc", Workloads = AppMetrics.Workload, Profile = "quick", GuestRounds = 1, Output = temp.Path, RunId = "it-app" };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Null(summary.Outcome.MismatchReason);
         Assert.Empty(summary.Outcome.Failures);

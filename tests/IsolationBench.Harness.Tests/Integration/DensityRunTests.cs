@@ -13,7 +13,7 @@ public sealed class DensityRunTests(RealEngine real)
         using var temp = new TempRoot();
         var options = new RunOptions { Modes = "host,runc", Workloads = "density", DensityMax = 2, Output = temp.Path, RunId = "it-density" };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Equal("complete", summary.Status);
         Assert.Empty(summary.Outcome.Failures);

@@ -105,7 +105,7 @@ public sealed class FaultTests(RealEngine real)
             }
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new RunSession(RealEngine.Layout, new Progress<string>(), progress).RunAsync(options, stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), progress).RunAsync(options, stop.Token));
 
         var directory = new RunDirectory(Path.Combine(temp.Path, "it-resume"));
         Assert.Equal("partial", directory.ReadManifest().Status);
@@ -114,7 +114,7 @@ public sealed class FaultTests(RealEngine real)
         Assert.Empty(await engine.ListContainersAsync(Labels.Run, "it-resume", CancellationToken.None));
 
         var recorded = directory.ReadManifest().Options;
-        var resumed = await new RunSession(RealEngine.Layout, new Progress<string>(), null)
+        var resumed = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null)
             .RunAsync(RunOptions.ForResume(directory.Path, recorded, new Dictionary<string, string?>()), CancellationToken.None);
 
         Assert.Equal("complete", resumed.Status);

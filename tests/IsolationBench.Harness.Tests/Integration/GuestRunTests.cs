@@ -36,7 +36,7 @@ public sealed class GuestRunTests(RealEngine real)
         using var temp = new TempRoot();
         var options = new RunOptions { Modes = modes, Workloads = string.Join(',', Categories), Profile = "quick", GuestRounds = 1, Fio = true, Output = temp.Path, RunId = runId };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Null(summary.Outcome.MismatchReason);
         Assert.Empty(summary.Outcome.Failures);

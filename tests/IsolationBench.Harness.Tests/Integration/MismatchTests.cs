@@ -51,7 +51,7 @@ public sealed class MismatchTests(RealEngine real)
         var context = new RunContext(runId, directory, Labels.ForRun(runId));
         var runner = new MatrixRunner([new StartupExecutor(engine, image, probe)], FingerprintCollector.Collect(), allowMismatch: false);
         using var writer = new SampleWriter(directory.Samples);
-        var plan = MatrixPlan.Build([mode], ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 1);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, [mode], ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 1);
 
         var outcome = await runner.RunAsync(plan, context, writer, null, null, CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class ResourceLimitsTests(RealEngine real)
         var runId = "it-limits-" + Guid.NewGuid().ToString("N")[..8];
         var options = new RunOptions { Modes = "host,runc", Workloads = "startup", Samples = 1, Warmup = 0, Output = temp.Path, RunId = runId, Cpus = 1, MemoryBytes = 512L << 20 };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Null(summary.Outcome.MismatchReason);
         Assert.Empty(summary.Outcome.Failures);

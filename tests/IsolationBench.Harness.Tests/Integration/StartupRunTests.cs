@@ -15,7 +15,7 @@ public sealed class StartupRunTests(RealEngine real)
         using var temp = new TempRoot();
         var options = new RunOptions { Modes = "host,runc,crun", Workloads = "startup", Samples = 3, Warmup = 1, Output = temp.Path, RunId = "it-startup" };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Equal("complete", summary.Status);
         Assert.Empty(summary.Outcome.Failures);
@@ -59,7 +59,7 @@ public sealed class StartupRunTests(RealEngine real)
         using var temp = new TempRoot();
         var options = new RunOptions { Modes = "runsc", Workloads = "startup", Samples = 2, Warmup = 0, Output = temp.Path, RunId = "it-runsc" };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Null(summary.Outcome.MismatchReason);
         Assert.Empty(summary.Outcome.Failures);
@@ -76,7 +76,7 @@ public sealed class StartupRunTests(RealEngine real)
         using var temp = new TempRoot();
         var options = new RunOptions { Modes = "host,kata-runtime", Samples = 1, Output = temp.Path, RunId = "it-unknown" };
 
-        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None));
 
         Assert.StartsWith("unknown mode 'kata-runtime': this host offers host, ", ex.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "it-unknown")));

@@ -18,7 +18,7 @@ public sealed class StartupRuntimeRunTests(RealEngine real)
         const string runId = "it-startup-runtime";
         var options = new RunOptions { Modes = "runc,crun", Workloads = "startup,startup-runtime", Samples = 3, Warmup = 1, Output = temp.Path, RunId = runId };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Equal("complete", summary.Status);
         Assert.Empty(summary.Outcome.Failures);

@@ -22,7 +22,7 @@ public sealed class TmpfsBaselineTests(RealEngine real)
         {
             var options = new RunOptions { Modes = "host,runc", Workloads = "io", Profile = "quick", Output = temp.Path, RunId = "it-tmpfs", ScratchDir = scratch };
 
-            var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+            var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
             Assert.Empty(summary.Outcome.Failures);
             var targets = IoFactsCsv.ReadTargets(summary.Directory.Path);

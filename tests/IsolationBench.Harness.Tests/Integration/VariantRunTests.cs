@@ -16,7 +16,7 @@ public sealed class VariantRunTests(RealEngine real)
         var runId = "it-variant-" + Guid.NewGuid().ToString("N")[..8];
         var options = new RunOptions { Modes = "runc,runc+unconfined,runc+nomemlimit", Workloads = "startup", Samples = 2, Warmup = 0, Output = temp.Path, RunId = runId };
 
-        var summary = await new RunSession(RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, RealEngine.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None);
 
         Assert.Null(summary.Outcome.MismatchReason);
         Assert.Empty(summary.Outcome.Failures);

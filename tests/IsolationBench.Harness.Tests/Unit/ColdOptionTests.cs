@@ -21,17 +21,25 @@ public sealed class ColdOptionTests
     public void Cold_without_a_startup_workload_is_refused_and_here_as_root_with_one_it_validates()
     {
         var here = PageCache.RefusalHere();
-        var ex = Assert.Throws<UsageException>(() => new RunOptions { Cold = true, Workloads = "cpu" }.Validate());
+        var ex = Assert.Throws<UsageException>(() => Validate(new RunOptions { Cold = true, Workloads = "cpu" }));
         Assert.Equal(here ?? "--cold drops the page cache before each startup cell: add startup (or startup-runtime) to --workloads, or drop --cold", ex.Message);
 
         if (here is null)
         {
-            new RunOptions { Cold = true, Workloads = "startup-runtime" }.Validate();
+            Validate(new RunOptions { Cold = true, Workloads = "startup-runtime" });
         }
         else
         {
-            Assert.Equal(here, Assert.Throws<UsageException>(() => new RunOptions { Cold = true, Workloads = "startup" }.Validate()).Message);
+            Assert.Equal(here, Assert.Throws<UsageException>(() => Validate(new RunOptions { Cold = true, Workloads = "startup" })).Message);
         }
+    }
+
+    /// <summary>What a run checks before anything else: the options alone, then the options that belong to workloads.</summary>
+    private static void Validate(RunOptions options)
+    {
+        options.Validate();
+        var registry = IsolationBench.Workloads.WorkloadModules.Registry;
+        registry.ValidateOwnedOptions(options, registry.Parse(options.Workloads));
     }
 
     [Fact]

@@ -80,12 +80,12 @@ public sealed class EngineHostReferenceTests
 
         foreach (var workload in new[] { "density", "network-host", "startup-runtime" })
         {
-            var why = Workloads.HarnessCatalog.Unsupported(["startup", workload], [runc], remote);
+            var why = IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup", workload], [runc], remote);
             Assert.NotNull(why);
             Assert.Contains($"'{workload}'", why, StringComparison.Ordinal);
             Assert.Contains("tcp://10.0.0.5:2376", why, StringComparison.Ordinal);
         }
 
-        Assert.Null(Workloads.HarnessCatalog.Unsupported(["startup", "syscall", "io", "cpu", "memory", "network"], [runc], remote));
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup", "syscall", "io", "cpu", "memory", "network"], [runc], remote));
     }
 }

@@ -19,19 +19,19 @@ public sealed class FirstContainerTests : IDisposable
     [Fact]
     public void The_first_cell_of_each_cold_start_workload_and_mode_is_marked_first_and_nothing_else()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "startup-runtime", "cpu"], startupSamples: 3, startupWarmup: 2, guestRounds: 2);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "startup-runtime", "cpu"], startupSamples: 3, startupWarmup: 2, guestRounds: 2);
 
         var first = plan.Where(c => c.First).ToList();
 
         Assert.Equal(["w1/startup/runc", "w1/startup/crun", "w1/startup-runtime/runc", "w1/startup-runtime/crun"], first.Select(c => c.Key));
-        var withoutWarmup = MatrixPlan.Build(Modes, ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 0);
+        var withoutWarmup = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 0);
         Assert.Equal(["1/startup/runc", "1/startup/crun"], withoutWarmup.Where(c => c.First).Select(c => c.Key));
     }
 
     [Fact]
     public async Task The_first_containers_rows_are_written_once_as_first_metrics_in_round_0_and_a_resume_does_not_repeat_them()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 2, startupWarmup: 1, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 2, startupWarmup: 1, guestRounds: 0);
         var directory = new RunDirectory(Path.Combine(_root, "run"));
         Directory.CreateDirectory(directory.Path);
         await RunAsync(plan, directory, completed: null);
@@ -53,7 +53,7 @@ public sealed class FirstContainerTests : IDisposable
     [Fact]
     public async Task Without_warmups_the_first_measured_container_is_also_written_as_the_first()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 2, startupWarmup: 0, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 2, startupWarmup: 0, guestRounds: 0);
         var directory = new RunDirectory(Path.Combine(_root, "nowarmup"));
         Directory.CreateDirectory(directory.Path);
 
@@ -67,7 +67,7 @@ public sealed class FirstContainerTests : IDisposable
     [Fact]
     public async Task The_before_cell_hook_runs_before_every_cells_executor_in_plan_order()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 1, startupWarmup: 1, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 1, startupWarmup: 1, guestRounds: 0);
         var directory = new RunDirectory(Path.Combine(_root, "hook"));
         Directory.CreateDirectory(directory.Path);
         var log = new List<string>();

@@ -36,10 +36,10 @@ public sealed class GuestBatchTests : IDisposable
         var quick = new GuestExecutor(null, "img", windowsContainers: false, "/g", "quick", "/s") { RunsFio = false };
 
         Assert.DoesNotContain("--fio", quick.Arguments(cell, "/a", "/l", "/v"));
-        Assert.False(new RunOptions { Profile = "quick" }.RunsFio);
-        Assert.True(new RunOptions { Profile = "quick", Fio = true }.RunsFio);
-        Assert.True(new RunOptions { Profile = "default" }.RunsFio);
-        Assert.False(new RunOptions { Profile = "default", GuestRounds = 4 }.RunsFio);
+        Assert.False(FioReferee.Runs(new RunOptions { Profile = "quick" }));
+        Assert.True(FioReferee.Runs(new RunOptions { Profile = "quick", Fio = true }));
+        Assert.True(FioReferee.Runs(new RunOptions { Profile = "default" }));
+        Assert.False(FioReferee.Runs(new RunOptions { Profile = "default", GuestRounds = 4 }));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [InlineData(1, 1)]
     public void Midpoint_is_the_first_cell_of_the_second_half_of_the_measured_rounds(int samples, int round)
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "cpu"], startupSamples: samples, startupWarmup: 2, guestRounds: 1);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "cpu"], startupSamples: samples, startupWarmup: 2, guestRounds: 1);
 
         var at = MatrixPlan.Midpoint(plan, "startup");
 
@@ -32,7 +32,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public void Midpoint_is_the_end_when_the_workload_is_not_in_the_plan()
     {
-        var plan = MatrixPlan.Build(Modes, ["cpu"], startupSamples: 10, startupWarmup: 1, guestRounds: 1);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["cpu"], startupSamples: 10, startupWarmup: 1, guestRounds: 1);
 
         Assert.Equal(plan.Count, MatrixPlan.Midpoint(plan, "startup"));
     }
@@ -40,7 +40,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public async Task Interlude_runs_once_between_the_two_halves_of_the_rounds()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 4, startupWarmup: 1, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 4, startupWarmup: 1, guestRounds: 0);
         var log = new List<string>();
 
         await RunAsync(plan, log, completed: null, fingerprint: true);
@@ -54,7 +54,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public async Task A_resume_past_the_midpoint_runs_the_interlude_before_the_remaining_cells()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 4, startupWarmup: 0, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 4, startupWarmup: 0, guestRounds: 0);
         var log = new List<string>();
 
         await RunAsync(plan, log, completed: ["1/startup/host", "1/startup/runc", "2/startup/host", "2/startup/runc", "3/startup/host"], fingerprint: true);
@@ -65,7 +65,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public async Task A_resume_with_nothing_left_still_runs_the_interlude_once()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 1, startupWarmup: 0, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 1, startupWarmup: 0, guestRounds: 0);
         var log = new List<string>();
 
         await RunAsync(plan, log, completed: ["1/startup/host", "1/startup/runc"], fingerprint: true);
@@ -76,7 +76,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public async Task A_fingerprint_mismatch_before_the_midpoint_stops_the_matrix_without_the_interlude()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 4, startupWarmup: 0, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 4, startupWarmup: 0, guestRounds: 0);
         var log = new List<string>();
 
         var outcome = await RunAsync(plan, log, completed: null, fingerprint: false);
@@ -88,7 +88,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public async Task A_resume_from_samples_on_disk_retakes_only_the_missing_cells_in_plan_order_with_their_position()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "cpu"], startupSamples: 3, startupWarmup: 1, guestRounds: 2);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "cpu"], startupSamples: 3, startupWarmup: 1, guestRounds: 2);
         var directory = new RunDirectory(Path.Combine(_root, "resume"));
         Directory.CreateDirectory(directory.Path);
         var log = new List<string>();
@@ -121,7 +121,7 @@ public sealed class MatrixInterludeTests : IDisposable
     [Fact]
     public async Task Progress_counts_the_cells_each_workload_has_left_to_run()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "cpu"], startupSamples: 3, startupWarmup: 1, guestRounds: 2);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "cpu"], startupSamples: 3, startupWarmup: 1, guestRounds: 2);
         var done = plan.First(c => !c.Warmup && c.Workload == "startup").Key;
         var directory = new RunDirectory(Path.Combine(_root, "progress"));
         Directory.CreateDirectory(directory.Path);

@@ -13,7 +13,7 @@ public sealed class MatrixPlanTests
     [Fact]
     public void Modes_are_interleaved_within_each_round_after_the_warmups()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 3, startupWarmup: 2, guestRounds: 1);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 3, startupWarmup: 2, guestRounds: 1);
 
         Assert.Equal(15, plan.Count);
         Assert.All(plan.Take(6), c => Assert.True(c.Warmup));
@@ -25,7 +25,7 @@ public sealed class MatrixPlanTests
     [Fact]
     public void The_order_changes_from_round_to_round()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 1);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup"], startupSamples: 3, startupWarmup: 0, guestRounds: 1);
 
         Assert.Equal(
             ["host", "runc", "crun", "runc", "crun", "host", "crun", "host", "runc"],
@@ -41,7 +41,7 @@ public sealed class MatrixPlanTests
     public void Over_one_cycle_every_mode_is_in_every_position_and_after_every_other_mode_equally_often(int n)
     {
         var cycle = BalancedOrder.Cycle(n);
-        var plan = MatrixPlan.Build(ModesOf(n), ["startup"], startupSamples: cycle, startupWarmup: 0, guestRounds: 0);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, ModesOf(n), ["startup"], startupSamples: cycle, startupWarmup: 0, guestRounds: 0);
 
         var positions = plan.GroupBy(c => (c.Mode.Name, c.Position)).Select(g => g.Count()).ToList();
         Assert.Equal(n * n, positions.Count);
@@ -63,7 +63,7 @@ public sealed class MatrixPlanTests
     [Fact]
     public void Position_and_predecessor_describe_the_cell_before_it_in_the_same_round()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "cpu", "io"], startupSamples: 4, startupWarmup: 1, guestRounds: 2);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "cpu", "io"], startupSamples: 4, startupWarmup: 1, guestRounds: 2);
 
         foreach (var round in plan.GroupBy(c => (c.Round, c.Warmup, c.Workload)))
         {
@@ -76,7 +76,7 @@ public sealed class MatrixPlanTests
     [Fact]
     public void Guest_categories_of_a_round_share_one_container_per_mode_in_the_balanced_mode_order()
     {
-        var plan = MatrixPlan.Build(Modes, ["startup", "io", "cpu", "memory"], startupSamples: 3, startupWarmup: 0, guestRounds: 6);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "io", "cpu", "memory"], startupSamples: 3, startupWarmup: 0, guestRounds: 6);
         var guest = plan.Where(c => c.Workload != "startup").ToList();
 
         // Each container is three consecutive cells: the same round, mode, position and predecessor, every category in order.
@@ -98,8 +98,8 @@ public sealed class MatrixPlanTests
     [Fact]
     public void The_plan_is_the_same_every_time_so_a_resume_retakes_exactly_the_missing_cells()
     {
-        var a = MatrixPlan.Build(Modes, ["startup", "io", "cpu"], startupSamples: 7, startupWarmup: 2, guestRounds: 5);
-        var b = MatrixPlan.Build(Modes, ["startup", "io", "cpu"], startupSamples: 7, startupWarmup: 2, guestRounds: 5);
+        var a = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "io", "cpu"], startupSamples: 7, startupWarmup: 2, guestRounds: 5);
+        var b = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["startup", "io", "cpu"], startupSamples: 7, startupWarmup: 2, guestRounds: 5);
 
         Assert.Equal(a, b);
         Assert.Equal(a.Count, a.Select(c => c.Key).Distinct().Count());
@@ -110,7 +110,7 @@ public sealed class MatrixPlanTests
     [Fact]
     public void Guest_categories_run_once_per_round_in_every_mode_without_warmup_cells()
     {
-        var plan = MatrixPlan.Build(Modes, ["io", "cpu"], startupSamples: 30, startupWarmup: 3, guestRounds: 2);
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, Modes, ["io", "cpu"], startupSamples: 30, startupWarmup: 3, guestRounds: 2);
 
         Assert.Equal(2 * 2 * 3, plan.Count);
         Assert.DoesNotContain(plan, c => c.Warmup || c.Workload == "startup");

@@ -44,8 +44,8 @@ public sealed class RunOptionsDefaultsTests
     {
         var quick = new RunOptions().ToDictionary(["host", "runc"], ["startup", "io"]);
 
-        Assert.Equal("isobench run --modes host,runc --workloads startup,io --profile default", RunOptions.DefaultProfileCommand(quick));
-        Assert.Null(RunOptions.DefaultProfileCommand(new RunOptions { Profile = "default" }.ToDictionary(["host"], ["io"])));
-        Assert.Null(RunOptions.DefaultProfileCommand(new RunOptions().ToDictionary(["host"], ["startup"])));
+        Assert.Equal("isobench run --modes host,runc --workloads startup,io --profile default", RunOptions.DefaultProfileCommand(quick, IsolationBench.Workloads.WorkloadModules.Registry));
+        Assert.Null(RunOptions.DefaultProfileCommand(new RunOptions { Profile = "default" }.ToDictionary(["host"], ["io"]), IsolationBench.Workloads.WorkloadModules.Registry));
+        Assert.Null(RunOptions.DefaultProfileCommand(new RunOptions().ToDictionary(["host"], ["startup"]), IsolationBench.Workloads.WorkloadModules.Registry));
     }
 }

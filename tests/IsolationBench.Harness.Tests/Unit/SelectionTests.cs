@@ -82,12 +82,12 @@ public sealed class SelectionTests
     [InlineData("io,io", "--workloads names 'io' twice: list each once")]
     public void Bad_workload_lists_are_usage_errors(string list, string message)
     {
-        Assert.Equal(message, Assert.Throws<UsageException>(() => Selection.WorkloadList(list)).Message);
+        Assert.Equal(message, Assert.Throws<UsageException>(() => IsolationBench.Workloads.WorkloadModules.Registry.Parse(list)).Message);
     }
 
     [Fact]
     public void Workloads_default_to_every_workload()
     {
-        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.WorkloadList(null));
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], IsolationBench.Workloads.WorkloadModules.Registry.Parse(null));
     }
 }

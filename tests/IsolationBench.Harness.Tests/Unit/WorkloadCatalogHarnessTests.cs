@@ -12,15 +12,15 @@ public sealed class WorkloadCatalogHarnessTests
     [Fact]
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
-        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "network-host", "app", "density"], Selection.Workloads);
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), Selection.Workloads);
+        Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "network-host", "app", "density"], IsolationBench.Workloads.WorkloadModules.Registry.Names);
+        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Registry.Names);
     }
 
     [Fact]
     public void A_run_without_workloads_runs_every_workload_but_runtime_direct_startup_the_density_ladder_and_the_networked_one()
     {
-        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], Selection.WorkloadList(null));
-        Assert.Equal(["density"], Selection.WorkloadList("density"));
+        Assert.Equal(["startup", "syscall", "io", "cpu", "memory", "network"], IsolationBench.Workloads.WorkloadModules.Registry.Parse(null));
+        Assert.Equal(["density"], IsolationBench.Workloads.WorkloadModules.Registry.Parse("density"));
     }
 
     [Fact]
@@ -29,20 +29,20 @@ public sealed class WorkloadCatalogHarnessTests
         var defaults = new RunOptions();
 
         Assert.Equal((defaults.Warmup, defaults.Samples), (WorkloadCatalog.Startup.Sampling.Warmup, WorkloadCatalog.Startup.Sampling.Rounds));
-        Assert.All(HarnessCatalog.BuiltIn.Where(w => w.Planning == WorkloadPlanning.GuestRounds), w => Assert.Equal(defaults.EffectiveGuestRounds, w.Descriptor.Sampling.Rounds));
+        Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.All.Where(w => w.Planning == WorkloadPlanning.GuestRounds), w => Assert.Equal(defaults.EffectiveGuestRounds, w.Descriptor.Sampling.Rounds));
     }
 
     [Fact]
     public void The_harness_registers_every_descriptor_of_the_workload_catalog_once_in_its_order()
     {
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), HarnessCatalog.BuiltIn.Select(w => w.Name));
-        Assert.All(HarnessCatalog.BuiltIn, w => Assert.Equal(WorkloadCatalog.Find(w.Name), w.Descriptor));
+        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Registry.All.Select(w => w.Name));
+        Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.All, w => Assert.Equal(WorkloadCatalog.Find(w.Name), w.Descriptor));
     }
 
     [Fact]
     public void Each_workload_is_planned_as_its_sampling_plan_says()
     {
-        Assert.All(HarnessCatalog.BuiltIn, w => Assert.Equal(
+        Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.All, w => Assert.Equal(
             w.Descriptor.Sampling.Strategy switch
             {
                 "cold start" => WorkloadPlanning.ColdStart,
@@ -58,14 +58,14 @@ public sealed class WorkloadCatalogHarnessTests
     {
         var runc = IsolationMode.ForRuntime("runc");
 
-        Assert.Null(HarnessCatalog.Unsupported(Selection.Workloads.Where(w => w != "startup-runtime"), [IsolationMode.Host, runc], new SupportFacts("linux", "linux")));
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(IsolationBench.Workloads.WorkloadModules.Registry.Names.Where(w => w != "startup-runtime"), [IsolationMode.Host, runc], new SupportFacts("linux", "linux")));
         Assert.Equal(
             "workload 'cpu' has no benchmark on plan9 (the engine's OS): leave it out of --workloads (it runs on linux, windows)",
-            HarnessCatalog.Unsupported(["startup", "cpu"], [IsolationMode.Host, runc], new SupportFacts("linux", "plan9")));
-        Assert.Null(HarnessCatalog.Unsupported(["startup"], [IsolationMode.Host, runc], new SupportFacts("plan9", "plan9")));
+            IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup", "cpu"], [IsolationMode.Host, runc], new SupportFacts("linux", "plan9")));
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup"], [IsolationMode.Host, runc], new SupportFacts("plan9", "plan9")));
         Assert.Equal(
             "workload 'density' reads Linux's MemAvailable and cgroups, and mode process runs on windows: leave it out of --workloads",
-            HarnessCatalog.Unsupported(["density"], [IsolationMode.ForWindowsIsolation("process")], new SupportFacts("windows", "windows")));
+            IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["density"], [IsolationMode.ForWindowsIsolation("process")], new SupportFacts("windows", "windows")));
     }
 
     [Fact]
@@ -81,20 +81,20 @@ public sealed class WorkloadCatalogHarnessTests
         var runc = IsolationMode.ForRuntime("runc");
         var runsc = IsolationMode.ForRuntime("runsc", runtimes["runsc"]);
 
-        Assert.Null(HarnessCatalog.Unsupported(["startup", "startup-runtime"], [runc, runsc], root));
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup", "startup-runtime"], [runc, runsc], root));
         Assert.Equal(
             "workload 'startup-runtime' runs each container mode's OCI runtime without the engine, and mode host has none: leave host out of --modes (startup measures it)",
-            HarnessCatalog.Unsupported(["startup-runtime"], [IsolationMode.Host, runc], root));
+            IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup-runtime"], [IsolationMode.Host, runc], root));
         Assert.Equal(
             "workload 'startup-runtime': runtime kata is registered as containerd shim type io.containerd.kata.v2, with no binary to run without the engine: leave kata out of --modes",
-            HarnessCatalog.Unsupported(["startup-runtime"], [runc, IsolationMode.ForRuntime("kata", runtimes["kata"])], root));
+            IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup-runtime"], [runc, IsolationMode.ForRuntime("kata", runtimes["kata"])], root));
         Assert.Equal(
             "workload 'startup-runtime': runtime-direct startup runs OCI runtimes directly, which needs root: run as root (sudo); or leave startup-runtime out of --workloads",
-            HarnessCatalog.Unsupported(["startup-runtime"], [runc], root with { Root = false }));
+            IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup-runtime"], [runc], root with { Root = false }));
         Assert.Equal(
             "workload 'startup-runtime' needs a Linux engine's OCI runtime, and mode hyperv runs on windows: leave startup-runtime out of --workloads",
-            HarnessCatalog.Unsupported(["startup-runtime"], [IsolationMode.ForWindowsIsolation("hyperv")], new SupportFacts("windows", "windows") { Root = true }));
-        Assert.False(HarnessCatalog.StartupRuntime.ByDefault);
-        Assert.Equal(WorkloadPlanning.ColdStart, HarnessCatalog.StartupRuntime.Planning);
+            IsolationBench.Workloads.WorkloadModules.Registry.Unsupported(["startup-runtime"], [IsolationMode.ForWindowsIsolation("hyperv")], new SupportFacts("windows", "windows") { Root = true }));
+        Assert.False(IsolationBench.Workloads.WorkloadModules.Registry.Get("startup-runtime").ByDefault);
+        Assert.Equal(WorkloadPlanning.ColdStart, IsolationBench.Workloads.WorkloadModules.Registry.Get("startup-runtime").Planning);
     }
 }

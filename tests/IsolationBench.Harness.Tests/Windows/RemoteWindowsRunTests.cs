@@ -23,7 +23,7 @@ public sealed class RemoteWindowsRunTests
         var recorded = RecordedWindowsHost.Load(name);
         await using var engine = new FakeWindowsEngine(recorded, address);
 
-        var summary = await new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(Options(repo, engine, "process,hyperv"), CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null).RunAsync(Options(repo, engine, "process,hyperv"), CancellationToken.None);
 
         var manifest = summary.Directory.ReadManifest();
         Assert.True(manifest.Engine!.Remote);
@@ -46,7 +46,7 @@ public sealed class RemoteWindowsRunTests
         using var repo = new PrebuiltRepository();
         await using var engine = new FakeWindowsEngine(RecordedWindowsHost.Load(RecordedWindowsHost.Server2022), address) { AnswerHypervAsProcess = true };
 
-        var summary = await new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(Options(repo, engine, "process,hyperv"), CancellationToken.None);
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null).RunAsync(Options(repo, engine, "process,hyperv"), CancellationToken.None);
 
         Assert.NotNull(summary.Outcome.MismatchReason);
         Assert.Contains("process isolation", summary.Outcome.MismatchReason, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class RemoteWindowsRunTests
         using var repo = new PrebuiltRepository();
         await using var engine = new FakeWindowsEngine(RecordedWindowsHost.Load(RecordedWindowsHost.Server2022), address);
 
-        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(Options(repo, engine, "process") with { Workloads = "startup,density" }, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null).RunAsync(Options(repo, engine, "process") with { Workloads = "startup,density" }, CancellationToken.None));
 
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Contains("density", ex.Message, StringComparison.Ordinal);

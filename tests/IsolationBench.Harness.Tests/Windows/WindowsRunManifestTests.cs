@@ -12,7 +12,7 @@ public sealed class WindowsRunManifestTests
         using var repo = new PrebuiltRepository();
         await using var engine = new FakeWindowsEngine(RecordedWindowsHost.Load(RecordedWindowsHost.Server2022));
 
-        var summary = await new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null).RunAsync(
             OneProcessStart(repo, engine, "win-power-"),
             CancellationToken.None);
 
@@ -28,7 +28,7 @@ public sealed class WindowsRunManifestTests
         await using var engine = new FakeWindowsEngine(host);
         var queries = new FakeWindowsHostQueries(hypervisorPresent: true, new DefenderState(RealTimeProtection: true, DataRootExcluded: false));
 
-        var summary = await new RunSession(repo.Layout, new Progress<string>(), null, queries).RunAsync(
+        var summary = await new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null, queries).RunAsync(
             OneProcessStart(repo, engine, "win-defender-"),
             CancellationToken.None);
 

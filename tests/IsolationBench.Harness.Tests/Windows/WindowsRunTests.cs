@@ -152,7 +152,7 @@ public sealed class WindowsRunTests
             RunId = "win-rd",
         };
 
-        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UsageException>(() => new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null).RunAsync(options, CancellationToken.None));
 
         Assert.Equal("workload 'startup-runtime' needs a Linux engine's OCI runtime, and mode process runs on windows: leave startup-runtime out of --workloads", ex.Message);
         Assert.Empty(engine.Creates);
@@ -160,7 +160,7 @@ public sealed class WindowsRunTests
     }
 
     private static Task<RunSummary> Run(PrebuiltRepository repo, FakeWindowsEngine engine, string modes, int? cpus = null, long memoryBytes = 2L << 30) =>
-        new RunSession(repo.Layout, new Progress<string>(), null).RunAsync(
+        new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, repo.Layout, new Progress<string>(), null).RunAsync(
             new RunOptions
             {
                 Modes = modes,

@@ -96,11 +96,11 @@ public sealed class AppRouteAndSpecTests
         Assert.True(descriptor.Metrics.Single(m => m.Id == AppMetrics.Throughput).HigherIsBetter);
         Assert.All(descriptor.Metrics.Where(m => m.Id != AppMetrics.Throughput), m => Assert.False(m.HigherIsBetter, m.Id));
         Assert.Equal(["linux", "windows"], descriptor.SupportedOs);
-        Assert.Same(descriptor, HarnessCatalog.App.Descriptor);
-        Assert.False(HarnessCatalog.App.ByDefault);
-        Assert.Null(HarnessCatalog.App.Skips);
-        Assert.NotNull(HarnessCatalog.App.NeedsEngineHost); // refused with a remote engine: its client reaches 127.0.0.1 here
-        Assert.Empty(HarnessCatalog.Skipped(["app"], [IsolationMode.Host, Runc, Runsc], Facts("--network=none")));
-        Assert.Null(HarnessCatalog.App.Supports(IsolationMode.ForWindowsIsolation("hyperv"), new SupportFacts("windows", "windows")));
+        Assert.Same(descriptor, IsolationBench.Workloads.WorkloadModules.Registry.Get("app").Descriptor);
+        Assert.False(IsolationBench.Workloads.WorkloadModules.Registry.Get("app").ByDefault);
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Get("app").Skips);
+        Assert.NotNull(IsolationBench.Workloads.WorkloadModules.Registry.Get("app").NeedsEngineHost); // refused with a remote engine: its client reaches 127.0.0.1 here
+        Assert.Empty(IsolationBench.Workloads.WorkloadModules.Registry.Skipped(["app"], [IsolationMode.Host, Runc, Runsc], Facts("--network=none")));
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Get("app").Supports(IsolationMode.ForWindowsIsolation("hyperv"), new SupportFacts("windows", "windows")));
     }
 }

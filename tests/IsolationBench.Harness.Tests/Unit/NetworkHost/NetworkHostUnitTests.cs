@@ -51,13 +51,13 @@ public sealed class NetworkHostUnitTests
     [Fact]
     public void The_catalog_lists_the_skipped_cells_of_network_host_only()
     {
-        var skipped = HarnessCatalog.Skipped(["network", "network-host"], [IsolationMode.Host, Runc, Runsc], Facts("--network=none"));
+        var skipped = IsolationBench.Workloads.WorkloadModules.Registry.Skipped(["network", "network-host"], [IsolationMode.Host, Runc, Runsc], Facts("--network=none"));
 
         var cell = Assert.Single(skipped);
         Assert.Equal(("network-host", "runsc"), (cell.Workload, cell.Mode));
-        Assert.False(HarnessCatalog.NetworkHost.ByDefault);
-        Assert.NotNull(HarnessCatalog.NetworkHost.Supports(IsolationMode.ForWindowsIsolation("process"), new SupportFacts("windows", "windows")));
-        Assert.Null(HarnessCatalog.NetworkHost.Supports(Runsc, new SupportFacts("linux", "linux")));
+        Assert.False(IsolationBench.Workloads.WorkloadModules.Registry.Get("network-host").ByDefault);
+        Assert.NotNull(IsolationBench.Workloads.WorkloadModules.Registry.Get("network-host").Supports(IsolationMode.ForWindowsIsolation("process"), new SupportFacts("windows", "windows")));
+        Assert.Null(IsolationBench.Workloads.WorkloadModules.Registry.Get("network-host").Supports(Runsc, new SupportFacts("linux", "linux")));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class NetworkHostUnitTests
     [Fact]
     public void Its_rounds_come_after_the_guest_rounds_balanced_over_the_modes_it_runs_in()
     {
-        var plan = MatrixPlan.Build([IsolationMode.Host, Runc, Runsc], ["network", "network-host"], 0, 0, guestRounds: 3, (w, m) => w == "network-host" && m.Name == "runsc");
+        var plan = MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, [IsolationMode.Host, Runc, Runsc], ["network", "network-host"], 0, 0, guestRounds: 3, (w, m) => w == "network-host" && m.Name == "runsc");
 
         var own = plan.Where(c => c.Workload == "network-host").ToList();
         Assert.Equal(6, own.Count);
@@ -106,7 +106,7 @@ public sealed class NetworkHostUnitTests
         Assert.True(plan.ToList().FindIndex(c => c.Workload == "network-host") > plan.ToList().FindLastIndex(c => c.Workload == "network"));
         Assert.All(own, c => Assert.Equal(string.Empty, c.Batch));
         Assert.Equal(["host", "runc", "runc", "host", "host", "runc"], own.Select(c => c.Mode.Name));
-        Assert.Equal(3, MatrixPlan.Build([IsolationMode.Host, Runsc], ["network-host"], 0, 0, 3).Count(c => c.Mode.Name == "runsc"));
+        Assert.Equal(3, MatrixPlan.Build(IsolationBench.Workloads.WorkloadModules.Registry, [IsolationMode.Host, Runsc], ["network-host"], 0, 0, 3).Count(c => c.Mode.Name == "runsc"));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using System.Globalization;
+using IsolationBench.Harness.Density;
+using IsolationBench.Harness.Modes;
+using IsolationBench.Harness.Workloads;
+using IsolationBench.Results.Workloads;
+
+namespace IsolationBench.Workloads.Density;
+
+/// <summary>Density: per mode, one ladder of idle held probes, the host's memory per container read at each step. Linux only.</summary>
+public sealed class DensityModule : IWorkloadModule
+{
+    public WorkloadDescriptor Descriptor => WorkloadCatalog.Density;
+
+    public HarnessWorkload Harness { get; } = new(
+        WorkloadCatalog.Density,
+        WorkloadPlanning.Ladder,
+        (mode, facts) => (mode.Kind == ModeKind.Host ? facts.HostOs : facts.EngineOs?.ToLowerInvariant()) is "linux" or null
+            ? null
+            : $"workload 'density' reads Linux's MemAvailable and cgroups, and mode {mode.Name} runs on {(mode.Kind == ModeKind.Host ? facts.HostOs : facts.EngineOs)}: leave it out of --workloads",
+        async (setup, ct) => new DensityExecutor(
+            setup.Engine,
+            await ProbePreparation.ImageAsync(setup, ct).ConfigureAwait(false),
+            await ProbePreparation.HostProbeAsync(setup, ct).ConfigureAwait(false),
+            setup.Options.DensityMax,
+            DensityStopRule.DefaultFloor))
+    {
+        NeedsEngineHost = "reads the containers' memory and MemAvailable from this machine's /proc",
+        ByDefault = false,
+        Options = [DensityMax],
+    };
+
+    /// <summary>--density-max: the ladder's top; only runs with the ladder record it, so other runs' manifests stay as they were.</summary>
+    private static readonly WorkloadOption DensityMax = new("--density-max")
+    {
+        Check = o => o.DensityMax is < 1 or > DensityLadder.MaxAllowed
+            ? string.Create(CultureInfo.InvariantCulture, $"--density-max {o.DensityMax} is out of range: give 1 to {DensityLadder.MaxAllowed} (32 is the default)")
+            : null,
+        Recorded = o => new KeyValuePair<string, string>("density_max", o.DensityMax.ToString(CultureInfo.InvariantCulture)),
+    };
+}

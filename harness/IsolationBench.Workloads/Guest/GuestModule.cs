@@ -1,0 +1,57 @@
+using IsolationBench.Harness.Guest;
+using IsolationBench.Harness.Matrix;
+using IsolationBench.Harness.Workloads;
+using IsolationBench.Results;
+using IsolationBench.Results.Workloads;
+
+namespace IsolationBench.Workloads.Guest;
+
+/// <summary>
+/// One guest category (syscall, io, cpu, memory, network): BenchmarkDotNet inside one container per round. The
+/// categories are instances of this one module: they share one guest binary, image and executor, and a round runs them
+/// one after another in one container.
+/// </summary>
+public sealed class GuestModule : IWorkloadModule
+{
+    public GuestModule(string category)
+    {
+        Descriptor = WorkloadCatalog.Find(category) ?? WorkloadCatalog.Guest(category);
+        Harness = new HarnessWorkload(
+            Descriptor,
+            WorkloadPlanning.GuestRounds,
+            (mode, facts) => GuestSupport.Reason(category, mode, facts.HostOs, facts.EngineOs),
+            (setup, ct) => setup.SharedAsync<IWorkloadExecutor>("guest", () => CreateExecutorAsync(setup, ct)))
+        {
+            StartEarly = (setup, ct) => GuestPreparation.LinuxBase(setup, ct),
+            Options = category == "io" ? [Fio] : [],
+        };
+    }
+
+    /// <summary>Every category of the guest binary, in run order.</summary>
+    public static IReadOnlyList<GuestModule> All => [.. GuestWorkloads.Categories.Select(c => new GuestModule(c))];
+
+    public WorkloadDescriptor Descriptor { get; }
+
+    public HarnessWorkload Harness { get; }
+
+    /// <summary>--fio: the io referee in every container, whatever the number of containers (by default only from <see cref="FioReferee.MinimumContainers"/>).</summary>
+    private static readonly WorkloadOption Fio = new("--fio");
+
+    private static async Task<IWorkloadExecutor> CreateExecutorAsync(WorkloadSetup setup, CancellationToken cancellationToken)
+    {
+        var hostGuest = await GuestPreparation.HostBinaryAsync(setup, cancellationToken).ConfigureAwait(false);
+        // By id, not tag: another checkout building the same tag mid-run (seen here: a runc cell ran another
+        // branch's guest) cannot swap the guest under this run.
+        var guestImage = setup.Engine is null ? null : await GuestPreparation.ImageAsync(setup, cancellationToken).ConfigureAwait(false);
+
+        var scratch = ScratchLocation.Choose(setup.Options.ScratchDir, setup.RemoteEngine is null ? setup.Facts?.DockerRootDir : null, Path.GetTempPath(), ScratchLocation.FilesystemOf);
+        setup.Log.Report(setup.RemoteEngine is null
+            ? $"io scratch (host layer target, volumes): {scratch.Root} — {scratch.Reason}"
+            : $"io volume target: a fresh volume on the engine's host per container (the engine at {setup.RemoteEngine} is remote)");
+        return new GuestExecutor(setup.Engine, guestImage, setup.WindowsEngine, hostGuest, setup.Options.Profile, scratch.Root)
+        {
+            RunsFio = FioReferee.Runs(setup.Options),
+            EngineSideVolume = setup.RemoteEngine is not null,
+        };
+    }
+}
