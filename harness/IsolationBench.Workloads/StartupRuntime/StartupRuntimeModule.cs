@@ -2,7 +2,6 @@ using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.RuntimeDirect;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
-using IsolationBench.Workloads.Startup;
 
 namespace IsolationBench.Workloads.StartupRuntime;
 

@@ -1,8 +1,6 @@
-using IsolationBench.Harness.Workloads;
+namespace IsolationBench.Harness.Workloads;
 
-namespace IsolationBench.Workloads.Startup;
-
-/// <summary>The options of the cold-start workloads (startup and startup-runtime share them).</summary>
+/// <summary>The options of every <see cref="WorkloadPlanning.ColdStart"/> workload: --cold drops the page cache before each of their cells.</summary>
 public static class ColdStartOptions
 {
     public static readonly WorkloadOption Cold = new("--cold")
