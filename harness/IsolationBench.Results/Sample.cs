@@ -16,7 +16,7 @@ public sealed record Sample
 
     public required string Mode { get; init; }
 
-    /// <summary>"startup", "startup-runtime", a guest category ("syscall", "io", "cpu", "memory", "network"), or "density".</summary>
+    /// <summary>The workload that measured it, as its descriptor names it (manifest.json workload_descriptors).</summary>
     public required string Workload { get; init; }
 
     /// <summary>Startup: create, start, ready, fingerprint, exit, remove, total. Guest: benchmark name and target.</summary>

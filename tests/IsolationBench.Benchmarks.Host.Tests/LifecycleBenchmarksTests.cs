@@ -10,6 +10,7 @@ namespace IsolationBench.Benchmarks.Host.Tests;
 public sealed class LifecycleBenchmarksTests
 {
     [SkippableFact]
+    [Trait("Requires", "Linux")] // a Linux engine with runc
     public async Task Host_and_runc_run_under_BenchmarkDotNet_and_the_json_gives_a_figure_per_mode_with_ratio()
     {
         await RealEngine.RequireAsync("runc");

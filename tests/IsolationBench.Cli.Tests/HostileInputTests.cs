@@ -76,7 +76,10 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task An_output_folder_that_cannot_be_written_is_refused()
     {
-        var (exit, _, err) = await CliRunner.RunAsync("run", "--modes", "host", "--output", "/proc/isobench-cannot-write");
+        // A folder below a regular file cannot be made on any OS (a /proc path is writable as C:\proc on Windows).
+        var file = Path.Combine(_dir, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        var (exit, _, err) = await CliRunner.RunAsync("run", "--modes", "host", "--output", Path.Combine(file, "below"));
 
         Assert.Equal(2, exit);
         Assert.Contains("choose a writable --output", err, StringComparison.Ordinal);

@@ -12,6 +12,7 @@ namespace IsolationBench.Harness.Tests.Unit;
 public sealed class HostSpawnTimingTests
 {
     [Fact]
+    [Trait("Requires", "Linux")] // spawns /bin/sh
     public async Task Time_spent_by_the_limits_before_and_after_the_spawn_is_not_in_the_start_phase()
     {
         using var limits = new SlowBookkeeping(TimeSpan.FromMilliseconds(400));
