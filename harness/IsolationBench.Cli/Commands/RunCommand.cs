@@ -5,6 +5,7 @@ using IsolationBench.Harness;
 using IsolationBench.Harness.EngineBench;
 using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Resources;
+using IsolationBench.Harness.Workloads;
 using IsolationBench.Reporting.CrossCheck;
 using IsolationBench.Results;
 
@@ -21,7 +22,6 @@ internal sealed class RunCommand : ICommand
             new("--samples", false, "measured startup samples per mode") { Default = Choices.Number(Choices.RunDefaults.Samples), ValueName = "N" },
             new("--warmup", false, "discarded warmup rounds") { Default = Choices.Number(Choices.RunDefaults.Warmup), ValueName = "N" },
             new("--guest-rounds", false, $"guest benchmark containers per mode and category (default: the profile's, {string.Join(", ", Choices.Profiles.Select(p => p + " " + Choices.Number(RunOptions.DefaultGuestRounds(p))))})") { ValueName = "N" },
-            new("--density-max", false, "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (stops early under 20 % MemAvailable); then K = 1,2,4,8 launched at once, none above it") { Default = Choices.Number(Choices.RunDefaults.DensityMax), ValueName = "N" },
             new("--profile", false, "guest benchmark profile") { Default = Choices.RunDefaults.Profile, Choices = Choices.Profiles },
             new("--output", false, "folder that receives one directory per run") { Default = Choices.RunDefaults.Output, ValueName = "DIR" },
             new("--run-id", false, "name of the run directory (default: UTC time + host name)") { ValueName = "ID" },
@@ -32,9 +32,7 @@ internal sealed class RunCommand : ICommand
             .. EngineTlsOptions.Specs,
             new("--allow-mismatch", true, "record fingerprint mismatches instead of failing the run"),
             new("--no-report", true, "do not write the report at the end"),
-            new("--engine-bench", true, "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it"),
-            new("--cold", true, "Linux, root: drop the page cache (sync; echo 3 > /proc/sys/vm/drop_caches) before every startup cell, so each is a cold-cache start (recorded in manifest.json)"),
-            new("--fio", true, "run fio beside the io benchmarks whatever the containers per mode (default: from 5, where the report can judge io)"),
+            .. Registry.Options.Select(o => new OptionSpec(o.Flag, o.IsFlag, o.Help) { Default = o.Default, ValueName = o.ValueName }),
             new("--resume", false, "complete an interrupted run directory (same options; nothing retaken)") { ValueName = "RUN_DIR" },
             new("--baseline", false, $"mode the report divides by, checked against the modes before anything runs (default: the first present of {string.Join(", ", IsolationBench.Results.BaselineRule.Preference)})") { ValueName = "MODE" },
         ],
@@ -43,7 +41,11 @@ internal sealed class RunCommand : ICommand
         "isobench run --modes host,runc,crun --workloads startup --samples 30");
 
     private static readonly string[] NotWithResume = ["--output", "--run-id"];
-    private static readonly string[] RecordedOptions = ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile", "--cpus", "--memory", "--density-max"];
+    private static WorkloadRegistry Registry => IsolationBench.Workloads.WorkloadModules.Registry;
+
+    /// <summary>What --resume compares with the run's own: the run's common options and those its workloads record.</summary>
+    private static readonly string[] RecordedOptions =
+        ["--modes", "--workloads", "--samples", "--warmup", "--guest-rounds", "--profile", "--cpus", "--memory", .. Registry.Options.Where(o => o.Recorded is not null).Select(o => o.Flag)];
 
     private static RunOptions ResumeOptions(ParsedArguments args, string directory)
     {
@@ -85,8 +87,9 @@ internal sealed class RunCommand : ICommand
             AllowMismatch = args.Has("--allow-mismatch"),
             Cpus = args.Has("--cpus") ? args.Int("--cpus", 0) : null,
             MemoryBytes = Memory(args)!.Value,
-            DensityMax = args.Int("--density-max"),
         };
+        // The workloads' own options (--density-max, --fio, --engine-bench, --cold): each binds its value.
+        options = Registry.Options.Where(o => args.Has(o.Flag)).Aggregate(options, (o, option) => option.Bind(o, args.String(option.Flag) ?? "true"));
         options = options with
         {
             Engine = args.String("--engine"),
@@ -94,9 +97,6 @@ internal sealed class RunCommand : ICommand
             TlsCa = args.String("--tls-ca"),
             TlsCert = args.String("--tls-cert"),
             TlsKey = args.String("--tls-key"),
-            EngineBench = args.Has("--engine-bench"),
-            Fio = args.Has("--fio"),
-            Cold = args.Has("--cold"),
             Baseline = args.String("--baseline"),
         };
         options.Validate();
@@ -104,7 +104,7 @@ internal sealed class RunCommand : ICommand
             ?? throw new UsageException("cannot find the IsolationBench repository (IsolationBench.sln) from here: run isobench from inside the clone");
 
         using var progress = RunProgress.For(context.Out, context.Interactive);
-        var session = new RunSession(IsolationBench.Workloads.WorkloadModules.Registry, layout, new Progress<string>(m => progress.Message(m)), progress);
+        var session = new RunSession(Registry, layout, new Progress<string>(m => progress.Message(m)), progress);
         var summary = await progress.RunAsync(() => session.RunAsync(options, cancellationToken)).ConfigureAwait(false);
 
         var samples = SampleCsv.Read(summary.Directory.Samples);
@@ -122,7 +122,7 @@ internal sealed class RunCommand : ICommand
             ReportCommand.Print(context.Out, report);
         }
 
-        if (RunOptions.DefaultProfileCommand(summary.Directory.ReadManifest().Options, IsolationBench.Workloads.WorkloadModules.Registry) is { } next)
+        if (RunOptions.DefaultProfileCommand(summary.Directory.ReadManifest().Options, Registry) is { } next)
         {
             context.Out.WriteLine("this was the quick profile (a first look); for figures to compare, run: " + next);
         }

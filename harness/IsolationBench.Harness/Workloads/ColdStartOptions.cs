@@ -5,6 +5,8 @@ public static class ColdStartOptions
 {
     public static readonly WorkloadOption Cold = new("--cold")
     {
+        Help = "Linux, root: drop the page cache (sync; echo 3 > /proc/sys/vm/drop_caches) before every startup cell, so each is a cold-cache start (recorded in manifest.json)",
+        Bind = (o, _) => o with { Cold = true },
         IsSet = o => o.Cold,
         WithoutOwner = "--cold drops the page cache before each startup cell: add startup (or startup-runtime) to --workloads, or drop --cold",
     };

@@ -57,6 +57,19 @@ public sealed record HarnessWorkload(
 /// </summary>
 public sealed record WorkloadOption(string Flag)
 {
+    /// <summary>What `isobench run --help` says of it.</summary>
+    public string Help { get; init; } = string.Empty;
+
+    /// <summary>A flag takes no value; otherwise <see cref="ValueName"/> names the value and <see cref="Default"/> shows its default.</summary>
+    public bool IsFlag { get; init; } = true;
+
+    public string? ValueName { get; init; }
+
+    public string? Default { get; init; }
+
+    /// <summary>Sets the option on the run's options from the value given ("true" for a flag); it refuses a bad value in one line.</summary>
+    public required Func<RunOptions, string, RunOptions> Bind { get; init; }
+
     /// <summary>Whether the user gave it; null: it is never refused for a missing owner.</summary>
     public Func<RunOptions, bool>? IsSet { get; init; }
 

@@ -82,6 +82,9 @@ public sealed class WorkloadRegistry
         }
     }
 
+    /// <summary>Every option a workload owns, once each (shared ones such as --cold once), in the registry's order: what `isobench run` accepts beside its own.</summary>
+    public IReadOnlyList<WorkloadOption> Options => [.. _all.SelectMany(w => w.Options).DistinctBy(o => o.Flag, StringComparer.Ordinal)];
+
     /// <summary>The options the run's workloads record of their own, for manifest.json (<see cref="RunOptions.ToDictionary"/>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> RecordedOptions(RunOptions options, IEnumerable<string> workloads) =>
         [.. workloads.Select(Get).SelectMany(w => w.Options).GroupBy(o => o.Flag, StringComparer.Ordinal).Select(g => g.First())

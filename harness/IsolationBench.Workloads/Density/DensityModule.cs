@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsolationBench.Harness;
 using IsolationBench.Harness.Density;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Workloads;
@@ -32,6 +33,16 @@ public sealed class DensityModule : IWorkloadModule
     /// <summary>--density-max: the ladder's top; only runs with the ladder record it, so other runs' manifests stay as they were.</summary>
     private static readonly WorkloadOption DensityMax = new("--density-max")
     {
+        Help = "density: the most idle containers held at once per mode, on the ladder 1,2,4,… (stops early under 20 % MemAvailable); then K = 1,2,4,8 launched at once, none above it",
+        IsFlag = false,
+        ValueName = "N",
+        Default = RunOptions.DefaultDensityMax.ToString(CultureInfo.InvariantCulture),
+        Bind = (o, value) => o with
+        {
+            DensityMax = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max)
+                ? max
+                : throw new UsageException($"--density-max '{value}' is not a whole number"),
+        },
         Check = o => o.DensityMax is < 1 or > DensityLadder.MaxAllowed
             ? string.Create(CultureInfo.InvariantCulture, $"--density-max {o.DensityMax} is out of range: give 1 to {DensityLadder.MaxAllowed} (32 is the default)")
             : null,

@@ -35,7 +35,11 @@ public sealed class GuestModule : IWorkloadModule
     public HarnessWorkload Harness { get; }
 
     /// <summary>--fio: the io referee in every container, whatever the number of containers (by default only from <see cref="FioReferee.MinimumContainers"/>).</summary>
-    private static readonly WorkloadOption Fio = new("--fio");
+    private static readonly WorkloadOption Fio = new("--fio")
+    {
+        Help = "run fio beside the io benchmarks whatever the containers per mode (default: from 5, where the report can judge io)",
+        Bind = (o, _) => o with { Fio = true },
+    };
 
     private static async Task<IWorkloadExecutor> CreateExecutorAsync(WorkloadSetup setup, CancellationToken cancellationToken)
     {

@@ -20,7 +20,13 @@ public sealed class StartupModule : IWorkloadModule
     {
         Options =
         [
-            new WorkloadOption("--engine-bench") { IsSet = o => o.EngineBench, WithoutOwner = "--engine-bench measures the startup lifecycle: add startup to --workloads" },
+            new WorkloadOption("--engine-bench")
+            {
+                Help = "also time the startup lifecycle with BenchmarkDotNet (between the two halves of the startup rounds) and cross-check it",
+                Bind = (o, _) => o with { EngineBench = true },
+                IsSet = o => o.EngineBench,
+                WithoutOwner = "--engine-bench measures the startup lifecycle: add startup to --workloads",
+            },
             ColdStartOptions.Cold,
         ],
         DuringRun = (setup, context, ct) => setup.Engine is { } engine
