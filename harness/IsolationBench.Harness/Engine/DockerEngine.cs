@@ -211,7 +211,34 @@ public sealed partial class DockerEngine : IContainerEngine
     {
         ArgumentNullException.ThrowIfNull(spec);
         EngineSocketGuard.Check(spec);
-        var windows = spec.Isolation is not null;
+        var host = HostConfigFor(spec);
+
+        var parameters = new CreateContainerParameters
+        {
+            Image = spec.Image,
+            Cmd = spec.Command.Count > 0 ? [.. spec.Command] : null!,
+            Labels = new Dictionary<string, string>(spec.Labels),
+            Env = spec.Environment.Count > 0 ? [.. spec.Environment] : null!,
+            AttachStdout = true,
+            AttachStderr = true,
+            Tty = false,
+            OpenStdin = spec.OpenStdin,
+            NetworkDisabled = spec.NetworkMode == "none",
+            HostConfig = host,
+        };
+        if (spec.PublishedPorts.Count > 0)
+        {
+            parameters.ExposedPorts = spec.PublishedPorts.ToDictionary(p => PortKey(p), _ => default(EmptyStruct));
+        }
+
+        // Bounded by the caller's per-container (per-mode) deadline, not the per-call timeout: see StartAsync.
+        var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+        return response.ID;
+    }
+
+    /// <summary>The spec's HostConfig: runtime or isolation, mounts, ports on the host's loopback only, then its limits.</summary>
+    private static HostConfig HostConfigFor(ContainerSpec spec)
+    {
         // The Docker.DotNet models are annotated non-null but the engine treats an absent field as "default":
         // set only what the spec asks for.
         var host = new HostConfig { NetworkMode = spec.NetworkMode, AutoRemove = false };
@@ -249,26 +276,33 @@ public sealed partial class DockerEngine : IContainerEngine
                 p => (IList<PortBinding>)[new PortBinding { HostIP = "127.0.0.1", HostPort = string.Empty }]);
         }
 
+        Limit(host, spec.Limits, windows: spec.Isolation is not null);
+        return host;
+    }
+
+    /// <summary>Lock-down (Linux) and the CPUs and memory every mode gets, as this engine's OS takes them.</summary>
+    private static void Limit(HostConfig host, ContainerLimits limits, bool windows)
+    {
         if (!windows)
         {
-            if (spec.Limits.DropAllCapabilities)
+            if (limits.DropAllCapabilities)
             {
                 host.CapDrop = ["ALL"];
             }
 
-            if (SecurityOptions(spec.Limits) is { } securityOptions)
+            if (SecurityOptions(limits) is { } securityOptions)
             {
                 host.SecurityOpt = securityOptions;
             }
 
-            host.PidsLimit = spec.Limits.PidsLimit;
+            host.PidsLimit = limits.PidsLimit;
         }
 
         // No memory limit (a nomemlimit variant, or ContainerLimits.None) is Memory 0, the engine's "unlimited"; this
         // adapter never sets a CPU quota (NanoCPUs, CpuQuota stay 0): a CPU limit is only the cpuset (Linux) or CPU count (Windows).
-        host.Memory = spec.Limits.MemoryBytes ?? 0;
+        host.Memory = limits.MemoryBytes ?? 0;
 
-        if (spec.Limits.Cpus is { } cpus)
+        if (limits.Cpus is { } cpus)
         {
             // Windows: a CPU count for process and hyperv alike (hyperv's utility VM would otherwise get 2 vCPUs,
             // process isolation every host CPU). Linux: the first N CPUs, the same cpuset the host baseline gets.
@@ -281,28 +315,6 @@ public sealed partial class DockerEngine : IContainerEngine
                 host.CpusetCpus = new Resources.ResourceRequest(cpus, 0).CpusetList;
             }
         }
-
-        var parameters = new CreateContainerParameters
-        {
-            Image = spec.Image,
-            Cmd = spec.Command.Count > 0 ? [.. spec.Command] : null!,
-            Labels = new Dictionary<string, string>(spec.Labels),
-            Env = spec.Environment.Count > 0 ? [.. spec.Environment] : null!,
-            AttachStdout = true,
-            AttachStderr = true,
-            Tty = false,
-            OpenStdin = spec.OpenStdin,
-            NetworkDisabled = spec.NetworkMode == "none",
-            HostConfig = host,
-        };
-        if (spec.PublishedPorts.Count > 0)
-        {
-            parameters.ExposedPorts = spec.PublishedPorts.ToDictionary(p => PortKey(p), _ => default(EmptyStruct));
-        }
-
-        // Bounded by the caller's per-container (per-mode) deadline, not the per-call timeout: see StartAsync.
-        var response = await Call(ct => _client.Containers.CreateContainerAsync(parameters, ct), "create a container of " + spec.Image, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
-        return response.ID;
     }
 
     /// <summary>
