@@ -25,6 +25,8 @@ public sealed record IoFindings(
     /// <summary>Ours and fio's medians may differ by this much (relative to fio) before the figure is not trusted.</summary>
     public const double FioTolerance = 0.10;
 
+    public static bool IsFio(string metric) => metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal);
+
     public static IoFindings Empty { get; } = new([], new Dictionary<(string, string), string>(), new Dictionary<string, string>());
 
     public static IoFindings Load(string runDir, RunAnalysis analysis)
@@ -145,7 +147,7 @@ public sealed record IoFindings(
     /// (metric, mode) without a comparison, so no sentence or bar ever states a ratio that is not like for like.
     /// </summary>
     public RunAnalysis ForVerdicts(RunAnalysis a) =>
-        RefereeRefusals.ForVerdicts(a, Workload, m => m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal), Refusals);
+        RefereeRefusals.ForVerdicts(a, Workload, IsFio, Refusals);
 
     /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the io verdicts of that mode.</summary>
     public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts) => RefereeRefusals.WithRefusals(verdicts, Workload, Refusals);
