@@ -37,6 +37,9 @@ public sealed record ReportContent(
     /// <summary>"What each knob costs": what variants are, then the table (<see cref="Variants.KnobCostSection"/>); empty without variants.</summary>
     public IReadOnlyList<string> KnobCostText { get; init; } = [];
 
+    /// <summary>The host-noise control workload(s), named where the run has none ("No `cpu` workload in this run").</summary>
+    public string ControlWorkload { get; init; } = "control";
+
     /// <summary>The knob-cost table; null when the run has no variant beside its parent.</summary>
     public SectionTable? KnobCostTable { get; init; }
 
@@ -132,6 +135,7 @@ public sealed record ReportContent(
             MethodText(a))
         {
             Overview = charts.Contains(ChartNames.Overview) ? ChartNames.Overview : null,
+            ControlWorkload = string.Join(", ", a.ControlWorkloads) is { Length: > 0 } controls ? controls : "control",
         };
     }
 
