@@ -28,20 +28,6 @@ public static class RefereeRefusals
         return a with { Rows = rows };
     }
 
-    /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the others, by mode then metric.</summary>
-    public static IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts, string workload, IReadOnlyDictionary<(string Metric, string Mode), string> refusals)
-    {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        ArgumentNullException.ThrowIfNull(refusals);
-        var result = verdicts.ToList();
-        foreach (var ((metric, mode), reason) in refusals.OrderBy(r => r.Key.Mode, StringComparer.Ordinal).ThenBy(r => r.Key.Metric, StringComparer.Ordinal))
-        {
-            result.Add(new Verdict(workload, mode, metric, $"{mode} on {workload} {metric}: no verdict, {reason}", false, double.NaN));
-        }
-
-        return result;
-    }
-
     /// <summary>
     /// The workload's section with the findings' lines after its verdicts, each table's caption extended by
     /// <paramref name="captionNote"/> (null: none) and a refused row's verdict cells replaced by the reason.

@@ -149,13 +149,6 @@ public sealed record IoFindings(
     public RunAnalysis ForVerdicts(RunAnalysis a) =>
         RefereeRefusals.ForVerdicts(a, Workload, IsFio, Refusals);
 
-    /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the io verdicts of that mode.</summary>
-    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts) => RefereeRefusals.WithRefusals(verdicts, Workload, Refusals);
-
-    /// <summary>The io section with the findings above its tables, the filesystem and read kind in each caption, and a refused row's verdict cells replaced by the reason.</summary>
-    public ReportContent Apply(ReportContent content) =>
-        RefereeRefusals.Apply(content, Workload, Lines, Refusals, metric => CaptionNotes.GetValueOrDefault(metric));
-
     private static string Describe(IoTargetRow t) =>
         t.FsType + (t.StatfsType != t.FsType && !t.StatfsType.Contains('/', StringComparison.Ordinal) ? $" (statfs {t.StatfsType})" : string.Empty)
         + (t.MountOptions.Length > 0 ? $" ({t.MountOptions})" : string.Empty);
