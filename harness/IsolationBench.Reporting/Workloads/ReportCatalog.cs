@@ -21,6 +21,7 @@ public static class ReportCatalog
         ])
         {
             Tables = a => StartupSplit.FirstVsWarm.Tables(a, IsolationBench.Results.StartupPhases.Workload),
+            HeadlineVerb = "starts",
             NotComparable = StartupComparability.NotComparable,
             MetricOrder = StartupComparability.ReportedOrder,
             UnitIsLifecycle = true,

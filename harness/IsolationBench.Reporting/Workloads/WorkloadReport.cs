@@ -21,6 +21,9 @@ public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart
     /// <summary>Metrics listed first, in this order (the rest follow as they came); empty: as they came.</summary>
     public IReadOnlyList<string> MetricOrder { get; init; } = [];
 
+    /// <summary>The verb of its headline's verdict ("starts": "runsc starts 1.62× slower than host"), which then names no metric; null: "is … on workload metric".</summary>
+    public string? HeadlineVerb { get; init; }
+
     /// <summary>Its unit is a lifecycle (one sample each), not a container summarising iterations: says "samples" where too few.</summary>
     public bool UnitIsLifecycle { get; init; }
 
