@@ -52,13 +52,6 @@ public sealed record IoFindings(
         return new IoFindings(findings.Lines, findings.Refusals, findings.Captions.ToDictionary(kv => kv.Key, kv => string.Join("; ", kv.Value), StringComparer.Ordinal));
     }
 
-    /// <summary>
-    /// The analysis verdicts and charts may use: fio's rows (the referee, not a result) left out, and every refused
-    /// (metric, mode) without a comparison, so no sentence or bar ever states a ratio that is not like for like.
-    /// </summary>
-    public RunAnalysis ForVerdicts(RunAnalysis a) =>
-        RefereeRefusals.ForVerdicts(a, Workload, IsFio, Refusals);
-
     private static string Describe(IoTargetRow t) =>
         t.FsType + (t.StatfsType != t.FsType && !t.StatfsType.Contains('/', StringComparison.Ordinal) ? $" (statfs {t.StatfsType})" : string.Empty)
         + (t.MountOptions.Length > 0 ? $" ({t.MountOptions})" : string.Empty);

@@ -70,9 +70,6 @@ public sealed record NetworkFindings(IReadOnlyList<string> Lines, IReadOnlyDicti
         return new NetworkFindings(lines, refusals);
     }
 
-    /// <summary>The analysis verdicts and charts may use: iperf3's rows left out, refused (metric, mode) rows without a comparison.</summary>
-    public RunAnalysis ForVerdicts(RunAnalysis a) => RefereeRefusals.ForVerdicts(a, Workload, IsIperf3, Refusals);
-
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
