@@ -19,4 +19,7 @@ public sealed record ReportOptions
     public int Seed { get; init; } = 20_240_611;
 
     public bool WriteCharts { get; init; } = true;
+
+    /// <summary>Each workload's report parts (rules, charts, sections, analysers); the one place that defaults to the built-in registration.</summary>
+    public IReadOnlyList<global::IsolationBench.Reporting.Workloads.WorkloadReport> Workloads { get; init; } = global::IsolationBench.Reporting.Workloads.ReportCatalog.All;
 }

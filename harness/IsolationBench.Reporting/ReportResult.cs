@@ -11,6 +11,9 @@ public sealed record ReportResult(
     /// <summary>What the files were written from.</summary>
     public Statistics.RunAnalysis? Analysis { get; init; }
 
+    /// <summary>What every file was written from: the analysis with the analysers' refusals, warnings and findings applied.</summary>
+    public Analysers.JudgedAnalysis? Judged { get; init; }
+
     public string ReportMarkdown => Path.Combine(OutputDirectory, ReportFiles.Markdown);
 
     public string IndexHtml => Path.Combine(OutputDirectory, ReportFiles.Html);

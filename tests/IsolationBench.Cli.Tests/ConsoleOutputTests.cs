@@ -125,7 +125,7 @@ public sealed partial class ConsoleOutputTests
         RichTables.Write(console, analysis);
 
         var drawn = drawnText.ToString();
-        Assert.All(analysis.Modes, mode => Assert.Contains(mode, drawn, StringComparison.Ordinal));
+        Assert.All(analysis.Analysis.Modes, mode => Assert.Contains(mode, drawn, StringComparison.Ordinal));
         // Every figure of the plain tables (medians, factors, intervals) is in the drawn ones.
         var figures = Figure().Matches(plainText.ToString()).Select(m => m.Value).Distinct().ToList();
         Assert.NotEmpty(figures);

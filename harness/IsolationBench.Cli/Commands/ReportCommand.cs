@@ -102,12 +102,12 @@ internal sealed class ReportCommand : ICommand
         }
     }
 
-    /// <summary>The analysis the report is written from, for the console tables.</summary>
-    internal static Reporting.Statistics.RunAnalysis Analyze(string runDir, string? baseline)
+    /// <summary>The judged analysis the report is written from, for the console tables.</summary>
+    internal static Reporting.Analysers.JudgedAnalysis Analyze(string runDir, string? baseline)
     {
         try
         {
-            return ReportGenerator.Analyze(runDir, new ReportOptions { Baseline = baseline });
+            return ReportGenerator.Judge(runDir, new ReportOptions { Baseline = baseline });
         }
         catch (ArgumentException ex)
         {

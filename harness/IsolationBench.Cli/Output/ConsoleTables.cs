@@ -1,44 +1,69 @@
-using IsolationBench.Reporting.Statistics;
+using IsolationBench.Reporting.Analysers;
 
 namespace IsolationBench.Cli.Output;
 
 /// <summary>
-/// The end-of-run console tables, one registration per workload that has its own; every other workload (the guest
-/// categories, and any a newer run brings) goes into the one generic table after them.
+/// The end-of-run console tables, one more exporter of the report's judged analysis: one registration per workload
+/// that has its own table; every other workload (the guest categories, and any a newer run brings) goes into the one
+/// generic table after them, and every refusal is listed as the report words it.
 /// </summary>
 internal static class ConsoleTables
 {
-    public static readonly IReadOnlyList<(string Workload, Action<TextWriter, RunAnalysis> Write)> Own =
+    public static readonly IReadOnlyList<ConsoleTable> Own =
     [
-        (IsolationBench.Results.StartupPhases.Workload, StartupTable.Write),
-        (IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, StartupSplitTable.Write),
-        (IsolationBench.Results.DensityMetrics.Workload, DensityTable.Write),
-        (IsolationBench.Results.AppMetrics.Workload, AppTable.Write),
+        new(IsolationBench.Results.StartupPhases.Workload, StartupTable.Write) { Draw = RichTables.Startup },
+        new(IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, StartupSplitTable.Write) { Draw = StartupSplitTable.Draw },
+        new(IsolationBench.Results.DensityMetrics.Workload, DensityTable.Write),
+        new(IsolationBench.Results.AppMetrics.Workload, AppTable.Write),
     ];
 
     /// <summary>Drawn tables on a rich terminal, the plain text (what scripts read) everywhere else.</summary>
-    public static void Write(Commands.CliContext context, RunAnalysis analysis)
+    public static void Write(Commands.CliContext context, JudgedAnalysis judged)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Interactive)
         {
-            RichTables.Write(Terminal.Console(context.Out), analysis);
+            RichTables.Write(Terminal.Console(context.Out), judged);
         }
         else
         {
-            Write(context.Out, analysis);
+            Write(context.Out, judged);
         }
     }
 
-    public static void Write(TextWriter output, RunAnalysis analysis)
+    public static void Write(TextWriter output, JudgedAnalysis judged)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(analysis);
-        foreach (var (_, write) in Own)
+        ArgumentNullException.ThrowIfNull(judged);
+        var shown = judged.WithRefusedWithheld();
+        foreach (var table in Own)
         {
-            write(output, analysis);
+            table.Write(output, shown);
         }
 
-        GuestTable.Write(output, analysis, [.. analysis.Workloads.Where(w => Own.All(o => o.Workload != w))]);
+        GuestTable.Write(output, judged, Generic(judged));
+        WriteRefusals(output, judged);
+    }
+
+    /// <summary>The workloads without a table of their own, in the run's order.</summary>
+    internal static IReadOnlyList<string> Generic(JudgedAnalysis judged) =>
+        [.. judged.Analysis.Workloads.Where(w => Own.All(o => o.Workload != w))];
+
+    /// <summary>The report's "no verdict" sentences, so that no figure in the tables reads as a verdict the report withholds.</summary>
+    internal static void WriteRefusals(TextWriter output, JudgedAnalysis judged)
+    {
+        var refused = judged.Verdicts.Where(v => judged.RefusalOf(v.Workload, v.Metric, v.Mode) is not null).ToList();
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("no verdict (as in the report):");
+        foreach (var verdict in refused)
+        {
+            output.WriteLine("  " + verdict.Sentence);
+        }
+
+        output.WriteLine();
     }
 }

@@ -9,13 +9,17 @@ internal static class GuestTable
 {
     private const int Width = 30;
 
-    public static void Write(TextWriter output, RunAnalysis analysis, IReadOnlyList<string> workloads)
+    /// <summary>The cell text of a comparison the report refuses to judge.</summary>
+    internal const string NoVerdict = "no verdict";
+
+    public static void Write(TextWriter output, Reporting.Analysers.JudgedAnalysis judged, IReadOnlyList<string> workloads)
     {
         if (workloads.Count == 0)
         {
             return;
         }
 
+        var analysis = judged.Analysis;
         output.WriteLine($"{$"guest, median (overhead ×{analysis.Baseline})",-44}" + string.Concat(analysis.Modes.Select(m => m.PadLeft(Width))));
         foreach (var workload in workloads)
         {
@@ -30,7 +34,9 @@ internal static class GuestTable
                         return (row is { Statistics.NFailed: > 0 } ? $"failed ×{row.Statistics.NFailed}" : "-").PadLeft(Width);
                     }
 
-                    var ratio = row.IsBaseline ? string.Empty : " " + StartupTable.Overhead(row.Comparison);
+                    var ratio = row.IsBaseline ? string.Empty
+                        : judged.RefusalOf(row) is not null ? " " + NoVerdict
+                        : " " + StartupTable.Overhead(row.Comparison);
                     return (Format(row.Statistics.Median) + ratio).PadLeft(Width);
                 });
                 output.WriteLine($"  {workload + " " + metric + " [" + unit + "]",-42}{string.Concat(cells)}");

@@ -1,6 +1,8 @@
 using System.Globalization;
+using IsolationBench.Reporting.Analysers;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
+using IsolationBench.Reporting.Workloads.Startup;
 using Spectre.Console;
 
 namespace IsolationBench.Cli.Output;
@@ -12,41 +14,42 @@ namespace IsolationBench.Cli.Output;
 /// </summary>
 internal static class RichTables
 {
-    public static void Write(IAnsiConsole console, RunAnalysis analysis)
+    public static void Write(IAnsiConsole console, JudgedAnalysis judged)
     {
         ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(analysis);
-        foreach (var (workload, write) in ConsoleTables.Own)
+        ArgumentNullException.ThrowIfNull(judged);
+        var shown = judged.WithRefusedWithheld();
+        foreach (var table in ConsoleTables.Own)
         {
-            if (workload == RunAnalysis.StartupWorkload)
+            if (table.Draw is { } draw)
             {
-                Startup(console, analysis, workload);
-            }
-            else if (workload == IsolationBench.Results.StartupPhases.RuntimeDirectWorkload)
-            {
-                // Its phases drawn like startup's; where startup goes, as text below them.
-                Startup(console, analysis, workload);
-                Plain(console, analysis, StartupSplitTable.WriteSplit);
+                draw(console, shown);
             }
             else
             {
-                Plain(console, analysis, write);
+                Plain(console, shown, table.Write);
             }
         }
 
-        Guest(console, analysis, [.. analysis.Workloads.Where(w => ConsoleTables.Own.All(o => o.Workload != w))]);
+        Guest(console, judged, ConsoleTables.Generic(judged));
+        using var refusals = new StringWriter(CultureInfo.InvariantCulture);
+        ConsoleTables.WriteRefusals(refusals, judged);
+        console.Write(new Text(refusals.ToString()));
     }
 
-    private static void Plain(IAnsiConsole console, RunAnalysis analysis, Action<TextWriter, RunAnalysis> write)
+    internal static void Plain(IAnsiConsole console, RunAnalysis analysis, Action<TextWriter, RunAnalysis> write)
     {
         using var plain = new StringWriter(CultureInfo.InvariantCulture);
         write(plain, analysis);
         console.Write(new Text(plain.ToString()));
     }
 
-    private static void Startup(IAnsiConsole console, RunAnalysis analysis, string workload)
+    /// <summary>Startup's drawn table.</summary>
+    public static void Startup(IAnsiConsole console, RunAnalysis analysis) => Startup(console, analysis, RunAnalysis.StartupWorkload);
+
+    internal static void Startup(IAnsiConsole console, RunAnalysis analysis, string workload)
     {
-        var phases = StartupPhases.Reported.Where(p => analysis.MetricsOf(workload).Contains(p)).ToList();
+        var phases = StartupComparability.ReportedOrder.Where(p => analysis.MetricsOf(workload).Contains(p)).ToList();
         if (phases.Count == 0)
         {
             return;
@@ -61,7 +64,7 @@ internal static class RichTables
         table.AddColumn($"total ×{Markup.Escape(analysis.Baseline)} (95 % CI)").AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("failed").RightAligned());
         foreach (var mode in analysis.Modes)
         {
-            if (analysis.Row(workload, StartupPhases.Total, mode) is not { } total)
+            if (analysis.Row(workload, StartupComparability.Total, mode) is not { } total)
             {
                 continue;
             }
@@ -77,13 +80,14 @@ internal static class RichTables
         console.Write(table);
     }
 
-    private static void Guest(IAnsiConsole console, RunAnalysis analysis, IReadOnlyList<string> workloads)
+    private static void Guest(IAnsiConsole console, JudgedAnalysis judged, IReadOnlyList<string> workloads)
     {
         if (workloads.Count == 0)
         {
             return;
         }
 
+        var analysis = judged.Analysis;
         var table = new Table().Title($"guest, median (overhead ×{Markup.Escape(analysis.Baseline)})").AddColumn("metric");
         foreach (var mode in analysis.Modes)
         {
@@ -95,17 +99,7 @@ internal static class RichTables
             foreach (var metric in analysis.MetricsOf(workload))
             {
                 var unit = analysis.RowsOf(workload).First(r => r.Metric == metric).Unit;
-                var cells = analysis.Modes.Select(mode =>
-                {
-                    var row = analysis.Row(workload, metric, mode);
-                    if (row is null || !double.IsFinite(row.Statistics.Median))
-                    {
-                        return row is { Statistics.NFailed: > 0 } ? $"[red]failed ×{row.Statistics.NFailed.ToString(CultureInfo.InvariantCulture)}[/]" : "-";
-                    }
-
-                    var median = GuestTable.Format(row.Statistics.Median);
-                    return row.IsBaseline ? median : median + " " + Verdict(row.Comparison);
-                });
+                var cells = analysis.Modes.Select(mode => Cell(judged, analysis.Row(workload, metric, mode)));
                 table.AddRow([Markup.Escape($"{workload} {metric} [{unit}]"), .. cells]);
             }
         }
@@ -113,6 +107,19 @@ internal static class RichTables
         table.Caption("[grey]* significant; ? fewer than " + Significance.MinUnits.ToString(CultureInfo.InvariantCulture) + " containers per mode: interval shown, no verdict[/]");
         console.WriteLine();
         console.Write(table);
+    }
+
+    private static string Cell(JudgedAnalysis judged, MetricRow? row)
+    {
+        if (row is null || !double.IsFinite(row.Statistics.Median))
+        {
+            return row is { Statistics.NFailed: > 0 } ? $"[red]failed ×{row.Statistics.NFailed.ToString(CultureInfo.InvariantCulture)}[/]" : "-";
+        }
+
+        var median = GuestTable.Format(row.Statistics.Median);
+        return row.IsBaseline ? median
+            : judged.RefusalOf(row) is not null ? $"{median} [grey]{GuestTable.NoVerdict}[/]"
+            : median + " " + Verdict(row.Comparison);
     }
 
     /// <summary>The plain table's overhead text, coloured by its verdict.</summary>

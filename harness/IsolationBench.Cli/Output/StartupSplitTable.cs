@@ -18,6 +18,13 @@ internal static class StartupSplitTable
         WriteSplit(output, analysis);
     }
 
+    /// <summary>Its phases drawn like startup's; where startup goes, as text below them.</summary>
+    public static void Draw(Spectre.Console.IAnsiConsole console, RunAnalysis analysis)
+    {
+        RichTables.Startup(console, analysis, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload);
+        RichTables.Plain(console, analysis, WriteSplit);
+    }
+
     /// <summary>Where startup goes and the sandbox's own cost, without the phase table.</summary>
     internal static void WriteSplit(TextWriter output, RunAnalysis analysis)
     {

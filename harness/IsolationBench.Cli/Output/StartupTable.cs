@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
+using IsolationBench.Reporting.Workloads.Startup;
 
 namespace IsolationBench.Cli.Output;
 
@@ -15,7 +16,7 @@ internal static class StartupTable
     /// <summary>The same table for another workload of startup phases (startup-runtime), headed by its name.</summary>
     public static void Write(TextWriter output, RunAnalysis analysis, string workload)
     {
-        var phases = StartupPhases.Reported.Where(p => analysis.MetricsOf(workload).Contains(p)).ToList();
+        var phases = StartupComparability.ReportedOrder.Where(p => analysis.MetricsOf(workload).Contains(p)).ToList();
         if (phases.Count == 0)
         {
             return;
@@ -25,7 +26,7 @@ internal static class StartupTable
         output.WriteLine($"{workload + ", median ms",-24}{string.Concat(phases.Select(p => p.PadLeft(12)))}   total ×{analysis.Baseline} (95 % CI)        n  failed");
         foreach (var mode in analysis.Modes)
         {
-            var total = analysis.Row(workload, StartupPhases.Total, mode);
+            var total = analysis.Row(workload, StartupComparability.Total, mode);
             if (total is null)
             {
                 continue;

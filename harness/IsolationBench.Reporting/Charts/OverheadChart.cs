@@ -26,50 +26,11 @@ internal static class OverheadChart
             .Where(v => double.IsFinite(v) && v > 0).ToList();
         var log = extremes.Max() / extremes.Min() > LogThreshold;
         Func<double, double> y = log ? Math.Log10 : v => v;
-        // Log bars grow from 1.0 (up = worse, down = better); linear bars from 0 so heights compare.
-        var floor = 0.0;
 
         using var plot = ChartStyle.NewPlot($"{Title(workload)}: overhead vs {a.Baseline} (median ratio, 95 % CI)", a.Manifest);
-        var slot = 0.8 / modes.Count;
         foreach (var (mode, j) in modes.Select((m, j) => (m, j)))
         {
-            var bars = new List<Bar>();
-            var xs = new List<double>();
-            var ys = new List<double>();
-            var lows = new List<double>();
-            var highs = new List<double>();
-            foreach (var (metric, i) in metrics.Select((m, i) => (m, i)))
-            {
-                if (a.Row(workload, metric, mode)?.Comparison is not { } c)
-                {
-                    continue;
-                }
-
-                var x = i + ((j - ((modes.Count - 1) / 2.0)) * slot);
-                bars.Add(new Bar
-                {
-                    Position = x,
-                    Value = y(c.Overhead),
-                    ValueBase = floor,
-                    Size = slot * 0.9,
-                    FillColor = ChartStyle.ModeColor(a.Modes, mode).WithAlpha(c.Significant ? 1.0 : 0.45),
-                    LineWidth = 0,
-                    Label = Fmt.Factor(c.Overhead) + "×",
-                });
-                if (c.OverheadCi.IsKnown)
-                {
-                    xs.Add(x);
-                    ys.Add(y(c.Overhead));
-                    lows.Add(y(c.Overhead) - y(Math.Max(c.OverheadCi.Low, double.Epsilon)));
-                    highs.Add(y(c.OverheadCi.High) - y(c.Overhead));
-                }
-            }
-
-            var barPlot = plot.Add.Bars(bars);
-            barPlot.LegendText = IsolationBench.Results.ModeVariants.Label(mode, a.Manifest);
-            barPlot.Color = ChartStyle.ModeColor(a.Modes, mode);
-            barPlot.ValueLabelStyle.FontSize = 12;
-            ChartStyle.IntervalBars(plot, xs, ys, lows, highs);
+            AddBars(plot, a, workload, metrics, modes, mode, j, y);
         }
 
         var one = plot.Add.HorizontalLine(y(1.0), 1.5f, Colors.DimGray, LinePattern.Dashed);
@@ -102,6 +63,52 @@ internal static class OverheadChart
         plot.Grid.YAxisStyle.IsVisible = true;
         var width = Math.Max(ChartStyle.Width, 260 + (metrics.Count * modes.Count * 70));
         return ChartStyle.Save(plot, directory, ChartNames.Overhead(workload), width);
+    }
+
+    /// <summary>One mode's bars (one per metric it has a comparison on) with their 95 % CI whiskers.</summary>
+    private static void AddBars(Plot plot, RunAnalysis a, string workload, List<string> metrics, List<string> modes, string mode, int j, Func<double, double> y)
+    {
+        var slot = 0.8 / modes.Count;
+
+        // Log bars grow from 1.0 (up = worse, down = better); linear bars from 0 so heights compare.
+        var floor = 0.0;
+        var bars = new List<Bar>();
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var lows = new List<double>();
+        var highs = new List<double>();
+        foreach (var (metric, i) in metrics.Select((m, i) => (m, i)))
+        {
+            if (a.Row(workload, metric, mode)?.Comparison is not { } c)
+            {
+                continue;
+            }
+
+            var x = i + ((j - ((modes.Count - 1) / 2.0)) * slot);
+            bars.Add(new Bar
+            {
+                Position = x,
+                Value = y(c.Overhead),
+                ValueBase = floor,
+                Size = slot * 0.9,
+                FillColor = ChartStyle.ModeColor(a.Modes, mode).WithAlpha(c.Significant ? 1.0 : 0.45),
+                LineWidth = 0,
+                Label = Fmt.Factor(c.Overhead) + "×",
+            });
+            if (c.OverheadCi.IsKnown)
+            {
+                xs.Add(x);
+                ys.Add(y(c.Overhead));
+                lows.Add(y(c.Overhead) - y(Math.Max(c.OverheadCi.Low, double.Epsilon)));
+                highs.Add(y(c.OverheadCi.High) - y(c.Overhead));
+            }
+        }
+
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.LegendText = IsolationBench.Results.ModeVariants.Label(mode, a.Manifest);
+        barPlot.Color = ChartStyle.ModeColor(a.Modes, mode);
+        barPlot.ValueLabelStyle.FontSize = 12;
+        ChartStyle.IntervalBars(plot, xs, ys, lows, highs);
     }
 
     private static string Title(string workload) => IsolationBench.Results.Workloads.WorkloadCatalog.Find(workload)?.Title ?? "Workload " + workload;

@@ -13,7 +13,7 @@ internal static class StartupPhasesChart
     public static IReadOnlyList<string> Render(RunAnalysis a, string directory)
     {
         const string w = RunAnalysis.StartupWorkload;
-        var modes = a.Modes.Where(m => RunAnalysis.StartupPhases.Any(p => a.Row(w, p, m) is not null)).ToList();
+        var modes = a.Modes.Where(m => IsolationBench.Results.StartupPhases.Container.Any(p => a.Row(w, p, m) is not null)).ToList();
         if (modes.Count == 0)
         {
             return [];
@@ -21,7 +21,7 @@ internal static class StartupPhasesChart
 
         using var plot = ChartStyle.NewPlot("Container startup: median time per phase", a.Manifest);
         var tops = new double[modes.Count];
-        foreach (var (phase, k) in RunAnalysis.StartupPhases.Select((p, k) => (p, k)))
+        foreach (var (phase, k) in IsolationBench.Results.StartupPhases.Container.Select((p, k) => (p, k)))
         {
             var bars = new List<Bar>();
             foreach (var (mode, i) in modes.Select((m, i) => (m, i)))

@@ -12,6 +12,9 @@ namespace IsolationBench.Reporting.Charts;
 /// </summary>
 internal static class TrendChart
 {
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
     public static string Name(string workload) => "trend-" + ChartNames.Slug(workload);
 
     public static IReadOnlyList<string> Render(IReadOnlyList<HistoryRow> history, string workload, string baseline, string directory)
@@ -42,40 +45,9 @@ internal static class TrendChart
         sub.Label.ForeColor = Colors.DimGray;
         plot.Axes.AddPanel(sub);
 
-        var palette = new ScottPlot.Palettes.Category10();
-        var patterns = new[] { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
         foreach (var group in series)
         {
-            var points = group.GroupBy(r => r.RunId).Select(g => g.First()).OrderBy(r => r.RunDateUtc).ToList();
-            var xs = points.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray();
-            var ys = points.Select(p => y(p.Overhead)).ToArray();
-            var color = palette.GetColor(modes.IndexOf(group.Key.Mode) + 1);
-            var metricIndex = series.Where(s => s.Key.Mode == group.Key.Mode).Select(s => s.Key.Metric).ToList().IndexOf(group.Key.Metric);
-            var known = points.Where(p => double.IsFinite(p.OverheadCiLow) && double.IsFinite(p.OverheadCiHigh) && p.OverheadCiLow > 0).ToList();
-            if (known.Count >= 2)
-            {
-                var band = plot.Add.FillY(
-                    known.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray(),
-                    known.Select(p => y(p.OverheadCiHigh)).ToArray(),
-                    known.Select(p => y(p.OverheadCiLow)).ToArray());
-                band.FillStyle.Color = color.WithAlpha(0.18);
-                band.LineWidth = 0;
-            }
-            else if (known.Count == 1)
-            {
-                var p = known[0];
-                var err = plot.Add.ErrorBar(
-                    [p.RunDateUtc.UtcDateTime.ToOADate()], [y(p.Overhead)], [y(p.OverheadCiHigh) - y(p.Overhead)]);
-                err.YErrorNegative = [y(p.Overhead) - y(p.OverheadCiLow)];
-                err.Color = color;
-            }
-
-            var line = plot.Add.Scatter(xs, ys);
-            line.Color = color;
-            line.LineWidth = 2;
-            line.MarkerSize = 7;
-            line.LinePattern = patterns[Math.Max(0, metricIndex) % patterns.Length];
-            line.LegendText = workload == Statistics.RunAnalysis.StartupWorkload ? group.Key.Mode : $"{group.Key.Mode} · {group.Key.Metric}";
+            AddSeries(plot, group, series, modes, workload, y);
         }
 
         var one = plot.Add.HorizontalLine(y(1.0), 1.5f, Colors.DimGray, LinePattern.Dashed);
@@ -103,5 +75,41 @@ internal static class TrendChart
         plot.Axes.SetLimitsY(log ? lo - margin : Math.Max(0, lo - margin), hi + margin);
         plot.ShowLegend(Edge.Right);
         return ChartStyle.Save(plot, directory, Name(workload));
+    }
+
+    /// <summary>One (mode, metric)'s line over the runs, its 95 % CI as a band (one point: a whisker).</summary>
+    private static void AddSeries(
+        Plot plot, IGrouping<(string Mode, string Metric), HistoryRow> group, List<IGrouping<(string Mode, string Metric), HistoryRow>> series, List<string> modes, string workload, Func<double, double> y)
+    {
+        var points = group.GroupBy(r => r.RunId).Select(g => g.First()).OrderBy(r => r.RunDateUtc).ToList();
+        var xs = points.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray();
+        var ys = points.Select(p => y(p.Overhead)).ToArray();
+        var color = Palette.GetColor(modes.IndexOf(group.Key.Mode) + 1);
+        var metricIndex = series.Where(s => s.Key.Mode == group.Key.Mode).Select(s => s.Key.Metric).ToList().IndexOf(group.Key.Metric);
+        var known = points.Where(p => double.IsFinite(p.OverheadCiLow) && double.IsFinite(p.OverheadCiHigh) && p.OverheadCiLow > 0).ToList();
+        if (known.Count >= 2)
+        {
+            var band = plot.Add.FillY(
+                known.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray(),
+                known.Select(p => y(p.OverheadCiHigh)).ToArray(),
+                known.Select(p => y(p.OverheadCiLow)).ToArray());
+            band.FillStyle.Color = color.WithAlpha(0.18);
+            band.LineWidth = 0;
+        }
+        else if (known.Count == 1)
+        {
+            var p = known[0];
+            var err = plot.Add.ErrorBar(
+                [p.RunDateUtc.UtcDateTime.ToOADate()], [y(p.Overhead)], [y(p.OverheadCiHigh) - y(p.Overhead)]);
+            err.YErrorNegative = [y(p.Overhead) - y(p.OverheadCiLow)];
+            err.Color = color;
+        }
+
+        var line = plot.Add.Scatter(xs, ys);
+        line.Color = color;
+        line.LineWidth = 2;
+        line.MarkerSize = 7;
+        line.LinePattern = Patterns[Math.Max(0, metricIndex) % Patterns.Length];
+        line.LegendText = workload == Statistics.RunAnalysis.StartupWorkload ? group.Key.Mode : $"{group.Key.Mode} · {group.Key.Metric}";
     }
 }

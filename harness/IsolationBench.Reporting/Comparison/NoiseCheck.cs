@@ -10,10 +10,14 @@ namespace IsolationBench.Reporting.Comparison;
 /// </summary>
 public static class NoiseCheck
 {
-    public static IReadOnlyList<string> Reasons(IReadOnlyList<Sample> samples, string baseline = ReportOptions.DefaultBaseline)
+    /// <param name="samples">the run's samples.</param>
+    /// <param name="baseline">the mode every ratio divides by.</param>
+    /// <param name="workloads">the workloads' report parts (which are the host-noise control); null: <see cref="ReportOptions.Workloads"/>'s default.</param>
+    public static IReadOnlyList<string> Reasons(IReadOnlyList<Sample> samples, string baseline = ReportOptions.DefaultBaseline, IReadOnlyList<Workloads.WorkloadReport>? workloads = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var cpu = samples.Where(s => s.Workload == RunAnalysis.CpuWorkload && RunAnalyzer.IsUsable(s)).ToList();
+        var controls = (workloads ?? new ReportOptions().Workloads).Where(w => w.IsHostNoiseControl).Select(w => w.Workload).ToList();
+        var cpu = samples.Where(s => controls.Contains(s.Workload) && RunAnalyzer.IsUsable(s)).ToList();
         var reasons = new List<string>();
         foreach (var metric in cpu.Select(s => s.Metric).Distinct(StringComparer.Ordinal))
         {

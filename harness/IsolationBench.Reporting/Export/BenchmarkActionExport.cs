@@ -9,6 +9,7 @@ namespace IsolationBench.Reporting.Export;
 /// Two JSON files for benchmark-action/github-action-benchmark (tool: customSmallerIsBetter / customBiggerIsBetter):
 /// every series' median in its own unit (direction from the unit), and every mode's overhead factor vs the baseline
 /// ("x", always smaller-is-better). range = "± half the 95 % CI's width". BenchmarkDotNet's own JSON stays under artifacts/.
+/// An overhead the report refuses to judge is not exported: the action would chart and alert on a ratio the report withholds.
 /// </summary>
 public static class BenchmarkActionExport
 {
@@ -22,9 +23,10 @@ public static class BenchmarkActionExport
         WriteIndented = true,
     };
 
-    public static (IReadOnlyList<BenchmarkActionEntry> SmallerIsBetter, IReadOnlyList<BenchmarkActionEntry> BiggerIsBetter) Entries(RunAnalysis analysis)
+    public static (IReadOnlyList<BenchmarkActionEntry> SmallerIsBetter, IReadOnlyList<BenchmarkActionEntry> BiggerIsBetter) Entries(Analysers.JudgedAnalysis judged)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(judged);
+        var analysis = judged.Analysis;
         var smaller = new List<BenchmarkActionEntry>();
         var bigger = new List<BenchmarkActionEntry>();
         foreach (var r in analysis.Rows.Where(r => double.IsFinite(r.Statistics.Median)))
@@ -37,7 +39,7 @@ public static class BenchmarkActionExport
                 Range(s.MedianCi),
                 Invariant($"n={s.N}; 95% CI {s.MedianCi.Low:G6}–{s.MedianCi.High:G6}; run {analysis.Manifest.RunId}"));
             (r.HigherIsBetter ? bigger : smaller).Add(entry);
-            if (r.Comparison is { } c && double.IsFinite(c.Overhead))
+            if (judged.JudgedComparison(r) is { } c && double.IsFinite(c.Overhead))
             {
                 smaller.Add(new BenchmarkActionEntry(
                     $"{r.Workload}/{r.Metric} [{r.Mode} overhead vs {r.Baseline}]",
@@ -52,10 +54,10 @@ public static class BenchmarkActionExport
     }
 
     /// <returns>The two files written (both always, possibly as empty arrays, so a CI step can rely on them).</returns>
-    public static IReadOnlyList<string> Write(RunAnalysis analysis, string directory)
+    public static IReadOnlyList<string> Write(Analysers.JudgedAnalysis judged, string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var (smaller, bigger) = Entries(analysis);
+        var (smaller, bigger) = Entries(judged);
         var smallerPath = Path.Combine(directory, SmallerIsBetterFile);
         var biggerPath = Path.Combine(directory, BiggerIsBetterFile);
         File.WriteAllText(smallerPath, JsonSerializer.Serialize(smaller, Json) + "\n");

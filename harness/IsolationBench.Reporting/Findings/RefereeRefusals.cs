@@ -4,44 +4,12 @@ using IsolationBench.Reporting.Statistics;
 namespace IsolationBench.Reporting.Findings;
 
 /// <summary>
-/// What a workload's referee (fio for io, iperf3 for network) does to the report once its findings are known: the
-/// referee's own rows never become results, and a refused (metric, mode) keeps its figures but loses its verdict —
-/// in the analysis, the verdict sentences and the tables alike. Pure: one place for io's and network's findings.
+/// What a refusal does to a workload's section of the report (the analysis and the verdicts are judged in
+/// <see cref="Analysers.Judge"/>): the referee's lines after its verdicts, its notes in the captions, and a refused
+/// (metric, mode) keeps its figures but loses its verdict cells. Pure.
 /// </summary>
 public static class RefereeRefusals
 {
-    /// <summary>The analysis verdicts and charts may use: the referee's rows left out, every refused (metric, mode) without a comparison.</summary>
-    public static RunAnalysis ForVerdicts(RunAnalysis a, string workload, Func<string, bool> isReferee, IReadOnlyDictionary<(string Metric, string Mode), string> refusals)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(isReferee);
-        ArgumentNullException.ThrowIfNull(refusals);
-        if (!a.Workloads.Contains(workload))
-        {
-            return a;
-        }
-
-        var rows = a.Rows
-            .Where(r => r.Workload != workload || !isReferee(r.Metric))
-            .Select(r => r.Workload == workload && refusals.ContainsKey((r.Metric, r.Mode)) ? r with { Comparison = null } : r)
-            .ToList();
-        return a with { Rows = rows };
-    }
-
-    /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the others, by mode then metric.</summary>
-    public static IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts, string workload, IReadOnlyDictionary<(string Metric, string Mode), string> refusals)
-    {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        ArgumentNullException.ThrowIfNull(refusals);
-        var result = verdicts.ToList();
-        foreach (var ((metric, mode), reason) in refusals.OrderBy(r => r.Key.Mode, StringComparer.Ordinal).ThenBy(r => r.Key.Metric, StringComparer.Ordinal))
-        {
-            result.Add(new Verdict(workload, mode, metric, $"{mode} on {workload} {metric}: no verdict, {reason}", false, double.NaN));
-        }
-
-        return result;
-    }
-
     /// <summary>
     /// The workload's section with the findings' lines after its verdicts, each table's caption extended by
     /// <paramref name="captionNote"/> (null: none) and a refused row's verdict cells replaced by the reason.

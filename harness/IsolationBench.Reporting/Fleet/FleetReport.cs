@@ -24,7 +24,8 @@ public static class FleetReport
         foreach (var dir in runDirs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var analysis = await Task.Run(() => ReportGenerator.Analyze(dir, options with { Baseline = null }), cancellationToken).ConfigureAwait(false);
+            // Each run as its own report judges it: no fleet line compares what that report refuses to.
+            var analysis = await Task.Run(() => ReportGenerator.Judge(dir, options with { Baseline = null }).ForVerdicts, cancellationToken).ConfigureAwait(false);
             hosts.Add(new FleetHost(analysis.Manifest.RunId, ChartStyle.Header(analysis.Manifest), analysis.Baseline, analysis));
         }
 

@@ -8,10 +8,11 @@ public static class HistoryReport
 {
     /// <returns>The append's outcome, the chart files written and the trend charts' base names.</returns>
     public static (HistoryAppendResult Append, IReadOnlyList<string> Files, IReadOnlyList<string> Charts) AppendAndChart(
-        RunAnalysis analysis, string runDirectory, string historyPath, string outputDirectory, bool writeCharts, CancellationToken ct)
+        Analysers.JudgedAnalysis judged, string runDirectory, string historyPath, string outputDirectory, bool writeCharts, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var append = HistoryStore.Append(historyPath, HistoryRows.From(analysis, runDirectory));
+        ArgumentNullException.ThrowIfNull(judged);
+        var analysis = judged.Analysis;
+        var append = HistoryStore.Append(historyPath, HistoryRows.From(judged, runDirectory));
         var files = new List<string>();
         var charts = new List<string>();
         if (!writeCharts)

@@ -2,18 +2,22 @@ using IsolationBench.Reporting.Statistics;
 
 namespace IsolationBench.Reporting.History;
 
-/// <summary>A report's analysis → its history rows (one per workload × metric × mode). Pure.</summary>
+/// <summary>
+/// A report's judged analysis → its history rows (one per workload × metric × mode). A refused row keeps its median
+/// but no ratio and no significance: the trend never charts what the report withholds. Pure.
+/// </summary>
 public static class HistoryRows
 {
-    public static IReadOnlyList<HistoryRow> From(RunAnalysis analysis, string runDirectory)
+    public static IReadOnlyList<HistoryRow> From(Analysers.JudgedAnalysis judged, string runDirectory)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(judged);
+        var analysis = judged.Analysis;
         ArgumentNullException.ThrowIfNull(runDirectory);
         var m = analysis.Manifest;
         var cpu = CpuControlOf(analysis);
         var runtimes = string.Join(';', m.Modes.Select(d =>
             d.Name + (d.Runtime is { } r ? "=" + r : d.Isolation is { } i ? "=" + i : string.Empty)));
-        return analysis.Rows.Select(r => new HistoryRow
+        return analysis.Rows.Select(r => (Row: r, Comparison: judged.JudgedComparison(r))).Select(x => new HistoryRow
         {
             RunId = m.RunId,
             RunDateUtc = m.StartedUtc.ToUniversalTime(),
@@ -24,22 +28,22 @@ public static class HistoryRows
             ToolVersion = m.ToolVersion,
             Commit = m.Commit ?? string.Empty,
             RunDirectory = Path.GetFullPath(runDirectory),
-            Baseline = r.Baseline,
-            Workload = r.Workload,
-            Metric = r.Metric,
-            Mode = r.Mode,
-            Unit = r.Unit,
-            N = r.Statistics.N,
-            Median = r.Statistics.Median,
-            MedianCiLow = r.Statistics.MedianCi.Low,
-            MedianCiHigh = r.Statistics.MedianCi.High,
-            Ratio = r.IsBaseline ? 1 : r.Comparison?.Ratio ?? double.NaN,
-            RatioCiLow = r.IsBaseline ? 1 : r.Comparison?.RatioCi.Low ?? double.NaN,
-            RatioCiHigh = r.IsBaseline ? 1 : r.Comparison?.RatioCi.High ?? double.NaN,
-            Overhead = r.IsBaseline ? 1 : r.Comparison?.Overhead ?? double.NaN,
-            OverheadCiLow = r.IsBaseline ? 1 : r.Comparison?.OverheadCi.Low ?? double.NaN,
-            OverheadCiHigh = r.IsBaseline ? 1 : r.Comparison?.OverheadCi.High ?? double.NaN,
-            Significant = r.Comparison?.Significant ?? false,
+            Baseline = x.Row.Baseline,
+            Workload = x.Row.Workload,
+            Metric = x.Row.Metric,
+            Mode = x.Row.Mode,
+            Unit = x.Row.Unit,
+            N = x.Row.Statistics.N,
+            Median = x.Row.Statistics.Median,
+            MedianCiLow = x.Row.Statistics.MedianCi.Low,
+            MedianCiHigh = x.Row.Statistics.MedianCi.High,
+            Ratio = x.Row.IsBaseline ? 1 : x.Comparison?.Ratio ?? double.NaN,
+            RatioCiLow = x.Row.IsBaseline ? 1 : x.Comparison?.RatioCi.Low ?? double.NaN,
+            RatioCiHigh = x.Row.IsBaseline ? 1 : x.Comparison?.RatioCi.High ?? double.NaN,
+            Overhead = x.Row.IsBaseline ? 1 : x.Comparison?.Overhead ?? double.NaN,
+            OverheadCiLow = x.Row.IsBaseline ? 1 : x.Comparison?.OverheadCi.Low ?? double.NaN,
+            OverheadCiHigh = x.Row.IsBaseline ? 1 : x.Comparison?.OverheadCi.High ?? double.NaN,
+            Significant = x.Comparison?.Significant ?? false,
             CpuControl = cpu,
         }).ToList();
     }

@@ -25,6 +25,8 @@ public sealed record IoFindings(
     /// <summary>Ours and fio's medians may differ by this much (relative to fio) before the figure is not trusted.</summary>
     public const double FioTolerance = 0.10;
 
+    public static bool IsFio(string metric) => metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal);
+
     public static IoFindings Empty { get; } = new([], new Dictionary<(string, string), string>(), new Dictionary<string, string>());
 
     public static IoFindings Load(string runDir, RunAnalysis analysis)
@@ -40,119 +42,15 @@ public sealed record IoFindings(
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(reads);
-        var lines = new List<string>();
-        var refusals = new Dictionary<(string, string), string>();
-        var captions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var ours = a.MetricsOf(Workload).Where(m => !m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal)).ToList();
         var others = a.Modes.Where(m => m != a.Baseline).ToList();
-
-        // 1. Filesystems per target and mode; a memory-backed target on either side refuses the comparison.
-        if (targets.Count == 0)
-        {
-            lines.Add("Filesystems of the io targets were not recorded (a run from an older version, or not Linux): whether the baseline wrote to the same kind of filesystem is unknown");
-        }
-
-        foreach (var target in targets.Select(t => t.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var byMode = a.Modes.ToDictionary(m => m, m => targets.Where(t => t.Target == target && t.Mode == m).ToList(), StringComparer.Ordinal);
-            var described = a.Modes.Where(m => byMode[m].Count > 0)
-                .Select(m => $"{m} {string.Join(" / ", byMode[m].Select(Describe).Distinct(StringComparer.Ordinal))}").ToList();
-            var text = $"{target}: {string.Join("; ", described)}";
-            lines.Add("Filesystem of the " + text);
-            var metrics = ours.Where(m => m.EndsWith("@" + target, StringComparison.Ordinal)).ToList();
-            foreach (var metric in metrics)
-            {
-                Add(captions, metric, text);
-            }
-
-            var baselineMemory = byMode.GetValueOrDefault(a.Baseline)?.FirstOrDefault(t => t.IsMemoryBacked);
-            foreach (var mode in others)
-            {
-                var modeMemory = byMode[mode].FirstOrDefault(t => t.IsMemoryBacked);
-                var reason = baselineMemory is not null ? $"not comparable: baseline target is {baselineMemory.FsType}"
-                    : modeMemory is not null ? $"not comparable: {mode} target is {modeMemory.FsType}"
-                    : null;
-                if (reason is not null)
-                {
-                    metrics.ForEach(metric => refusals.TryAdd((metric, mode), reason));
-                }
-            }
-        }
-
-        // 2. Device or cache read, per mode, from the residency measured in that mode.
-        foreach (var metric in reads.Select(r => r.Metric).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var kinds = a.Modes.Select(m => (Mode: m, Kind: KindOf(reads, metric, m), Max: MaxResident(reads, metric, m)))
-                .Where(k => k.Kind is not null).ToList();
-            var text = string.Join("; ", kinds.GroupBy(k => k.Kind!).Select(g =>
-                $"{g.Key} on {string.Join(", ", g.Select(k => k.Mode))}"
-                + (g.Key == ReadKinds.Cache ? $" (up to {string.Join(", ", g.Select(k => Percent(k.Max)))} of the file's pages resident after the drop)" : string.Empty)));
-            lines.Add($"{metric}: {text}");
-            Add(captions, metric, text);
-            var baselineKind = KindOf(reads, metric, a.Baseline);
-            foreach (var mode in others)
-            {
-                var kind = KindOf(reads, metric, mode);
-                if (baselineKind is not null && kind is not null && kind != baselineKind)
-                {
-                    refusals.TryAdd((metric, mode), $"not comparable: {kind} on {mode} vs {baselineKind} on {a.Baseline}");
-                }
-            }
-        }
-
-        // 3. fio as referee: same target, mode and operation, paired by container (PairedLogRatio); a difference beyond
-        // the tolerance leaves our figure untrusted, and the interval says whether it is a real disagreement or noise.
-        foreach (var metric in ours)
-        {
-            var fio = FioReportConverter.MetricPrefix + metric;
-            var pairs = a.Modes.Select(m => (Mode: m, Ours: a.Row(Workload, metric, m)?.Statistics.Median, Fio: a.Row(Workload, fio, m)?.Statistics.Median))
-                .Where(p => p.Ours is { } o && double.IsFinite(o) && p.Fio is { } f && double.IsFinite(f) && f > 0).ToList();
-            if (pairs.Count == 0)
-            {
-                continue;
-            }
-
-            var unit = a.Row(Workload, metric, pairs[0].Mode)!.Unit;
-            var agreement = pairs.ToDictionary(p => p.Mode, p => FioAgreement.Of(a.Samples, Workload, metric, fio, p.Mode, p.Ours!.Value, p.Fio!.Value), StringComparer.Ordinal);
-            lines.Add($"{metric} against fio (medians, {unit}{(unit == Units.OpsPerSecond ? "; fio's reads as 1 ÷ its mean latency per read" : string.Empty)}; difference and 95 % CI paired by container): " + string.Join("; ", pairs.Select(p =>
-                $"{p.Mode} ours {Value(p.Ours!.Value)} vs fio {Value(p.Fio!.Value)} ({agreement[p.Mode].Describe()}{CacheRefereed(reads, metric, p.Mode)})")));
-            foreach (var mode in others)
-            {
-                if (agreement.TryGetValue(a.Baseline, out var b) && !b.Agrees)
-                {
-                    refusals.TryAdd((metric, mode), $"{a.Baseline} (baseline) {b.Refusal()}");
-                }
-                else if (agreement.TryGetValue(mode, out var d) && !d.Agrees)
-                {
-                    refusals.TryAdd((metric, mode), d.Refusal());
-                }
-            }
-        }
-
-        if (!a.MetricsOf(Workload).Any(m => m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal))
-            && int.TryParse(a.Manifest.Options.GetValueOrDefault("guest_rounds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds)
-            && rounds < Significance.MinUnits)
-        {
-            lines.Add(FormattableString.Invariant(
-                $"fio did not run: with {rounds} containers per mode no io difference is judged, so there is no verdict for it to referee (it runs from {Significance.MinUnits}: --profile default or --guest-rounds {Significance.MinUnits})"));
-        }
-
-        return new IoFindings(lines, refusals, captions.ToDictionary(kv => kv.Key, kv => string.Join("; ", kv.Value), StringComparer.Ordinal));
+        var findings = new Builder(a, ours, others);
+        findings.Filesystems(targets);
+        findings.DeviceOrCache(reads);
+        findings.FioReferee(reads);
+        findings.FioNotRun();
+        return new IoFindings(findings.Lines, findings.Refusals, findings.Captions.ToDictionary(kv => kv.Key, kv => string.Join("; ", kv.Value), StringComparer.Ordinal));
     }
-
-    /// <summary>
-    /// The analysis verdicts and charts may use: fio's rows (the referee, not a result) left out, and every refused
-    /// (metric, mode) without a comparison, so no sentence or bar ever states a ratio that is not like for like.
-    /// </summary>
-    public RunAnalysis ForVerdicts(RunAnalysis a) =>
-        RefereeRefusals.ForVerdicts(a, Workload, m => m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal), Refusals);
-
-    /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the io verdicts of that mode.</summary>
-    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts) => RefereeRefusals.WithRefusals(verdicts, Workload, Refusals);
-
-    /// <summary>The io section with the findings above its tables, the filesystem and read kind in each caption, and a refused row's verdict cells replaced by the reason.</summary>
-    public ReportContent Apply(ReportContent content) =>
-        RefereeRefusals.Apply(content, Workload, Lines, Refusals, metric => CaptionNotes.GetValueOrDefault(metric));
 
     private static string Describe(IoTargetRow t) =>
         t.FsType + (t.StatfsType != t.FsType && !t.StatfsType.Contains('/', StringComparison.Ordinal) ? $" (statfs {t.StatfsType})" : string.Empty)
@@ -185,5 +83,121 @@ public sealed record IoFindings(
         }
 
         list.Add(text);
+    }
+
+    /// <summary>The checks in the order the report lists them, each adding lines, caption notes and refusals (the first reason per (metric, mode) stands).</summary>
+    private sealed class Builder(RunAnalysis a, List<string> ours, List<string> others)
+    {
+        public List<string> Lines { get; } = [];
+
+        public Dictionary<(string, string), string> Refusals { get; } = [];
+
+        public Dictionary<string, List<string>> Captions { get; } = new(StringComparer.Ordinal);
+
+        public void Filesystems(IReadOnlyList<IoTargetRow> targets)
+        {
+            var (lines, refusals, captions) = (Lines, Refusals, Captions);
+            // 1. Filesystems per target and mode; a memory-backed target on either side refuses the comparison.
+            if (targets.Count == 0)
+            {
+                lines.Add("Filesystems of the io targets were not recorded (a run from an older version, or not Linux): whether the baseline wrote to the same kind of filesystem is unknown");
+            }
+
+            foreach (var target in targets.Select(t => t.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var byMode = a.Modes.ToDictionary(m => m, m => targets.Where(t => t.Target == target && t.Mode == m).ToList(), StringComparer.Ordinal);
+                var described = a.Modes.Where(m => byMode[m].Count > 0)
+                    .Select(m => $"{m} {string.Join(" / ", byMode[m].Select(Describe).Distinct(StringComparer.Ordinal))}").ToList();
+                var text = $"{target}: {string.Join("; ", described)}";
+                lines.Add("Filesystem of the " + text);
+                var metrics = ours.Where(m => m.EndsWith("@" + target, StringComparison.Ordinal)).ToList();
+                foreach (var metric in metrics)
+                {
+                    Add(captions, metric, text);
+                }
+
+                var baselineMemory = byMode.GetValueOrDefault(a.Baseline)?.FirstOrDefault(t => t.IsMemoryBacked);
+                foreach (var mode in others)
+                {
+                    var modeMemory = byMode[mode].FirstOrDefault(t => t.IsMemoryBacked);
+                    var reason = baselineMemory is not null ? $"not comparable: baseline target is {baselineMemory.FsType}"
+                        : modeMemory is not null ? $"not comparable: {mode} target is {modeMemory.FsType}"
+                        : null;
+                    if (reason is not null)
+                    {
+                        metrics.ForEach(metric => refusals.TryAdd((metric, mode), reason));
+                    }
+                }
+            }
+        }
+
+        public void DeviceOrCache(IReadOnlyList<IoReadRow> reads)
+        {
+            var (lines, refusals, captions) = (Lines, Refusals, Captions);
+            // 2. Device or cache read, per mode, from the residency measured in that mode.
+            foreach (var metric in reads.Select(r => r.Metric).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var kinds = a.Modes.Select(m => (Mode: m, Kind: KindOf(reads, metric, m), Max: MaxResident(reads, metric, m)))
+                    .Where(k => k.Kind is not null).ToList();
+                var text = string.Join("; ", kinds.GroupBy(k => k.Kind!).Select(g =>
+                    $"{g.Key} on {string.Join(", ", g.Select(k => k.Mode))}"
+                    + (g.Key == ReadKinds.Cache ? $" (up to {string.Join(", ", g.Select(k => Percent(k.Max)))} of the file's pages resident after the drop)" : string.Empty)));
+                lines.Add($"{metric}: {text}");
+                Add(captions, metric, text);
+                var baselineKind = KindOf(reads, metric, a.Baseline);
+                foreach (var mode in others)
+                {
+                    var kind = KindOf(reads, metric, mode);
+                    if (baselineKind is not null && kind is not null && kind != baselineKind)
+                    {
+                        refusals.TryAdd((metric, mode), $"not comparable: {kind} on {mode} vs {baselineKind} on {a.Baseline}");
+                    }
+                }
+            }
+        }
+
+        public void FioReferee(IReadOnlyList<IoReadRow> reads)
+        {
+            var (lines, refusals) = (Lines, Refusals);
+            // 3. fio as referee: same target, mode and operation, paired by container (PairedLogRatio); a difference beyond
+            // the tolerance leaves our figure untrusted, and the interval says whether it is a real disagreement or noise.
+            foreach (var metric in ours)
+            {
+                var fio = FioReportConverter.MetricPrefix + metric;
+                var pairs = a.Modes.Select(m => (Mode: m, Ours: a.Row(Workload, metric, m)?.Statistics.Median, Fio: a.Row(Workload, fio, m)?.Statistics.Median))
+                    .Where(p => p.Ours is { } o && double.IsFinite(o) && p.Fio is { } f && double.IsFinite(f) && f > 0).ToList();
+                if (pairs.Count == 0)
+                {
+                    continue;
+                }
+
+                var unit = a.Row(Workload, metric, pairs[0].Mode)!.Unit;
+                var agreement = pairs.ToDictionary(p => p.Mode, p => FioAgreement.Of(a.Samples, Workload, metric, fio, p.Mode, p.Ours!.Value, p.Fio!.Value), StringComparer.Ordinal);
+                lines.Add($"{metric} against fio (medians, {unit}{(unit == Units.OpsPerSecond ? "; fio's reads as 1 ÷ its mean latency per read" : string.Empty)}; difference and 95 % CI paired by container): " + string.Join("; ", pairs.Select(p =>
+                    $"{p.Mode} ours {Value(p.Ours!.Value)} vs fio {Value(p.Fio!.Value)} ({agreement[p.Mode].Describe()}{CacheRefereed(reads, metric, p.Mode)})")));
+                foreach (var mode in others)
+                {
+                    if (agreement.TryGetValue(a.Baseline, out var b) && !b.Agrees)
+                    {
+                        refusals.TryAdd((metric, mode), $"{a.Baseline} (baseline) {b.Refusal()}");
+                    }
+                    else if (agreement.TryGetValue(mode, out var d) && !d.Agrees)
+                    {
+                        refusals.TryAdd((metric, mode), d.Refusal());
+                    }
+                }
+            }
+        }
+
+        public void FioNotRun()
+        {
+            if (!a.MetricsOf(Workload).Any(m => m.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal))
+                && int.TryParse(a.Manifest.Options.GetValueOrDefault("guest_rounds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rounds)
+                && rounds < Significance.MinUnits)
+            {
+                Lines.Add(FormattableString.Invariant(
+                    $"fio did not run: with {rounds} containers per mode no io difference is judged, so there is no verdict for it to referee (it runs from {Significance.MinUnits}: --profile default or --guest-rounds {Significance.MinUnits})"));
+            }
+        }
     }
 }

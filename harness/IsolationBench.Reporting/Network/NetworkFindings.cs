@@ -70,15 +70,6 @@ public sealed record NetworkFindings(IReadOnlyList<string> Lines, IReadOnlyDicti
         return new NetworkFindings(lines, refusals);
     }
 
-    /// <summary>The analysis verdicts and charts may use: iperf3's rows left out, refused (metric, mode) rows without a comparison.</summary>
-    public RunAnalysis ForVerdicts(RunAnalysis a) => RefereeRefusals.ForVerdicts(a, Workload, IsIperf3, Refusals);
-
-    /// <summary>Verdicts with one refusal sentence per refused (metric, mode) after the others.</summary>
-    public IReadOnlyList<Verdict> WithRefusals(IReadOnlyList<Verdict> verdicts) => RefereeRefusals.WithRefusals(verdicts, Workload, Refusals);
-
-    /// <summary>The network section with the findings after its verdicts and a refused row's verdict cells replaced by the reason.</summary>
-    public ReportContent Apply(ReportContent content) => RefereeRefusals.Apply(content, Workload, Lines, Refusals);
-
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
 

@@ -14,7 +14,8 @@ public static class CpuControl
     public static IReadOnlyList<MetricRow> Rows(RunAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        return analysis.RowsOf(RunAnalysis.CpuWorkload).Where(r => r.Comparison is not null).ToList();
+        var controls = analysis.ControlWorkloads.ToList();
+        return analysis.Rows.Where(r => controls.Contains(r.Workload) && r.Comparison is not null).ToList();
     }
 
     public static IReadOnlyList<string> Warnings(RunAnalysis analysis) =>

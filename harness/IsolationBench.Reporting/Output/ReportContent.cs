@@ -37,14 +37,40 @@ public sealed record ReportContent(
     /// <summary>"What each knob costs": what variants are, then the table (<see cref="Variants.KnobCostSection"/>); empty without variants.</summary>
     public IReadOnlyList<string> KnobCostText { get; init; } = [];
 
+    /// <summary>The host-noise control workload(s), named where the run has none ("No `cpu` workload in this run").</summary>
+    public string ControlWorkload { get; init; } = "control";
+
     /// <summary>The knob-cost table; null when the run has no variant beside its parent.</summary>
     public SectionTable? KnobCostTable { get; init; }
 
     public static readonly string[] TableHeader =
         ["mode", "units", "n", "failed", "median", "95 % CI (median)", "ratio (95 % CI)", "overhead (95 % CI)", "significant?", "pair (95 % CI)"];
 
-    public static ReportContent From(RunAnalysis a, IReadOnlyList<Verdict> verdicts, IReadOnlyList<string> warnings, IReadOnlyCollection<string> charts)
-    // charts: base names of the charts written (each exists as .png and .svg).
+    /// <summary>The report of the judged analysis: its verdicts, the referees' lines and notes in their sections, a refused row's verdict cells replaced by the reason.</summary>
+    /// <param name="judged">the judged analysis.</param>
+    /// <param name="warnings">the analysers' warnings and the exporters' own (a history that already held the run).</param>
+    /// <param name="charts">base names of the charts written (each exists as .png and .svg).</param>
+    public static ReportContent From(Analysers.JudgedAnalysis judged, IReadOnlyList<string> warnings, IReadOnlyCollection<string> charts)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        var content = From(judged.Analysis, judged.Verdicts, warnings, charts) with
+        {
+            DesignChecks = judged.DesignChecks,
+        };
+        var knobs = Variants.KnobCostSection.For(judged);
+        content = content with { KnobCostText = knobs?.Text ?? [], KnobCostTable = knobs?.Table };
+        foreach (var workload in judged.Refusals.Select(r => r.Workload).Concat(judged.Conclusions.Referees.Select(r => r.Workload)).Distinct(StringComparer.Ordinal))
+        {
+            var referees = judged.Conclusions.Referees.Where(r => r.Workload == workload).ToList();
+            var refusals = judged.Refusals.Where(r => r.Workload == workload).ToDictionary(r => (r.Metric, r.Mode), r => r.Reason);
+            content = Findings.RefereeRefusals.Apply(
+                content, workload, [.. referees.SelectMany(r => r.Lines)], refusals, metric => referees.Select(r => r.CaptionNote(metric)).FirstOrDefault(n => n is not null));
+        }
+
+        return content;
+    }
+
+    private static ReportContent From(RunAnalysis a, IReadOnlyList<Verdict> verdicts, IReadOnlyList<string> warnings, IReadOnlyCollection<string> charts)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(charts);
@@ -90,14 +116,13 @@ public sealed record ReportContent(
         var workloads = a.Workloads.Select(w => new WorkloadSection(
             w,
             verdicts.Where(v => v.Workload == w).Select(v => v.Sentence).ToList(),
-            charts.Where(c => c == ChartNames.Overhead(w) || IsolationBench.Reporting.Workloads.ReportCatalog.ChartsOf(w).Any(own => own.Name == c)).ToList(),
+            charts.Where(c => c == ChartNames.Overhead(w) || IsolationBench.Reporting.Workloads.ReportCatalog.ChartsOf(a.Parts, w).Any(own => own.Name == c)).ToList(),
             a.MetricsOf(w).Select(metric => Table(a, w, metric)).ToList())
         {
-            Findings = IsolationBench.Reporting.Workloads.ReportCatalog.FindingsOf(w, a),
-            OwnTables = IsolationBench.Reporting.Workloads.ReportCatalog.TablesOf(w, a),
+            Findings = IsolationBench.Reporting.Workloads.ReportCatalog.FindingsOf(a.Parts, w, a),
+            OwnTables = IsolationBench.Reporting.Workloads.ReportCatalog.TablesOf(a.Parts, w, a),
         }).ToList();
 
-        var knobs = Variants.KnobCostSection.For(a);
         return new ReportContent(
             $"IsolationBench report — {m.Host.Hostname}, {m.StartedUtc.ToString("yyyy-MM-dd", inv)}",
             env,
@@ -110,8 +135,7 @@ public sealed record ReportContent(
             MethodText(a))
         {
             Overview = charts.Contains(ChartNames.Overview) ? ChartNames.Overview : null,
-            KnobCostText = knobs?.Text ?? [],
-            KnobCostTable = knobs?.Table,
+            ControlWorkload = string.Join(", ", a.ControlWorkloads) is { Length: > 0 } controls ? controls : "control",
         };
     }
 

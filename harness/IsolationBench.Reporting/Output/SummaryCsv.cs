@@ -8,19 +8,22 @@ namespace IsolationBench.Reporting.Output;
 /// <summary>summary.csv: one row per workload/metric/mode, InvariantCulture, for spreadsheets and other tools.</summary>
 public static class SummaryCsv
 {
-    public static async Task WriteAsync(RunAnalysis analysis, string path, CancellationToken ct)
+    /// <summary>Every row as measured (referees included, as the report's tables); significant and not_judged as the report judges them.</summary>
+    public static async Task WriteAsync(Analysers.JudgedAnalysis judged, string path, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(judged);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
         await using var writer = new StreamWriter(path, append: false);
         await using var csv = new CsvWriter(writer, config);
         csv.Context.RegisterClassMap<SummaryRowMap>();
-        await csv.WriteRecordsAsync(analysis.Rows.Select(r => ToRow(r, IsolationBench.Results.ModeVariants.Of(r.Mode, analysis.Manifest)?.Parent)), ct).ConfigureAwait(false);
+        var analysis = judged.Analysis;
+        await csv.WriteRecordsAsync(analysis.Rows.Select(r => ToRow(r, IsolationBench.Results.ModeVariants.Of(r.Mode, analysis.Manifest)?.Parent, judged)), ct).ConfigureAwait(false);
     }
 
     /// <param name="r">the row.</param>
     /// <param name="variantOf">the parent when the row's mode is a variant (runc+unconfined → runc): column variant_of, empty for a real mode.</param>
-    internal static SummaryRow ToRow(MetricRow r, string? variantOf)
+    /// <param name="judged">what the report concluded: a refused row is not significant, and not_judged says why.</param>
+    internal static SummaryRow ToRow(MetricRow r, string? variantOf, Analysers.JudgedAnalysis judged)
     {
         var s = r.Statistics;
         var c = r.Comparison;
@@ -32,12 +35,12 @@ public static class SummaryCsv
             r.IsBaseline ? 1 : c?.Overhead ?? double.NaN,
             c?.OverheadCi.Low ?? double.NaN,
             c?.OverheadCi.High ?? double.NaN,
-            c?.Significant ?? false,
+            judged.IsSignificant(r),
             c?.MannWhitneyP ?? double.NaN,
             r.HigherIsBetter,
             r.Baseline,
             r.Statistics.Units,
-            r.NoRatio ?? c?.Withheld ?? string.Empty,
+            judged.NotJudged(r),
             variantOf ?? string.Empty);
     }
 }

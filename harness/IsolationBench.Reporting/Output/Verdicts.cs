@@ -24,7 +24,7 @@ public static class Verdicts
                     ? rows.FirstOrDefault(r => r.Metric == metric)
                     : null;
                 var verdict = headline is not null || rows.Count == 1
-                    ? ForRow(headline ?? rows[0], analysis.Baseline)
+                    ? ForRow(headline ?? rows[0], analysis.Baseline, headline is not null ? analysis.PartOf(workload)?.HeadlineVerb : null)
                     : Summary(workload, mode, analysis.Baseline, rows);
                 verdicts.Add(IsolationBench.Results.ModeVariants.Of(mode, analysis.Manifest) is { } variant
                     ? verdict with { Sentence = $"{verdict.Sentence} — a variant, less isolated than {variant.Parent}: a diagnostic, not a mode to choose" }
@@ -35,32 +35,35 @@ public static class Verdicts
         return verdicts;
     }
 
-    public static Verdict ForRow(MetricRow row, string baseline)
+    /// <param name="row">the row judged.</param>
+    /// <param name="baseline">the mode it is compared with.</param>
+    /// <param name="headlineVerb">the workload's verb for its headline ("starts"): the sentence then names no metric; null: "is … on workload metric".</param>
+    public static Verdict ForRow(MetricRow row, string baseline, string? headlineVerb = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         var c = row.Comparison ?? throw new ArgumentException("row has no comparison", nameof(row));
-        var isStartup = row.Workload == RunAnalysis.StartupWorkload && row.Metric == RunAnalysis.StartupHeadline;
+        var isHeadline = headlineVerb is not null;
         var ci = "95 % CI " + Interval(c.OverheadCi, Factor);
         string sentence;
         if (c.Withheld is { } withheld)
         {
-            sentence = $"{row.Mode} against {baseline}{On(row, isStartup)}: overhead {Factor(c.Overhead)}× ({ci}), not judged: {withheld}";
+            sentence = $"{row.Mode} against {baseline}{On(row, isHeadline)}: overhead {Factor(c.Overhead)}× ({ci}), not judged: {withheld}";
         }
         else if (!c.Significant)
         {
-            sentence = $"{row.Mode} is indistinguishable from {baseline}{On(row, isStartup)} (overhead {Factor(c.Overhead)}×, {ci}, not significant)";
+            sentence = $"{row.Mode} is indistinguishable from {baseline}{On(row, isHeadline)} (overhead {Factor(c.Overhead)}×, {ci}, not significant)";
         }
         else if (c.Overhead >= 1)
         {
-            var what = isStartup ? "starts" : "is";
+            var what = headlineVerb ?? "is";
             var how = row.HigherIsBetter ? "lower throughput than" : "slower than";
-            sentence = $"{row.Mode} {what} {Factor(c.Overhead)}× {how} {baseline}{On(row, isStartup)} ({ci})";
+            sentence = $"{row.Mode} {what} {Factor(c.Overhead)}× {how} {baseline}{On(row, isHeadline)} ({ci})";
         }
         else
         {
-            var what = isStartup ? "starts" : "is";
+            var what = headlineVerb ?? "is";
             var how = row.HigherIsBetter ? "higher throughput than" : "faster than";
-            sentence = $"{row.Mode} {what} {Factor(1 / c.Overhead)}× {how} {baseline}{On(row, isStartup)} (overhead {Factor(c.Overhead)}×, {ci})";
+            sentence = $"{row.Mode} {what} {Factor(1 / c.Overhead)}× {how} {baseline}{On(row, isHeadline)} (overhead {Factor(c.Overhead)}×, {ci})";
         }
 
         return new Verdict(row.Workload, row.Mode, row.Metric, sentence, c.Significant, c.Overhead);
@@ -99,5 +102,5 @@ public static class Verdicts
         return new Verdict(workload, mode, "*", sentence, true, geoMean);
     }
 
-    private static string On(MetricRow row, bool isStartup) => isStartup ? string.Empty : $" on {row.Workload} {row.Metric}";
+    private static string On(MetricRow row, bool isHeadline) => isHeadline ? string.Empty : $" on {row.Workload} {row.Metric}";
 }

@@ -13,11 +13,16 @@ public sealed record RunAnalysis(
     IReadOnlyList<Sample> Samples)
 {
     public const string StartupWorkload = IsolationBench.Results.StartupPhases.Workload;
-    public const string StartupHeadline = Statistics.StartupPhases.Total;
-    public const string CpuWorkload = "cpu";
+    public const string StartupHeadline = IsolationBench.Results.StartupPhases.Total;
 
-    /// <summary>Startup phases in the order they happen (<see cref="Statistics.StartupPhases"/> says which compare).</summary>
-    public static IReadOnlyList<string> StartupPhases => Statistics.StartupPhases.All;
+    /// <summary>The workloads' report parts this analysis was made with (<see cref="ReportOptions.Workloads"/>): charts, sections and analysers read them here.</summary>
+    public IReadOnlyList<Workloads.WorkloadReport> Parts { get; init; } = [];
+
+    /// <summary>The workloads whose ratio should be ~1.00 in any cage (<see cref="Workloads.WorkloadReport.IsHostNoiseControl"/>).</summary>
+    public IEnumerable<string> ControlWorkloads => Parts.Where(p => p.IsHostNoiseControl).Select(p => p.Workload);
+
+    /// <summary>The registration of <paramref name="workload"/>; null for a workload this version does not know.</summary>
+    public Workloads.WorkloadReport? PartOf(string workload) => Parts.FirstOrDefault(p => p.Workload == workload);
 
     /// <summary>Whether a mode is a plain host process (manifest kind "host", or the name when the manifest does not list it).</summary>
     public bool IsHostLike(string mode) =>

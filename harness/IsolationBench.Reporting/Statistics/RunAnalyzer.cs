@@ -54,27 +54,34 @@ public static class RunAnalyzer
         foreach (var workload in workloads)
         {
             var ofWorkload = kept.Where(s => s.Workload == workload).ToList();
+            var part = Workloads.ReportCatalog.Find(options.Workloads, workload);
             // A mode's first container is one lifecycle, not a series: the first-vs-warm table shows it, no ratio row does.
-            foreach (var metric in OrderMetrics(workload, ofWorkload).Where(m => !Results.StartupPhases.IsFirst(m)))
+            foreach (var metric in OrderMetrics(part, ofWorkload).Where(m => !Results.StartupPhases.IsFirst(m)))
             {
                 var ofMetric = ofWorkload.Where(s => s.Metric == metric).ToList();
                 var unit = ofMetric.FirstOrDefault(s => s.Mode == baseline)?.Unit ?? ofMetric[0].Unit;
-                rows.AddRange(AnalyzeMetric(workload, metric, unit, directions.HigherIsBetter(workload, metric, unit), modes, baseline, ofMetric, HostLike));
+                var series = new MetricSeries(workload, metric, unit, directions.HigherIsBetter(workload, metric, unit), part);
+                rows.AddRange(AnalyzeMetric(series, modes, baseline, ofMetric, HostLike));
             }
         }
 
-        return new RunAnalysis(manifest, baseline, modes, excluded, workloads, rows, kept);
+        return new RunAnalysis(manifest, baseline, modes, excluded, workloads, rows, kept)
+        {
+            Parts = options.Workloads,
+        };
     }
 
     private static List<MetricRow> AnalyzeMetric(
-        string workload, string metric, string unit, bool higherIsBetter, IReadOnlyList<string> modes, string baseline, List<Sample> samples, Func<string, bool> hostLike)
+        MetricSeries series, IReadOnlyList<string> modes, string baseline, List<Sample> samples, Func<string, bool> hostLike)
     {
-        var startup = Results.StartupPhases.IsStartupWorkload(workload);
+        var (workload, metric, unit, higherIsBetter, part) = series;
+        var lifecycles = part?.UnitIsLifecycle ?? false;
         var units = modes.ToDictionary(m => m, m => ExperimentalUnits.Of(samples.Where(s => s.Mode == m && IsUsable(s))), StringComparer.Ordinal);
+        string? NotComparable(string mode, string other) => part?.NotComparable?.Invoke(metric, mode, other, hostLike);
 
         BaselineComparison? Against(string mode, string other) =>
-            units[other].Length > 0 && units[mode].Length > 0 && (!startup || StartupPhases.NotComparable(metric, mode, other, hostLike) is null)
-                ? Comparisons.Compare(units[mode], units[other], other, higherIsBetter, startup)
+            units[other].Length > 0 && units[mode].Length > 0 && NotComparable(mode, other) is null
+                ? Comparisons.Compare(units[mode], units[other], other, higherIsBetter, lifecycles)
                 : null;
 
         var rows = new List<MetricRow>();
@@ -99,9 +106,7 @@ public static class RunAnalyzer
 
             var isBaseline = mode == baseline;
             var partner = BaselineRule.PairPartner(mode, modes);
-            var noRatio = isBaseline ? null
-                : startup ? StartupPhases.NotComparable(metric, mode, baseline, hostLike)
-                : Workloads.App.AppSection.NotComparable(workload, metric, hostLike(mode) || hostLike(baseline));
+            var noRatio = isBaseline ? null : NotComparable(mode, baseline);
             // A row that says "no ratio" carries none, even where both modes have figures to divide.
             rows.Add(new MetricRow(workload, metric, unit, mode, baseline, stats, isBaseline || noRatio is not null ? null : Against(mode, baseline))
             {
@@ -164,17 +169,19 @@ public static class RunAnalyzer
         return ordered;
     }
 
-    private static List<string> OrderMetrics(string workload, List<Sample> samples)
+    private static List<string> OrderMetrics(Workloads.WorkloadReport? part, List<Sample> samples)
     {
         var present = samples.Select(s => s.Metric).Distinct().ToList();
-        if (!Results.StartupPhases.IsStartupWorkload(workload))
+        if (part is null || part.MetricOrder.Count == 0)
         {
             return present;
         }
 
-        // Headline first, then phases in the order they happen.
-        var ordered = StartupPhases.Reported.Where(present.Contains).ToList();
+        // The workload's own order first (startup: headline, then phases in the order they happen), then the rest.
+        var ordered = part.MetricOrder.Where(present.Contains).ToList();
         ordered.AddRange(present.Where(m => !ordered.Contains(m)));
         return ordered;
     }
+
+    private sealed record MetricSeries(string Workload, string Metric, string Unit, bool HigherIsBetter, Workloads.WorkloadReport? Part);
 }

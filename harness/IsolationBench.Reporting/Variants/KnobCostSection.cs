@@ -19,7 +19,21 @@ public static class KnobCostSection
     public static (IReadOnlyList<string> Text, SectionTable Table)? For(Statistics.RunAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var costs = KnobCosts.Of(analysis);
+        return For(analysis, KnobCosts.Of(analysis));
+    }
+
+    /// <summary>From the judged analysis: referee rows are no knob's cost, and a metric refused for the parent or the variant is attributed to no knob.</summary>
+    public static (IReadOnlyList<string> Text, SectionTable Table)? For(Analysers.JudgedAnalysis judged)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        var costs = KnobCosts.Of(judged.ForVerdicts)
+            .Where(c => judged.RefusalOf(c.Workload, c.Metric, c.Parent) is null && judged.RefusalOf(c.Workload, c.Metric, c.Variant) is null)
+            .ToList();
+        return For(judged.ForVerdicts, costs);
+    }
+
+    private static (IReadOnlyList<string> Text, SectionTable Table)? For(Statistics.RunAnalysis analysis, IReadOnlyList<KnobCost> costs)
+    {
         if (costs.Count == 0)
         {
             return null;

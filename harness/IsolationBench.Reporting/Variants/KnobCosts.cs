@@ -22,7 +22,7 @@ public static class KnobCosts
             .ToList();
         foreach (var workload in analysis.Workloads)
         {
-            var startup = Results.StartupPhases.IsStartupWorkload(workload);
+            var part = analysis.PartOf(workload);
             foreach (var metric in analysis.MetricsOf(workload))
             {
                 foreach (var (variant, parent, knob) in variants)
@@ -30,7 +30,7 @@ public static class KnobCosts
                     var parentRow = analysis.Row(workload, metric, parent);
                     var variantRow = analysis.Row(workload, metric, variant);
                     if (parentRow is null || variantRow is null
-                        || (startup && Statistics.StartupPhases.NotComparable(metric, parent, variant, analysis.IsHostLike) is not null))
+                        || part?.NotComparable?.Invoke(metric, parent, variant, analysis.IsHostLike) is not null)
                     {
                         continue;
                     }
@@ -42,7 +42,7 @@ public static class KnobCosts
                         continue;
                     }
 
-                    var cost = Comparisons.Compare(parentUnits, variantUnits, variant, parentRow.HigherIsBetter, startup);
+                    var cost = Comparisons.Compare(parentUnits, variantUnits, variant, parentRow.HigherIsBetter, part?.UnitIsLifecycle ?? false);
                     var parentOverhead = parentRow.IsBaseline ? 1 : parentRow.Comparison?.Overhead;
                     costs.Add(new KnobCost(
                         workload, metric, parentRow.Unit, variant, parent, knob, cost,

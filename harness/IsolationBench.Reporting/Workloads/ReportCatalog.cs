@@ -1,23 +1,15 @@
+using IsolationBench.Reporting.Analysers;
 using IsolationBench.Reporting.Charts;
 using IsolationBench.Reporting.Statistics;
+using IsolationBench.Reporting.Workloads.Startup;
 using IsolationBench.Results;
 
 namespace IsolationBench.Reporting.Workloads;
 
-/// <summary>A chart a workload adds to its report section; it writes nothing (and is not listed) when the run has nothing for it to draw.</summary>
-public sealed record WorkloadChart(string Name, Func<RunAnalysis, string, IReadOnlyList<string>> Render);
-
-/// <summary>How one workload reports beyond what every workload gets (its overhead chart, tables and verdicts).</summary>
-public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart> Charts)
-{
-    /// <summary>The section's own findings, one sentence each, shown under its verdicts; none by default.</summary>
-    public Func<RunAnalysis, IReadOnlyList<string>> Findings { get; init; } = _ => [];
-
-    /// <summary>The section's own tables (columns of their own), shown after its charts; none by default.</summary>
-    public Func<RunAnalysis, IReadOnlyList<Output.SectionTable>> Tables { get; init; } = _ => [];
-}
-
-/// <summary>The reporting layer's one registration of each workload; the report generator and its sections loop over it.</summary>
+/// <summary>
+/// The reporting layer's one registration of each workload. Nothing reads it directly but <see cref="ReportOptions.Workloads"/>'s
+/// default: the analyzer, the analysers, the charts and the sections get the list they are given.
+/// </summary>
 public static class ReportCatalog
 {
     public static readonly IReadOnlyList<WorkloadReport> All =
@@ -29,6 +21,10 @@ public static class ReportCatalog
         ])
         {
             Tables = a => StartupSplit.FirstVsWarm.Tables(a, IsolationBench.Results.StartupPhases.Workload),
+            HeadlineVerb = "starts",
+            NotComparable = StartupComparability.NotComparable,
+            MetricOrder = StartupComparability.ReportedOrder,
+            UnitIsLifecycle = true,
         },
         new(IsolationBench.Results.StartupPhases.RuntimeDirectWorkload,
         [
@@ -37,8 +33,11 @@ public static class ReportCatalog
         {
             Findings = StartupSplit.StartupSplitSection.Findings,
             Tables = a => [.. StartupSplit.StartupSplitSection.Tables(a), .. StartupSplit.FirstVsWarm.Tables(a, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload)],
+            NotComparable = StartupComparability.NotComparable,
+            MetricOrder = StartupComparability.ReportedOrder,
+            UnitIsLifecycle = true,
         },
-        .. GuestWorkloads.Categories.Select(category => new WorkloadReport(category, [])),
+        .. GuestWorkloads.Categories.Select(Guest),
         new(NetworkHostMetrics.Workload, [])
         {
             Findings = Network.NetworkHostSection.Findings,
@@ -51,6 +50,7 @@ public static class ReportCatalog
         {
             Findings = App.AppSection.Findings,
             Tables = App.AppSection.Tables,
+            NotComparable = App.AppSection.NotComparable,
         },
         new(DensityMetrics.Workload,
         [
@@ -64,15 +64,31 @@ public static class ReportCatalog
         },
     ];
 
-    /// <summary>The workload's own charts; none for a workload this version does not know (an old or foreign run still reports).</summary>
-    public static IReadOnlyList<WorkloadChart> ChartsOf(string workload) =>
-        All.FirstOrDefault(r => r.Workload == workload)?.Charts ?? [];
+    /// <summary>The registration of <paramref name="workload"/> in <paramref name="workloads"/>; null for a workload this version does not know (an old or foreign run still reports).</summary>
+    public static WorkloadReport? Find(IReadOnlyList<WorkloadReport> workloads, string workload)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        return workloads.FirstOrDefault(r => r.Workload == workload);
+    }
 
-    /// <summary>The workload's own tables on this run; none for a workload this version does not know.</summary>
-    public static IReadOnlyList<Output.SectionTable> TablesOf(string workload, RunAnalysis analysis) =>
-        All.FirstOrDefault(r => r.Workload == workload)?.Tables(analysis) ?? [];
+    /// <summary>The workload's own charts; none for a workload the list does not know.</summary>
+    public static IReadOnlyList<WorkloadChart> ChartsOf(IReadOnlyList<WorkloadReport> workloads, string workload) =>
+        Find(workloads, workload)?.Charts ?? [];
 
-    /// <summary>The workload's own findings on this run; none for a workload this version does not know.</summary>
-    public static IReadOnlyList<string> FindingsOf(string workload, RunAnalysis analysis) =>
-        All.FirstOrDefault(r => r.Workload == workload)?.Findings(analysis) ?? [];
+    /// <summary>The workload's own tables on this run; none for a workload the list does not know.</summary>
+    public static IReadOnlyList<Output.SectionTable> TablesOf(IReadOnlyList<WorkloadReport> workloads, string workload, RunAnalysis analysis) =>
+        Find(workloads, workload)?.Tables(analysis) ?? [];
+
+    /// <summary>The workload's own findings on this run; none for a workload the list does not know.</summary>
+    public static IReadOnlyList<string> FindingsOf(IReadOnlyList<WorkloadReport> workloads, string workload, RunAnalysis analysis) =>
+        Find(workloads, workload)?.Findings(analysis) ?? [];
+
+    // The guest categories are one guest workload in four instances; three of them bring an analyser of their own.
+    private static WorkloadReport Guest(string category) => category switch
+    {
+        Io.IoFindings.Workload => new(category, []) { Analysers = [new IoRefereeAnalyser()] },
+        Network.NetworkFindings.Workload => new(category, []) { Analysers = [new NetworkRefereeAnalyser()] },
+        "cpu" => new(category, []) { IsHostNoiseControl = true, Analysers = [new HostNoiseAnalyser()] },
+        _ => new(category, []),
+    };
 }

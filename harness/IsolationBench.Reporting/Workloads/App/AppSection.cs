@@ -56,11 +56,14 @@ public static class AppSection
         ];
     }
 
-    /// <summary>Why an app row has no ratio to the baseline: a host's engine start is its spawn, a container's create + start.</summary>
-    public static string? NotComparable(string workload, string metric, bool againstHost) =>
-        workload == AppMetrics.Workload && metric == AppMetrics.EngineStart && againstHost
+    /// <summary>Why an app row has no ratio: a host's engine start is its spawn, a container's create + start (app's <see cref="ComparabilityRule"/>).</summary>
+    public static string? NotComparable(string metric, string mode, string other, Func<string, bool> hostLike)
+    {
+        ArgumentNullException.ThrowIfNull(hostLike);
+        return metric == AppMetrics.EngineStart && (hostLike(mode) || hostLike(other))
             ? "a host process's engine start is its spawn, a container's is the engine's create + start"
             : null;
+    }
 
     public static string Cell(MetricRow? row) =>
         row is null || !double.IsFinite(row.Statistics.Median) ? "-" : $"{Fmt.Value(row.Statistics.Median)} [{Fmt.Interval(row.Statistics.MedianCi, Fmt.Value)}]";

@@ -1,18 +1,16 @@
-namespace IsolationBench.Reporting.Statistics;
+namespace IsolationBench.Reporting.Workloads.Startup;
 
 /// <summary>
-/// The startup phases, and the one place that says which of them mean the same thing in two modes, so that a
-/// ratio between them means something. Everything that shows a phase ratio (tables, charts, verdicts) asks here.
+/// Which startup phases mean the same thing in two modes, so that a ratio between them means something; the
+/// startup workloads register it as their not-comparable rule (<see cref="WorkloadReport.NotComparable"/>).
+/// The phase list itself is the harness's one list, <see cref="Results.StartupPhases.Container"/>.
 /// </summary>
-public static class StartupPhases
+public static class StartupComparability
 {
     public const string Total = Results.StartupPhases.Total;
 
-    /// <summary>In the order they happen (the harness's one list). A host process has no create and no remove.</summary>
-    public static IReadOnlyList<string> All => Results.StartupPhases.Container;
-
-    /// <summary>Headline first, then the phases.</summary>
-    public static readonly IReadOnlyList<string> Reported = [Total, .. Results.StartupPhases.Container];
+    /// <summary>Headline first, then the phases in the order they happen: the order of startup's rows and console columns.</summary>
+    public static readonly IReadOnlyList<string> ReportedOrder = [Total, .. Results.StartupPhases.Container];
 
     /// <summary>Null when a ratio of <paramref name="phase"/> between the two modes is meaningful; otherwise why not.</summary>
     /// <param name="hostLike">whether a mode is a plain host process rather than a container.</param>
