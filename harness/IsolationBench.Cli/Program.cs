@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using IsolationBench.Cli;
 using IsolationBench.Cli.Output;
-
+using IsolationBench.Cli;
 using var cancel = new CancellationTokenSource();
+
 Console.CancelKeyPress += (_, e) =>
 {
     // First Ctrl+C: stop cleanly (containers removed, partial results kept). A second one kills the process.

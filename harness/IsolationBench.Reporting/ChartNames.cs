@@ -3,8 +3,6 @@ namespace IsolationBench.Reporting;
 /// <summary>Base names of the charts (each written as .png and .svg), shared by the renderers and the report pages.</summary>
 public static class ChartNames
 {
-    public const string StartupPhases = "startup-phases";
-    public const string StartupDistribution = "startup-distribution";
     public const string Overview = "overview";
 
     public static string Overhead(string workload) => "overhead-" + Slug(workload);

@@ -20,6 +20,9 @@ public sealed record ReportOptions
 
     public bool WriteCharts { get; init; } = true;
 
-    /// <summary>Each workload's report parts (rules, charts, sections, analysers); the one place that defaults to the built-in registration.</summary>
-    public IReadOnlyList<global::IsolationBench.Reporting.Workloads.WorkloadReport> Workloads { get; init; } = global::IsolationBench.Reporting.Workloads.ReportCatalog.All;
+    /// <summary>
+    /// Each workload's report parts (rules, charts, sections, analysers), from the composition root (the CLI hands in every
+    /// module's). Empty: every workload reports with what every workload gets (an old or foreign run still reports).
+    /// </summary>
+    public IReadOnlyList<global::IsolationBench.Reporting.Workloads.WorkloadReport> Workloads { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using IsolationBench.Harness.Workloads;
+using IsolationBench.Reporting.Workloads;
 using IsolationBench.Results.Workloads;
 
 namespace IsolationBench.Workloads;
@@ -13,4 +14,10 @@ public interface IWorkloadModule
     WorkloadDescriptor Descriptor { get; }
 
     HarnessWorkload Harness { get; }
+
+    /// <summary>What it brings to the report beyond what every workload gets: charts, tables, findings, rules, analysers.</summary>
+    WorkloadReport Report { get; }
+
+    /// <summary>Its own end-of-run console table; null: it goes into the generic table.</summary>
+    ConsoleTable? Console { get; }
 }

@@ -1,10 +1,10 @@
 using IsolationBench.Harness.Workloads;
+using IsolationBench.Reporting.Workloads;
 using IsolationBench.Workloads.App;
 using IsolationBench.Workloads.Density;
 using IsolationBench.Workloads.Guest;
 using IsolationBench.Workloads.NetworkHost;
 using IsolationBench.Workloads.Startup;
-using IsolationBench.Workloads.StartupRuntime;
 
 namespace IsolationBench.Workloads;
 
@@ -26,4 +26,10 @@ public static class WorkloadModules
 
     /// <summary>What the harness runs: the modules' harness parts.</summary>
     public static readonly WorkloadRegistry Registry = new(All.Select(m => m.Harness));
+
+    /// <summary>What the reporter is given: the modules' report parts (ReportOptions.Workloads).</summary>
+    public static readonly IReadOnlyList<WorkloadReport> Reports = [.. All.Select(m => m.Report)];
+
+    /// <summary>The modules' own console tables, in run order.</summary>
+    public static readonly IReadOnlyList<ConsoleTable> ConsoleTables = [.. All.Select(m => m.Console).OfType<ConsoleTable>()];
 }

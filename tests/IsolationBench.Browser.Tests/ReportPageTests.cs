@@ -16,7 +16,7 @@ public sealed class ReportPageTests
     public async Task A_freshly_generated_report_page_loads_whole_at_desktop_and_phone_width()
     {
         using var run = RunCopy.Of("vm-run");
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions(), CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
 
         AssertPage(result.IndexHtml, "report", ExpectedSections(run.Path));
     }
@@ -26,7 +26,7 @@ public sealed class ReportPageTests
     {
         using var run = RunCopy.Of("vm-run");
         var history = Path.Combine(run.Path, "history", "history.csv");
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions(), history, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, history, CancellationToken.None);
 
         AssertPage(result.IndexHtml, "history", [.. ExpectedSections(run.Path), "trends"]);
     }
@@ -43,7 +43,7 @@ public sealed class ReportPageTests
     public async Task A_chart_missing_from_the_page_is_caught()
     {
         using var run = RunCopy.Of("vm-run");
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions(), CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
         // The page shows the SVG (the PNG is its link): delete the one the browser loads.
         var chart = Path.Combine(Path.GetDirectoryName(result.IndexHtml)!, "overview.svg");
         Assert.True(File.Exists(chart), "the report wrote no overview.svg to delete");

@@ -138,10 +138,10 @@ public sealed partial class ConsoleOutputTests
         var interval = new Reporting.Statistics.Interval(1.5, 1.7);
         var slower = new Reporting.Statistics.BaselineComparison(1.6, interval, 1.6, interval, Significant: true, MannWhitneyP: 0.001);
 
-        Assert.StartsWith("[red]", RichTables.Verdict(slower), StringComparison.Ordinal);
-        Assert.StartsWith("[green]", RichTables.Verdict(slower with { Overhead = 0.8 }), StringComparison.Ordinal);
-        Assert.StartsWith("[grey]", RichTables.Verdict(slower with { Withheld = "too few containers: 3" }), StringComparison.Ordinal);
-        Assert.DoesNotContain("[", RichTables.Verdict(slower with { Significant = false }), StringComparison.Ordinal);
+        Assert.StartsWith("[red]", IsolationBench.Workloads.ConsoleText.Verdict(slower), StringComparison.Ordinal);
+        Assert.StartsWith("[green]", IsolationBench.Workloads.ConsoleText.Verdict(slower with { Overhead = 0.8 }), StringComparison.Ordinal);
+        Assert.StartsWith("[grey]", IsolationBench.Workloads.ConsoleText.Verdict(slower with { Withheld = "too few containers: 3" }), StringComparison.Ordinal);
+        Assert.DoesNotContain("[", IsolationBench.Workloads.ConsoleText.Verdict(slower with { Significant = false }), StringComparison.Ordinal);
     }
 
     [Theory]

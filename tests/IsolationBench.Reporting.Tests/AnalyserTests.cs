@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.Guest;
 using IsolationBench.Reporting.Analysers;
 using IsolationBench.Reporting.Statistics;
 using IsolationBench.Reporting.Workloads;
@@ -9,7 +10,7 @@ namespace IsolationBench.Reporting.Tests;
 /// <summary>Each analyser alone (what it concludes from an analysis), and the judgement that applies their conclusions once.</summary>
 public sealed class AnalyserTests
 {
-    private static readonly ReportOptions Fast = new() { WriteCharts = false };
+    private static readonly ReportOptions Fast = new() { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, WriteCharts = false };
 
     private static (FixtureRun Run, AnalyserInput Input) Input(Action<FixtureRun> build, ReportOptions? options = null)
     {
@@ -76,7 +77,7 @@ public sealed class AnalyserTests
         Assert.Contains(new HostNoiseAnalyser().Analyse(input).Warnings, w => w.StartsWith("host was noisy: CPU control Loop ratio for runc", StringComparison.Ordinal));
 
         // A registration without a host-noise control leaves the same rows unchecked.
-        var noControl = input with { Analysis = input.Analysis with { Parts = [.. ReportCatalog.All.Where(p => !p.IsHostNoiseControl)] } };
+        var noControl = input with { Analysis = input.Analysis with { Parts = [.. IsolationBench.Workloads.WorkloadModules.Reports.Where(p => !p.IsHostNoiseControl)] } };
         Assert.Empty(new HostNoiseAnalyser().Analyse(noControl).Warnings);
     }
 
@@ -124,7 +125,7 @@ public sealed class AnalyserTests
         });
         using var _ = run;
 
-        var judged = Judge.Run(input, ReportCatalog.All);
+        var judged = Judge.Run(input, IsolationBench.Workloads.WorkloadModules.Reports);
 
         Assert.DoesNotContain(judged.ForVerdicts.Rows, r => r.Metric.StartsWith("iperf3.", StringComparison.Ordinal));
         Assert.Contains(judged.Analysis.Rows, r => r.Metric.StartsWith("iperf3.", StringComparison.Ordinal));
@@ -140,7 +141,7 @@ public sealed class AnalyserTests
     public void The_pipeline_lists_the_run_state_first_then_each_workloads_own_then_the_closing_checks()
     {
         var own = new RecordingAnalyser("own");
-        var workloads = ReportCatalog.All.Select(p => p.Workload == "syscall" ? p with { Analysers = [own] } : p).ToList();
+        var workloads = IsolationBench.Workloads.WorkloadModules.Reports.Select(p => p.Workload == "syscall" ? p with { Analysers = [own] } : p).ToList();
 
         var pipeline = AnalyserPipeline.For(workloads);
 
@@ -157,7 +158,7 @@ public sealed class AnalyserTests
             NotComparable = (metric, mode, other, hostLike) => metric == "pss" && (hostLike(mode) || hostLike(other)) ? "a host process has no cgroup" : null,
             Analysers = [new RecordingAnalyser("footprint") { Refuse = new Refusal("footprint", "rss", "runsc", "sampled too late") }],
         };
-        var options = Fast with { Workloads = [.. ReportCatalog.All, footprint] };
+        var options = Fast with { Workloads = [.. IsolationBench.Workloads.WorkloadModules.Reports, footprint] };
         using var f = new FixtureRun(3) { Modes = ["host", "runc", "runsc"], Workloads = ["footprint"] };
         Guest(f, "footprint", "pss", Units.Milliseconds, 10, 20, 40);
         Guest(f, "footprint", "rss", Units.Milliseconds, 10, 20, 40);

@@ -11,7 +11,7 @@ public sealed class AnalysisRulesTests
     {
         f.Write();
         return RunAnalyzer.Analyze(f.Run.ReadManifest(), SampleCsv.Read(f.Run.Samples), f.Run.ReadFingerprints(),
-            new ReportOptions { Baseline = baseline }, f.Run.Samples);
+            new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, Baseline = baseline }, f.Run.Samples);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using IsolationBench.Reporting.Export;
-using IsolationBench.Reporting.Workloads.App;
-using IsolationBench.Results;
 using IsolationBench.Results.Workloads;
+using IsolationBench.Results;
+using IsolationBench.Workloads.App;
 
 namespace IsolationBench.Reporting.Tests;
 
@@ -43,7 +43,7 @@ public sealed class AppReportTests
     public void The_client_path_of_each_mode_is_read_from_its_data()
     {
         using var run = AppRun();
-        var app = AppAnalysis.From(ReportGenerator.Analyze(run.Path, new ReportOptions()));
+        var app = AppAnalysis.From(ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }));
 
         Assert.Equal(
             [("host", AppAnalysis.HostLoopback), ("runc", AppAnalysis.PublishedPort), ("runsc", AppAnalysis.InContainer)],
@@ -62,7 +62,7 @@ public sealed class AppReportTests
     {
         using var run = AppRun();
         var outDir = Path.Combine(run.Path, "report");
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { OutputDirectory = outDir }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, OutputDirectory = outDir }, CancellationToken.None);
 
         foreach (var chart in new[] { AppColdStartChart.Name, AppLoadChart.Name })
         {
@@ -85,7 +85,7 @@ public sealed class AppReportTests
     {
         using var run = AppRun();
         var outDir = Path.Combine(run.Path, "report");
-        await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { OutputDirectory = outDir, WriteCharts = false }, CancellationToken.None);
+        await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, OutputDirectory = outDir, WriteCharts = false }, CancellationToken.None);
 
         var summary = (await File.ReadAllLinesAsync(Path.Combine(outDir, "summary.csv"))).Select(l => l.Split(',')).ToList();
         var header = summary[0].ToList();

@@ -14,7 +14,7 @@ public sealed class CatalogContractTests
     [Fact]
     public void Reporting_registers_exactly_the_workloads_of_the_data_catalog_in_its_order()
     {
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), ReportCatalog.All.Select(r => r.Workload));
+        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Reports.Select(r => r.Workload));
         Assert.Equal(WorkloadCatalog.BuiltIn.Count, WorkloadCatalog.BuiltIn.Select(w => w.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -77,12 +77,12 @@ public sealed class CatalogContractTests
         }
 
         failed.Write();
-        var result = await ReportGenerator.GenerateAsync(failed.Path, new ReportOptions(), CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(failed.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
         Assert.Contains("# IsolationBench report", File.ReadAllText(result.ReportMarkdown), StringComparison.Ordinal);
 
         using var none = new FixtureRun(5) { Modes = ["host"] };
         none.Write();
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportGenerator.GenerateAsync(none.Path, new ReportOptions(), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportGenerator.GenerateAsync(none.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None));
         Assert.Contains("--baseline", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -60,7 +60,7 @@ internal sealed class CompareSynthetic(string runId, int seed)
         Add("host", "cpu", "ComputeLoop", Units.NanosecondsPerOp, 1000, 0.005, rounds: 5, iterations: 10)
             .Add("runc", "cpu", "ComputeLoop", Units.NanosecondsPerOp, 1000 * ratio, 0.005, rounds: 5, iterations: 10);
 
-    public RunSamples Build() => new(runId, DateTimeOffset.UnixEpoch, "/runs/" + runId, _samples, NoiseCheck.Reasons(_samples));
+    public RunSamples Build() => new(runId, DateTimeOffset.UnixEpoch, "/runs/" + runId, _samples, NoiseCheck.Reasons(_samples, IsolationBench.Workloads.WorkloadModules.Reports));
 
     public CompareSide Side() => new(runId, [Build()], []);
 }

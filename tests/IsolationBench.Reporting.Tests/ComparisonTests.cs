@@ -10,7 +10,7 @@ public sealed class ComparisonTests
     {
         f.Write();
         return RunAnalyzer.Analyze(f.Run.ReadManifest(), SampleCsv.Read(f.Run.Samples), f.Run.ReadFingerprints(),
-            new ReportOptions { Baseline = baseline, BootstrapResamples = 2_000 }, f.Run.Samples);
+            new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, Baseline = baseline, BootstrapResamples = 2_000 }, f.Run.Samples);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DeclaredDirectionTests
         using var declared = new FixtureRun(7) { Modes = ["host", "runc"], Metrics = [Fit] };
         declared.Add("host", "density", "fit", "containers", 100, rounds: 10).Add("runc", "density", "fit", "containers", 50, rounds: 10).Write();
 
-        var row = Runc(ReportGenerator.Analyze(declared.Path, new ReportOptions()));
+        var row = Runc(ReportGenerator.Analyze(declared.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }));
 
         Assert.True(row.HigherIsBetter);
         // Half as many fit: twice as bad, so the overhead (> 1 = worse) is baseline/mode ≈ 2.
@@ -31,7 +31,7 @@ public sealed class DeclaredDirectionTests
         using var old = new FixtureRun(7) { Modes = ["host", "runc"] };
         old.Add("host", "density", "fit", "containers", 100, rounds: 10).Add("runc", "density", "fit", "containers", 50, rounds: 10).Write();
 
-        var row = Runc(ReportGenerator.Analyze(old.Path, new ReportOptions()));
+        var row = Runc(ReportGenerator.Analyze(old.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }));
 
         Assert.False(row.HigherIsBetter);
         Assert.InRange(row.Comparison!.Overhead, 0.45, 0.55);

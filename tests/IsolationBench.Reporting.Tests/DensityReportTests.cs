@@ -3,8 +3,8 @@ using System.Text.Json;
 using IsolationBench.Reporting.Comparison;
 using IsolationBench.Reporting.Export;
 using IsolationBench.Reporting.Statistics;
-using IsolationBench.Reporting.Workloads.Density;
 using IsolationBench.Results;
+using IsolationBench.Workloads.Density;
 
 namespace IsolationBench.Reporting.Tests;
 
@@ -14,7 +14,7 @@ namespace IsolationBench.Reporting.Tests;
 /// </summary>
 public sealed class DensityReportTests
 {
-    private static RunAnalysis Fixture(SnapshotFixture run) => ReportGenerator.Analyze(run.Path, new ReportOptions());
+    private static RunAnalysis Fixture(SnapshotFixture run) => ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
     [Fact]
     public void Memory_per_container_is_the_median_over_the_ladder_steps_with_their_interval()
@@ -132,7 +132,7 @@ public sealed class DensityReportTests
     {
         using var run = SnapshotFixture.Copy("density-run");
         var outDir = Path.Combine(run.Path, "report");
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { OutputDirectory = outDir }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, OutputDirectory = outDir }, CancellationToken.None);
 
         foreach (var chart in new[] { DensityMemoryChart.Name, DensityHostMemoryChart.Name, DensityLatencyChart.Name, DensityLaunchChart.Name })
         {
@@ -160,7 +160,7 @@ public sealed class DensityReportTests
     {
         using var run = SnapshotFixture.Copy("density-run");
         var outDir = Path.Combine(run.Path, "report");
-        await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { OutputDirectory = outDir, WriteCharts = false }, CancellationToken.None);
+        await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, OutputDirectory = outDir, WriteCharts = false }, CancellationToken.None);
 
         var summary = (await File.ReadAllLinesAsync(Path.Combine(outDir, "summary.csv"))).Select(l => l.Split(',')).ToList();
         var header = summary[0].ToList();
@@ -185,7 +185,7 @@ public sealed class DensityReportTests
         Assert.DoesNotContain("density/pss [runsc]", biggerNames);
 
         // compare: a current run whose runsc PSS grew 50 % is worse (memory: lower is better).
-        var baseline = RunSamplesLoader.Load(run.Path);
+        var baseline = RunSamplesLoader.Load(run.Path, IsolationBench.Workloads.WorkloadModules.Reports);
         var current = baseline with
         {
             Samples = [.. baseline.Samples.Select(s => s.Mode == "runsc" && s.Metric == DensityMetrics.Pss ? s with { Value = s.Value * 1.5 } : s)],
@@ -201,7 +201,7 @@ public sealed class DensityReportTests
     {
         using var f = new FixtureRun(6) { Modes = ["host", "runc"] };
         f.Add("host", "startup", "total", Units.Milliseconds, 15).Add("runc", "startup", "total", Units.Milliseconds, 300).Write();
-        var analysis = ReportGenerator.Analyze(f.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(f.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
         Assert.True(DensityAnalysis.From(analysis).IsEmpty);
         Assert.Empty(DensitySection.Findings(analysis));

@@ -17,7 +17,7 @@ public sealed class DesignChecksTests
             .AddOrdered("crun", ["", "host", "runc"], 190, slowAfter: null)
             .Write();
 
-        var rows = OrderEffect.Estimate(RunAnalyzer.Analyze(f.Run.ReadManifest(), SampleCsv.Read(f.Run.Samples), [], new ReportOptions(), f.Run.Samples));
+        var rows = OrderEffect.Estimate(RunAnalyzer.Analyze(f.Run.ReadManifest(), SampleCsv.Read(f.Run.Samples), [], new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, f.Run.Samples));
         var runc = rows.Single(r => r.Mode == "runc");
         var crun = rows.Single(r => r.Mode == "crun");
 
@@ -26,7 +26,7 @@ public sealed class DesignChecksTests
         Assert.False(crun.Exceeds);
         Assert.Equal(["crun", "first", "host"], runc.ByPredecessor.Select(g => g.Predecessor));
 
-        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { WriteCharts = false }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, WriteCharts = false }, CancellationToken.None);
         Assert.Contains(result.Warnings, w => w.StartsWith("order effect beyond 10 %: runc on startup", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Warnings, w => w.Contains("crun on startup", StringComparison.Ordinal));
         Assert.Contains("## Design checks", await File.ReadAllTextAsync(result.ReportMarkdown), StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class DesignChecksTests
         using var f = new FixtureRun(6) { Modes = ["host", "runc"] };
         f.Add("host", "startup", "total", Units.Milliseconds, 2).Add("runc", "startup", "total", Units.Milliseconds, 200).Write();
 
-        var a = RunAnalyzer.Analyze(f.Run.ReadManifest(), SampleCsv.Read(f.Run.Samples), [], new ReportOptions(), f.Run.Samples);
+        var a = RunAnalyzer.Analyze(f.Run.ReadManifest(), SampleCsv.Read(f.Run.Samples), [], new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, f.Run.Samples);
 
         Assert.Empty(OrderEffect.Estimate(a));
     }
@@ -87,7 +87,7 @@ public sealed class DesignChecksTests
         Assert.Equal(85, runcRun.EngineMs, 6);
         Assert.Equal(85, runcRun.HarnessMs, 6);
 
-        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { WriteCharts = false }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, WriteCharts = false }, CancellationToken.None);
         Assert.Contains(result.Warnings, w => w.StartsWith("engine clock disagrees with the harness: runsc:", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Warnings, w => w.Contains("harness: runc:", StringComparison.Ordinal));
     }

@@ -15,7 +15,7 @@ public sealed class ExportBenchmarkActionTests
             .Add("runc", "io", "Write@layer", Units.MegabytesPerSecond, 1500, rounds: 4, iterations: 5)
             .Write();
 
-        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { BootstrapResamples = 500, WriteCharts = false }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 500, WriteCharts = false }, CancellationToken.None);
 
         using var smaller = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(result.OutputDirectory, BenchmarkActionExport.SmallerIsBetterFile)));
         using var bigger = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(result.OutputDirectory, BenchmarkActionExport.BiggerIsBetterFile)));

@@ -14,7 +14,7 @@ public sealed class FixtureRenderTests
 
         Directory.CreateDirectory(target);
         var fixture = FixtureRun.Realistic(target);
-        var result = await ReportGenerator.GenerateAsync(fixture.Path, new ReportOptions(), CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(fixture.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
         Assert.NotEmpty(result.FilesWritten);
     }
 }

@@ -7,7 +7,7 @@ namespace IsolationBench.Reporting.Tests;
 /// <summary>`isobench report RUN_A RUN_B`: runs of several hosts side by side, each against its own baseline.</summary>
 public sealed class FleetReportTests
 {
-    private static readonly ReportOptions Fast = new() { BootstrapResamples = 1_000 };
+    private static readonly ReportOptions Fast = new() { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000 };
 
     /// <summary>A copy of the recorded real run as if taken on a second host: another run id, runsc's startup twice as slow.</summary>
     private static SnapshotFixture SecondHost()

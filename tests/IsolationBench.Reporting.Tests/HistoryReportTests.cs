@@ -10,7 +10,7 @@ public sealed class HistoryReportTests
     {
         using var f = FixtureRun.Realistic();
         var history = Path.Combine(f.Path, "hist", "history.csv");
-        var options = new ReportOptions { BootstrapResamples = 500 };
+        var options = new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 500 };
 
         var first = await ReportGenerator.GenerateAsync(f.Path, options, history, CancellationToken.None);
         var rows = HistoryStore.Read(history);
@@ -36,7 +36,7 @@ public sealed class HistoryReportTests
         var outDir = Path.Combine(f.Path, "out");
 
         var ex = await Assert.ThrowsAsync<ResultsFormatException>(() =>
-            ReportGenerator.GenerateAsync(f.Path, new ReportOptions { OutputDirectory = outDir }, history, CancellationToken.None));
+            ReportGenerator.GenerateAsync(f.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, OutputDirectory = outDir }, history, CancellationToken.None));
 
         Assert.Equal(1, ex.Line);
         Assert.False(Directory.Exists(outDir));

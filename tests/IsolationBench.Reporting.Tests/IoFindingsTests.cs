@@ -1,13 +1,13 @@
-using IsolationBench.Reporting.Io;
-using IsolationBench.Results;
 using IsolationBench.Results.Io;
+using IsolationBench.Results;
+using IsolationBench.Workloads.Guest;
 
 namespace IsolationBench.Reporting.Tests;
 
 /// <summary>The io section refuses a verdict where the comparison is not like for like, and says why.</summary>
 public sealed class IoFindingsTests
 {
-    private static readonly ReportOptions Fast = new() { BootstrapResamples = 1_000, WriteCharts = false };
+    private static readonly ReportOptions Fast = new() { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000, WriteCharts = false };
 
     private static FixtureRun Run(double hostWrite = 1_000, double hostFioWrite = 1_020, double runcWrite = 1_000, double runcFioWrite = 1_010)
     {

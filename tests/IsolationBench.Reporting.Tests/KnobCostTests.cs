@@ -33,7 +33,7 @@ public sealed class KnobCostTests
             .AddExact("runc+unconfined", "syscall", "getppid", Units.NanosecondsPerOp, 125, 125, 125, 125, 125)
             .AddExact("runc+nomemlimit", "syscall", "getppid", Units.NanosecondsPerOp, 160, 160, 160, 160, 160)
             .Write();
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
         var costs = KnobCosts.Of(analysis);
 
@@ -60,7 +60,7 @@ public sealed class KnobCostTests
             .AddExact("crun+unconfined", "io", "seq-read", Units.MegabytesPerSecond, 800, 800, 800, 800, 800)
             .Write();
 
-        var cost = Assert.Single(KnobCosts.Of(ReportGenerator.Analyze(run.Path, new ReportOptions())));
+        var cost = Assert.Single(KnobCosts.Of(ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports })));
 
         Assert.Equal(1.6, cost.Cost.Overhead, 9);
         Assert.Equal(Math.Log(1.6) / Math.Log(2.0), cost.Share!.Value, 9);
@@ -90,7 +90,7 @@ public sealed class KnobCostTests
             .Add("runc+unconfined", "syscall", "pread64", Units.NanosecondsPerOp, 110, rounds: 5, iterations: 3)
             .Write();
 
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions(), CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
         var md = File.ReadAllText(result.ReportMarkdown);
         var html = File.ReadAllText(Path.Combine(result.OutputDirectory, "index.html"));
         var summary = File.ReadAllLines(Path.Combine(result.OutputDirectory, "summary.csv"));
@@ -115,7 +115,7 @@ public sealed class KnobCostTests
         run.Add("host", "syscall", "getppid", Units.NanosecondsPerOp, 100, rounds: 5)
             .Add("runc", "syscall", "getppid", Units.NanosecondsPerOp, 130, rounds: 5)
             .Write();
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
         Assert.Empty(KnobCosts.Of(analysis));
         Assert.Null(KnobCostSection.For(analysis));
@@ -162,7 +162,7 @@ public sealed class KnobCostTests
         using var after = new FixtureRun(10) { Modes = ["host"], Workloads = ["syscall"] };
         after.Add("host", "syscall", "getppid", Units.NanosecondsPerOp, 100, rounds: 5).Write();
 
-        var missing = MissingInCurrent.Lines(new CompareSide("before", [RunSamplesLoader.Load(before.Path)], []), new CompareSide("after", [RunSamplesLoader.Load(after.Path)], []));
+        var missing = MissingInCurrent.Lines(new CompareSide("before", [RunSamplesLoader.Load(before.Path, IsolationBench.Workloads.WorkloadModules.Reports)], []), new CompareSide("after", [RunSamplesLoader.Load(after.Path, IsolationBench.Workloads.WorkloadModules.Reports)], []));
 
         Assert.Single(missing);
         Assert.StartsWith("missing in ", missing[0], StringComparison.Ordinal);

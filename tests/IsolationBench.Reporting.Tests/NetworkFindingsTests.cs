@@ -1,4 +1,5 @@
-using IsolationBench.Reporting.Network;
+using IsolationBench.Workloads.Guest;
+using IsolationBench.Workloads.NetworkHost;
 using IsolationBench.Results;
 
 namespace IsolationBench.Reporting.Tests;
@@ -6,7 +7,7 @@ namespace IsolationBench.Reporting.Tests;
 /// <summary>The network section sets our TCP bulk figure against iperf3's, per mode and paired by container, and refuses a verdict beyond ±15 %.</summary>
 public sealed class NetworkFindingsTests
 {
-    private static readonly ReportOptions Fast = new() { BootstrapResamples = 1_000, WriteCharts = false };
+    private static readonly ReportOptions Fast = new() { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000, WriteCharts = false };
 
     private static FixtureRun Run(double runcOurs, double runcIperf3)
     {
@@ -49,7 +50,7 @@ public sealed class NetworkFindingsTests
         Assert.Single(findings.Lines);
         Assert.Matches(@"runc ours [23],\d{3} vs iperf3 2,\d{3} \([+−]", findings.Lines[0]);
         Assert.Contains(analysis.Rows, r => NetworkFindings.IsIperf3(r.Metric));
-        var conclusions = new Analysers.NetworkRefereeAnalyser().Analyse(new Analysers.AnalyserInput(analysis, f.Path, []));
+        var conclusions = new IsolationBench.Workloads.Guest.NetworkRefereeAnalyser().Analyse(new Analysers.AnalyserInput(analysis, f.Path, []));
         Assert.DoesNotContain(Analysers.Judge.ForVerdicts(analysis, conclusions).Rows, r => NetworkFindings.IsIperf3(r.Metric));
     }
 

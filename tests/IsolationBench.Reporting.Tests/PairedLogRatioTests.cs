@@ -62,7 +62,7 @@ public sealed class FioAgreementTests
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static IsolationBench.Reporting.Findings.RefereeAgreement Judge(params (double Ours, double Fio)[] containers) =>
-        IsolationBench.Reporting.Io.FioAgreement.Of(
+        IsolationBench.Workloads.Guest.FioAgreement.Of(
             [.. containers.SelectMany((c, i) => Container(i + 1, c.Ours, c.Fio))], "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1);
 
     [Fact]
@@ -91,16 +91,16 @@ public sealed class FioAgreementTests
         // Drift inside the container: both tools slow down together; paired, they agree exactly, the medians do not.
         var ours = new Dictionary<int, double> { [1] = 100, [2] = 50, [3] = 60 };
         var fio = new Dictionary<int, double> { [1] = 100, [2] = 50, [3] = 60 };
-        Assert.Equal(1.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, fio), 12);
+        Assert.Equal(1.0, IsolationBench.Workloads.Guest.FioAgreement.ContainerRatio(ours, fio), 12);
 
         var fioSlower = new Dictionary<int, double> { [1] = 110, [2] = 55, [3] = 66 };
-        Assert.Equal(1 / 1.1, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, fioSlower), 12);
+        Assert.Equal(1 / 1.1, IsolationBench.Workloads.Guest.FioAgreement.ContainerRatio(ours, fioSlower), 12);
 
         var oneSlowJob = new Dictionary<int, double> { [1] = 100, [2] = 25, [3] = 60 }; // fio's job 2 twice as slow
-        Assert.Equal(1.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, oneSlowJob), 12);
+        Assert.Equal(1.0, IsolationBench.Workloads.Guest.FioAgreement.ContainerRatio(ours, oneSlowJob), 12);
 
         var older = new Dictionary<int, double> { [4] = 30, [5] = 60, [6] = 90 }; // no iteration in common
-        Assert.Equal(60.0 / 60.0, IsolationBench.Reporting.Io.FioAgreement.ContainerRatio(ours, older), 12);
+        Assert.Equal(60.0 / 60.0, IsolationBench.Workloads.Guest.FioAgreement.ContainerRatio(ours, older), 12);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class FioAgreementTests
                         S(round, "fio.RandomRead4KiB@layer", 20_000 * Math.Pow(Slowdown, fioSlot) * Math.Exp(0.12 * Normal(random))) with { Iteration = i },
                     };
                 })).ToList();
-                sum += Math.Log(1 + IsolationBench.Reporting.Io.FioAgreement.Of(samples, "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1).Difference);
+                sum += Math.Log(1 + IsolationBench.Workloads.Guest.FioAgreement.Of(samples, "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1).Difference);
             }
 
             return Math.Exp(sum / Runs) - 1;
@@ -151,7 +151,7 @@ public sealed class FioAgreementTests
             S(round, "fio.RandomRead4KiB@layer", 20_000 * d * (1 + (0.01 * round))) with { Iteration = i + 1 },
         })).ToList();
 
-        var judged = IsolationBench.Reporting.Io.FioAgreement.Of(samples, "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1);
+        var judged = IsolationBench.Workloads.Guest.FioAgreement.Of(samples, "io", "RandomRead4KiB@layer", "fio.RandomRead4KiB@layer", "host", 1, 1);
 
         Assert.Equal(0.15, judged.Difference, 9);
         Assert.True(judged.RealDisagreement);

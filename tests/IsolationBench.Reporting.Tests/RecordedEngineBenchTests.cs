@@ -33,7 +33,7 @@ public sealed class RecordedEngineBenchTests
         try
         {
             CopyTree(Recorded, copy);
-            var result = await ReportGenerator.GenerateAsync(copy, new ReportOptions { BootstrapResamples = 1_000, WriteCharts = false }, CancellationToken.None);
+            var result = await ReportGenerator.GenerateAsync(copy, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000, WriteCharts = false }, CancellationToken.None);
 
             var md = await File.ReadAllTextAsync(result.ReportMarkdown);
             Assert.Contains("## BenchmarkDotNet cross-check", md, StringComparison.Ordinal);

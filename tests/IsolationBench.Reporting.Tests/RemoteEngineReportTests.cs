@@ -11,7 +11,7 @@ public sealed class RemoteEngineReportTests
         manifest = manifest with { Engine = manifest.Engine! with { Remote = true, Name = "far-host", Cpus = 16, MemoryBytes = 64L << 30 } };
         f.Run.WriteManifest(manifest);
 
-        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { BootstrapResamples = 1_000 }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(f.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000 }, CancellationToken.None);
 
         var md = await File.ReadAllTextAsync(result.ReportMarkdown);
         Assert.Contains("far-host: 16 CPUs, 64.0 GiB — remote", md, StringComparison.Ordinal);

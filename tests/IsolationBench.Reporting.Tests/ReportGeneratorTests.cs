@@ -5,7 +5,7 @@ namespace IsolationBench.Reporting.Tests;
 
 public sealed class ReportGeneratorTests
 {
-    private static readonly ReportOptions Fast = new() { BootstrapResamples = 1_000 };
+    private static readonly ReportOptions Fast = new() { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000 };
 
     [Fact]
     public async Task Writes_charts_pages_and_summary_with_relative_links_only()

@@ -19,7 +19,7 @@ public sealed class SnapshotTests
     {
         using var run = SnapshotFixture.Copy(fixture);
         var outDir = Path.Combine(run.Path, "report");
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Baseline = baseline, OutputDirectory = outDir }, CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, Baseline = baseline, OutputDirectory = outDir }, CancellationToken.None);
 
         var approvedDir = SnapshotFixture.Approved(approved);
         var files = result.FilesWritten.Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using IsolationBench.Reporting.Statistics;
-using IsolationBench.Reporting.Workloads.StartupSplit;
 using IsolationBench.Results;
+using IsolationBench.Workloads.Startup;
 using StartupPhases = IsolationBench.Results.StartupPhases;
 
 namespace IsolationBench.Reporting.Tests;
@@ -47,7 +47,7 @@ public sealed class StartupSplitTests
     public void Each_mode_with_both_paths_splits_into_runtime_direct_plus_engine_share_and_the_sandbox_is_divided_by_runc()
     {
         using var run = Split();
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
         var split = StartupSplitAnalysis.From(analysis);
 
@@ -70,7 +70,7 @@ public sealed class StartupSplitTests
     public void The_first_container_is_its_own_table_and_never_a_ratio_row()
     {
         using var run = Split();
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
         Assert.DoesNotContain(analysis.Rows, r => StartupPhases.IsFirst(r.Metric));
         var rows = FirstVsWarm.Rows(analysis, "startup");
@@ -83,7 +83,7 @@ public sealed class StartupSplitTests
         run.Options["warmup"] = "0";
         run.Options["cold"] = "true";
         run.WriteManifest();
-        var caption = Assert.Single(FirstVsWarm.Tables(ReportGenerator.Analyze(run.Path, new ReportOptions()), "startup")).Caption;
+        var caption = Assert.Single(FirstVsWarm.Tables(ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }), "startup")).Caption;
         Assert.Contains("(its first measured lifecycle: --warmup 0)", caption, StringComparison.Ordinal);
         Assert.EndsWith("every startup cell began with the page cache dropped (--cold)", caption, StringComparison.Ordinal);
     }
@@ -92,7 +92,7 @@ public sealed class StartupSplitTests
     public async Task The_report_shows_the_split_chart_tables_and_the_sandbox_sentence_and_a_run_without_runtime_direct_none_of_it()
     {
         using var run = Split();
-        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions(), CancellationToken.None);
+        var result = await ReportGenerator.GenerateAsync(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
 
         var md = File.ReadAllText(result.ReportMarkdown);
         Assert.Contains("## startup-runtime", md, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class StartupSplitTests
 
         using var plain = new FixtureRun(3) { Modes = ["runc", "runsc"], Baseline = "runc" };
         plain.Add("runc", "startup", "total", Units.Milliseconds, 150).Add("runsc", "startup", "total", Units.Milliseconds, 250).Write();
-        var none = await ReportGenerator.GenerateAsync(plain.Path, new ReportOptions(), CancellationToken.None);
+        var none = await ReportGenerator.GenerateAsync(plain.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, CancellationToken.None);
         Assert.DoesNotContain("Where startup time goes", File.ReadAllText(none.ReportMarkdown), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(none.OutputDirectory, "startup-split.png")));
     }
@@ -114,7 +114,7 @@ public sealed class StartupSplitTests
     public void On_the_recorded_run_runsc_runtime_direct_is_slower_than_its_engine_path_and_the_report_names_the_phase()
     {
         using var run = SnapshotFixture.Copy("startup-split-run");
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
 
         var split = StartupSplitAnalysis.From(analysis);
 

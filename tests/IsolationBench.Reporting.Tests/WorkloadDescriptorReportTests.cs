@@ -26,7 +26,7 @@ public sealed class WorkloadDescriptorReportTests
             .Add("host", "density", "launch_rate", "containers/s", 100, rounds: 10).Add("runc", "density", "launch_rate", "containers/s", 20, rounds: 10)
             .Write();
 
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
         var verdict = Assert.Single(Output.Verdicts.For(analysis), v => v.Workload == "density");
 
         Assert.Equal("memory_per_container", analysis.HeadlineOf("density"));
@@ -42,7 +42,7 @@ public sealed class WorkloadDescriptorReportTests
             .Add("host", "footprint", "launch_rate", "containers/s", 100, rounds: 10).Add("runc", "footprint", "launch_rate", "containers/s", 20, rounds: 10)
             .Write();
 
-        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions());
+        var analysis = ReportGenerator.Analyze(run.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
         var verdict = Assert.Single(Output.Verdicts.For(analysis), v => v.Workload == "footprint");
 
         Assert.Null(analysis.HeadlineOf("footprint"));

@@ -110,7 +110,7 @@ internal sealed class CompareCommand : ICommand
         if (last is not { } n)
         {
             return Directory.Exists(arg)
-                ? new CompareSide(arg, [RunSamplesLoader.Load(arg)], [])
+                ? new CompareSide(arg, [RunSamplesLoader.Load(arg, IsolationBench.Workloads.WorkloadModules.Reports)], [])
                 : throw new UsageException($"{name} {arg} is neither a run directory (results/<run-id>) nor last:N");
         }
 
@@ -137,7 +137,7 @@ internal sealed class CompareCommand : ICommand
         }
 
         var loaded = runs.Select(r => Directory.Exists(r.RunDirectory)
-            ? RunSamplesLoader.Load(r.RunDirectory)
+            ? RunSamplesLoader.Load(r.RunDirectory, IsolationBench.Workloads.WorkloadModules.Reports)
             : throw new UsageException($"{name} {arg}: run {r.RunId}'s directory {r.RunDirectory} (from {historyPath}) is gone; compare needs its samples: keep the run directories, or compare RUN_DIRs")).ToList();
         return new CompareSide(arg, loaded, notes);
     }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using IsolationBench.Cli.CommandLine;
 using IsolationBench.Cli.Output;
-using IsolationBench.Harness;
 using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Modes;
+using IsolationBench.Harness;
 
 namespace IsolationBench.Cli.Commands;
 

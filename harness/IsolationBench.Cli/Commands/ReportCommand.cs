@@ -52,7 +52,7 @@ internal sealed class ReportCommand : ICommand
             throw new UsageException($"--out {output} is a file: give a folder");
         }
 
-        var options = new ReportOptions { Baseline = baseline, OutputDirectory = output };
+        var options = new ReportOptions { Baseline = baseline, OutputDirectory = output, Workloads = IsolationBench.Workloads.WorkloadModules.Reports };
         try
         {
             return await ReportGenerator.GenerateAsync(runDir, options, history, cancellationToken).ConfigureAwait(false);
@@ -85,7 +85,7 @@ internal sealed class ReportCommand : ICommand
 
         try
         {
-            var result = await Reporting.Fleet.FleetReport.GenerateAsync(runs, output, new ReportOptions(), cancellationToken).ConfigureAwait(false);
+            var result = await Reporting.Fleet.FleetReport.GenerateAsync(runs, output, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports }, cancellationToken).ConfigureAwait(false);
             context.Out.WriteLine($"fleet of {runs.Count} runs, {result.Fleet.Lines.Count} mode × metric lines side by side");
             foreach (var note in result.Fleet.Notes)
             {
@@ -107,7 +107,7 @@ internal sealed class ReportCommand : ICommand
     {
         try
         {
-            return ReportGenerator.Judge(runDir, new ReportOptions { Baseline = baseline });
+            return ReportGenerator.Judge(runDir, new ReportOptions { Baseline = baseline, Workloads = IsolationBench.Workloads.WorkloadModules.Reports });
         }
         catch (ArgumentException ex)
         {

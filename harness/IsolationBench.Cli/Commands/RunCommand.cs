@@ -1,11 +1,11 @@
 using System.Globalization;
 using IsolationBench.Cli.CommandLine;
 using IsolationBench.Cli.Output;
-using IsolationBench.Harness;
 using IsolationBench.Harness.EngineBench;
 using IsolationBench.Harness.Images;
 using IsolationBench.Harness.Resources;
 using IsolationBench.Harness.Workloads;
+using IsolationBench.Harness;
 using IsolationBench.Reporting.CrossCheck;
 using IsolationBench.Results;
 

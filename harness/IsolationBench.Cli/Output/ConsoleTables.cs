@@ -1,4 +1,5 @@
 using IsolationBench.Reporting.Analysers;
+using IsolationBench.Workloads;
 
 namespace IsolationBench.Cli.Output;
 
@@ -9,13 +10,8 @@ namespace IsolationBench.Cli.Output;
 /// </summary>
 internal static class ConsoleTables
 {
-    public static readonly IReadOnlyList<ConsoleTable> Own =
-    [
-        new(IsolationBench.Results.StartupPhases.Workload, StartupTable.Write) { Draw = RichTables.Startup },
-        new(IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, StartupSplitTable.Write) { Draw = StartupSplitTable.Draw },
-        new(IsolationBench.Results.DensityMetrics.Workload, DensityTable.Write),
-        new(IsolationBench.Results.AppMetrics.Workload, AppTable.Write),
-    ];
+    /// <summary>The workloads' own tables, from their modules, in run order.</summary>
+    public static IReadOnlyList<ConsoleTable> Own => IsolationBench.Workloads.WorkloadModules.ConsoleTables;
 
     /// <summary>Drawn tables on a rich terminal, the plain text (what scripts read) everywhere else.</summary>
     public static void Write(Commands.CliContext context, JudgedAnalysis judged)

@@ -36,7 +36,7 @@ internal static class GuestTable
 
                     var ratio = row.IsBaseline ? string.Empty
                         : judged.RefusalOf(row) is not null ? " " + NoVerdict
-                        : " " + StartupTable.Overhead(row.Comparison);
+                        : " " + IsolationBench.Workloads.ConsoleText.Overhead(row.Comparison);
                     return (Format(row.Statistics.Median) + ratio).PadLeft(Width);
                 });
                 output.WriteLine($"  {workload + " " + metric + " [" + unit + "]",-42}{string.Concat(cells)}");

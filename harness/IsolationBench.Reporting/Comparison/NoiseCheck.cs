@@ -12,11 +12,12 @@ public static class NoiseCheck
 {
     /// <param name="samples">the run's samples.</param>
     /// <param name="baseline">the mode every ratio divides by.</param>
-    /// <param name="workloads">the workloads' report parts (which are the host-noise control); null: <see cref="ReportOptions.Workloads"/>'s default.</param>
-    public static IReadOnlyList<string> Reasons(IReadOnlyList<Sample> samples, string baseline = ReportOptions.DefaultBaseline, IReadOnlyList<Workloads.WorkloadReport>? workloads = null)
+    /// <param name="workloads">the workloads' report parts (which of them is the host-noise control).</param>
+    public static IReadOnlyList<string> Reasons(IReadOnlyList<Sample> samples, IReadOnlyList<Workloads.WorkloadReport> workloads, string baseline = ReportOptions.DefaultBaseline)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var controls = (workloads ?? new ReportOptions().Workloads).Where(w => w.IsHostNoiseControl).Select(w => w.Workload).ToList();
+        ArgumentNullException.ThrowIfNull(workloads);
+        var controls = workloads.Where(w => w.IsHostNoiseControl).Select(w => w.Workload).ToList();
         var cpu = samples.Where(s => controls.Contains(s.Workload) && RunAnalyzer.IsUsable(s)).ToList();
         var reasons = new List<string>();
         foreach (var metric in cpu.Select(s => s.Metric).Distinct(StringComparer.Ordinal))

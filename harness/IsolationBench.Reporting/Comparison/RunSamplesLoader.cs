@@ -8,7 +8,8 @@ namespace IsolationBench.Reporting.Comparison;
 public static class RunSamplesLoader
 {
     /// <exception cref="ResultsFormatException">a file of the run is missing or unreadable (names file and line).</exception>
-    public static RunSamples Load(string runDir)
+    /// <param name="workloads">the workloads' report parts (the host-noise control among them).</param>
+    public static RunSamples Load(string runDir, IReadOnlyList<Workloads.WorkloadReport> workloads)
     {
         ArgumentNullException.ThrowIfNull(runDir);
         var run = new RunDirectory(runDir);
@@ -23,6 +24,6 @@ public static class RunSamplesLoader
         var excluded = unverified.Select(e => e.Mode).ToHashSet(StringComparer.Ordinal);
         // A mode's first container is one lifecycle per run: nothing a regression gate can judge, so compare leaves it out.
         var kept = samples.Where(s => !excluded.Contains(s.Mode) && !StartupPhases.IsFirst(s.Metric)).ToList();
-        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept)) { Unverified = unverified, Directions = MetricDirections.Of(manifest) };
+        return new RunSamples(manifest.RunId, manifest.StartedUtc, run.Path, kept, NoiseCheck.Reasons(kept, workloads)) { Unverified = unverified, Directions = MetricDirections.Of(manifest) };
     }
 }

@@ -40,7 +40,7 @@ public sealed class ChartsExporter : IExporter
             yield return (ChartNames.Overhead(workload), dir => OverheadChart.Render(a, workload, dir));
         }
 
-        foreach (var chart in a.Workloads.SelectMany(w => Workloads.ReportCatalog.ChartsOf(a.Parts, w)))
+        foreach (var chart in a.Workloads.SelectMany(w => Workloads.WorkloadReports.ChartsOf(a.Parts, w)))
         {
             yield return (chart.Name, dir => chart.Render(a, dir));
         }

@@ -1,6 +1,6 @@
 using IsolationBench.Reporting.Analysers;
-using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Output.Document;
+using IsolationBench.Reporting.Output;
 
 namespace IsolationBench.Reporting.Exporters;
 

@@ -116,11 +116,11 @@ public sealed record ReportContent(
         var workloads = a.Workloads.Select(w => new WorkloadSection(
             w,
             verdicts.Where(v => v.Workload == w).Select(v => v.Sentence).ToList(),
-            charts.Where(c => c == ChartNames.Overhead(w) || IsolationBench.Reporting.Workloads.ReportCatalog.ChartsOf(a.Parts, w).Any(own => own.Name == c)).ToList(),
+            charts.Where(c => c == ChartNames.Overhead(w) || IsolationBench.Reporting.Workloads.WorkloadReports.ChartsOf(a.Parts, w).Any(own => own.Name == c)).ToList(),
             a.MetricsOf(w).Select(metric => Table(a, w, metric)).ToList())
         {
-            Findings = IsolationBench.Reporting.Workloads.ReportCatalog.FindingsOf(a.Parts, w, a),
-            OwnTables = IsolationBench.Reporting.Workloads.ReportCatalog.TablesOf(a.Parts, w, a),
+            Findings = IsolationBench.Reporting.Workloads.WorkloadReports.FindingsOf(a.Parts, w, a),
+            OwnTables = IsolationBench.Reporting.Workloads.WorkloadReports.TablesOf(a.Parts, w, a),
         }).ToList();
 
         return new ReportContent(

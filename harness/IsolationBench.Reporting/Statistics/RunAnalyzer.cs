@@ -54,7 +54,7 @@ public static class RunAnalyzer
         foreach (var workload in workloads)
         {
             var ofWorkload = kept.Where(s => s.Workload == workload).ToList();
-            var part = Workloads.ReportCatalog.Find(options.Workloads, workload);
+            var part = Workloads.WorkloadReports.Find(options.Workloads, workload);
             // A mode's first container is one lifecycle, not a series: the first-vs-warm table shows it, no ratio row does.
             foreach (var metric in OrderMetrics(part, ofWorkload).Where(m => !Results.StartupPhases.IsFirst(m)))
             {

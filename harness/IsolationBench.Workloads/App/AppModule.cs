@@ -1,3 +1,4 @@
+using IsolationBench.Reporting.Workloads;
 using IsolationBench.Harness.App;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
@@ -28,4 +29,17 @@ public sealed class AppModule : IWorkloadModule
         NeedsEngineHost = "connects to the service's port published on this machine's loopback",
         ByDefault = false,
     };
+
+    public WorkloadReport Report { get; } = new(WorkloadCatalog.App.Name,
+    [
+        new(AppColdStartChart.Name, AppColdStartChart.Render),
+        new(AppLoadChart.Name, AppLoadChart.Render),
+    ])
+    {
+        Findings = AppSection.Findings,
+        Tables = AppSection.Tables,
+        NotComparable = AppSection.NotComparable,
+    };
+
+    public ConsoleTable? Console { get; } = new(WorkloadCatalog.App.Name, AppTable.Write);
 }

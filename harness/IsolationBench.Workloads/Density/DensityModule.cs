@@ -1,3 +1,4 @@
+using IsolationBench.Reporting.Workloads;
 using System.Globalization;
 using IsolationBench.Harness;
 using IsolationBench.Harness.Density;
@@ -48,4 +49,17 @@ public sealed class DensityModule : IWorkloadModule
             : null,
         Recorded = o => new KeyValuePair<string, string>("density_max", o.DensityMax.ToString(CultureInfo.InvariantCulture)),
     };
+
+    public WorkloadReport Report { get; } = new(WorkloadCatalog.Density.Name,
+    [
+        new(DensityMemoryChart.Name, DensityMemoryChart.Render),
+        new(DensityHostMemoryChart.Name, DensityHostMemoryChart.Render),
+        new(DensityLatencyChart.Name, DensityLatencyChart.Render),
+        new(DensityLaunchChart.Name, DensityLaunchChart.Render),
+    ])
+    {
+        Findings = DensitySection.Findings,
+    };
+
+    public ConsoleTable? Console { get; } = new(WorkloadCatalog.Density.Name, DensityTable.Write);
 }

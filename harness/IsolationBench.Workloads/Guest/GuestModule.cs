@@ -1,3 +1,5 @@
+using IsolationBench.Reporting.Analysers;
+using IsolationBench.Reporting.Workloads;
 using IsolationBench.Harness.Guest;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Workloads;
@@ -25,6 +27,7 @@ public sealed class GuestModule : IWorkloadModule
             StartEarly = (setup, ct) => GuestPreparation.LinuxBase(setup, ct),
             Options = category == "io" ? [Fio] : [],
         };
+        Report = ReportOf(category);
     }
 
     /// <summary>Every category of the guest binary, in run order.</summary>
@@ -33,6 +36,20 @@ public sealed class GuestModule : IWorkloadModule
     public WorkloadDescriptor Descriptor { get; }
 
     public HarnessWorkload Harness { get; }
+
+    public WorkloadReport Report { get; }
+
+    /// <summary>The guest categories share the one generic table.</summary>
+    public ConsoleTable? Console => null;
+
+    // Three categories bring an analyser of their own: io and network their referees (fio, iperf3), cpu the host-noise control.
+    private static WorkloadReport ReportOf(string category) => category switch
+    {
+        IoFindings.Workload => new(category, []) { Analysers = [new IoRefereeAnalyser()] },
+        NetworkFindings.Workload => new(category, []) { Analysers = [new NetworkRefereeAnalyser()] },
+        "cpu" => new(category, []) { IsHostNoiseControl = true, Analysers = [new HostNoiseAnalyser()] },
+        _ => new(category, []),
+    };
 
     /// <summary>--fio: the io referee in every container, whatever the number of containers (by default only from <see cref="FioReferee.MinimumContainers"/>).</summary>
     private static readonly WorkloadOption Fio = new("--fio")

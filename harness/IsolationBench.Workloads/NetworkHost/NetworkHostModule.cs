@@ -1,3 +1,4 @@
+using IsolationBench.Reporting.Workloads;
 using IsolationBench.Harness.NetworkHost;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
@@ -27,4 +28,11 @@ public sealed class NetworkHostModule : IWorkloadModule
         NeedsEngineHost = "connects to the container's port on this machine's loopback",
         ByDefault = false,
     };
+
+    public WorkloadReport Report { get; } = new(WorkloadCatalog.NetworkHost.Name, [])
+    {
+        Findings = NetworkHostSection.Findings,
+    };
+
+    public ConsoleTable? Console => null;
 }

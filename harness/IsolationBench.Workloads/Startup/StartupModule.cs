@@ -1,3 +1,4 @@
+using IsolationBench.Reporting.Workloads;
 using IsolationBench.Harness.Startup;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
@@ -34,4 +35,19 @@ public sealed class StartupModule : IWorkloadModule
             : null,
         AnchorsEngineBench = true,
     };
+
+    public WorkloadReport Report { get; } = new(WorkloadCatalog.Startup.Name,
+    [
+        new(StartupPhasesChart.Name, StartupPhasesChart.Render),
+        new(StartupDistributionChart.Name, StartupDistributionChart.Render),
+    ])
+    {
+        Tables = a => FirstVsWarm.Tables(a, WorkloadCatalog.Startup.Name),
+        HeadlineVerb = "starts",
+        NotComparable = StartupComparability.NotComparable,
+        MetricOrder = StartupComparability.ReportedOrder,
+        UnitIsLifecycle = true,
+    };
+
+    public ConsoleTable? Console { get; } = new(WorkloadCatalog.Startup.Name, StartupTable.Write) { Draw = StartupDrawnTable.Draw };
 }

@@ -32,7 +32,7 @@ public sealed class TmpfsBaselineTests(RealEngine real)
             Assert.Contains(IoFactsCsv.ReadReads(summary.Directory.Path), r => (r.Mode, r.Metric, r.ReadKind) == ("host", "RandomRead4KiB@layer", ReadKinds.Cache));
 
             var report = await ReportGenerator.GenerateAsync(
-                summary.Directory.Path, new ReportOptions { BootstrapResamples = 1_000, WriteCharts = false }, CancellationToken.None);
+                summary.Directory.Path, new ReportOptions { Workloads = IsolationBench.Workloads.WorkloadModules.Reports, BootstrapResamples = 1_000, WriteCharts = false }, CancellationToken.None);
 
             var io = report.Verdicts.Where(v => v.Workload == "io").ToList();
             Assert.Contains(io, v => v.Sentence == "runc on io SequentialWrite1MiB@layer: no verdict, not comparable: baseline target is tmpfs");
