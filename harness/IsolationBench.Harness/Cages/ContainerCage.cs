@@ -32,6 +32,8 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
 
     public string Phase { get; set; } = "create";
 
+    public long? ExitCode { get; private set; }
+
     /// <summary>The pump's task: done when the container's output closed.</summary>
     public Task Pump => _pump;
 
@@ -62,7 +64,7 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
     {
         Phase = "exit";
         var code = await Engine.WaitAsync(RequireId(), cancellationToken).ConfigureAwait(false);
-        _exited = true;
+        (ExitCode, _exited) = (code, true);
 
         // The stream ends when the container's output is closed; give it a moment to deliver the last bytes. The drain
         // belongs to exit (the container is not done until its output is), not to remove.

@@ -28,6 +28,8 @@ public sealed class HostProcessCage(HostProcessSpec spec) : ICage
 
     public string Phase { get; set; } = "start";
 
+    public long? ExitCode { get; private set; }
+
     public bool HasExited => _started && _process.HasExited;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -63,6 +65,7 @@ public sealed class HostProcessCage(HostProcessSpec spec) : ICage
     {
         Phase = "exit";
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        ExitCode = _process.ExitCode;
 
         // Exit ends when the output is drained too, as for a container.
         await _pumps.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,9 @@ public interface ICage : IAsyncDisposable
     /// <summary>The clock points of its start and exit.</summary>
     CageClock Clock { get; }
 
+    /// <summary>The exit code, once the exit was seen (before its output drained); null until then.</summary>
+    long? ExitCode { get; }
+
     /// <summary>Where its life is, for a failure's "(phase …)": the cage names its own steps, the workload its own.</summary>
     string Phase { get; set; }
 
