@@ -1,32 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
 using IsolationBench.Fingerprint;
+using IsolationBench.Harness.Cages;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.Density;
 
 /// <summary>
-/// A held probe container: create → attach → start → done line, then left running. Removing it (dispose) kills and
-/// removes it with a bounded token of its own, whatever the caller's token says (Ctrl+C included).
+/// A held probe container: a <see cref="ContainerCage"/> started and awaited to its done line, then left running.
+/// Removing it (dispose) kills and removes it with a bounded token of its own, whatever the caller's token says (Ctrl+C included).
 /// </summary>
 public sealed class HeldContainer : IHeldProbe
 {
-    private readonly IContainerEngine _engine;
-    private readonly IContainerOutput _stream;
+    private readonly ContainerCage _cage;
 
-    private HeldContainer(IContainerEngine engine, string id, IContainerOutput stream, double startMilliseconds, IsolationFingerprint? fingerprint)
+    private HeldContainer(ContainerCage cage, double startMilliseconds, IsolationFingerprint? fingerprint)
     {
-        _engine = engine;
-        ContainerId = id;
-        _stream = stream;
+        _cage = cage;
         StartMilliseconds = startMilliseconds;
         Fingerprint = fingerprint;
     }
 
-    public string Source => ContainerId![..Math.Min(12, ContainerId!.Length)];
+    public string Source => _cage.Source;
 
-    public string? ContainerId { get; }
+    public string? ContainerId => _cage.Id;
 
     public int? ProcessId => null;
 
@@ -40,35 +38,17 @@ public sealed class HeldContainer : IHeldProbe
         ArgumentNullException.ThrowIfNull(spec);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var output = new OutputCollector();
-        string? id = null;
-        IContainerOutput? stream = null;
-        var t0 = Stopwatch.GetTimestamp();
+        var cage = new ContainerCage(engine, spec);
         try
         {
-            id = await engine.CreateContainerAsync(spec, deadline.Token).ConfigureAwait(false);
-            stream = await engine.AttachAsync(id, deadline.Token).ConfigureAwait(false);
-            var pump = PumpAsync(stream, output);
-            await engine.StartAsync(id, deadline.Token).ConfigureAwait(false);
-            while (output.FingerprintDoneAt is null)
+            var start = await HeldProbeStart.AwaitDoneLineAsync(cage, deadline.Token).ConfigureAwait(false);
+            if (start.Failure is not null)
             {
-                if (pump.IsCompleted)
-                {
-                    return new HeldStart(null, "the probe's output ended before its done line: " + output.StdErr.Trim());
-                }
-
-                await Task.Delay(5, deadline.Token).ConfigureAwait(false);
+                return new HeldStart(null, start.Failure);
             }
 
-            var (fingerprint, problem) = ProbeOutput.Parse(output.StdOut);
-            if (problem is not null)
-            {
-                return new HeldStart(null, problem);
-            }
-
-            var held = new HeldContainer(engine, id, stream, Stopwatch.GetElapsedTime(t0, output.FirstLineAt!.Value).TotalMilliseconds, fingerprint);
-            stream = null;
-            id = null;
+            var held = new HeldContainer(cage, Stopwatch.GetElapsedTime(cage.Clock.CreateCalled, start.ReadyAt).TotalMilliseconds, start.Fingerprint);
+            cage = null;
             return new HeldStart(held, null);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -82,36 +62,15 @@ public sealed class HeldContainer : IHeldProbe
         }
         finally
         {
-            stream?.Dispose();
-            if (id is not null)
+            if (cage is not null)
             {
-                await ContainerRemoval.KillAndRemoveAsync(engine, id, exited: false).ConfigureAwait(false);
+                await cage.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
     public async Task<bool> IsAliveAsync(CancellationToken cancellationToken) =>
-        (await _engine.InspectStateAsync(ContainerId!, cancellationToken).ConfigureAwait(false)).Status == "running";
+        (await _cage.InspectStateAsync(cancellationToken).ConfigureAwait(false)).Status == "running";
 
-    public async ValueTask DisposeAsync()
-    {
-        _stream.Dispose();
-        await ContainerRemoval.KillAndRemoveAsync(_engine, ContainerId!, exited: false).ConfigureAwait(false);
-    }
-
-    private static async Task PumpAsync(IContainerOutput stream, OutputCollector output)
-    {
-        var buffer = new byte[4096];
-        try
-        {
-            while (await stream.ReadAsync(buffer, CancellationToken.None).ConfigureAwait(false) is { } chunk)
-            {
-                output.Add(buffer.AsSpan(0, chunk.Count), chunk.IsStdErr, Stopwatch.GetTimestamp());
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The stream is closed when the container is removed.
-        }
-    }
+    public ValueTask DisposeAsync() => _cage.DisposeAsync();
 }

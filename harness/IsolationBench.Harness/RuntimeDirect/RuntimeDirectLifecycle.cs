@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using IsolationBench.Harness.Cages;
 using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.RuntimeDirect;
@@ -29,7 +30,7 @@ public static class RuntimeDirectLifecycle
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var ct = deadline.Token;
-        var output = new OutputCollector();
+        var output = new CageOutput();
         var phase = "create";
         long t0 = 0, created = 0, started = 0, exited = 0, removed = 0;
         string? failure = null;
@@ -43,9 +44,7 @@ public static class RuntimeDirectLifecycle
             createAttempted = true;
             reaper.Start(create);
             create.StandardInput.Close();
-            pumps = Task.WhenAll(
-                PumpAsync(create.StandardOutput.BaseStream, output, false, ct),
-                PumpAsync(create.StandardError.BaseStream, output, true, ct));
+            pumps = OutputPump.PumpAsync(create.StandardOutput.BaseStream, create.StandardError.BaseStream, output, ct);
             await create.WaitForExitAsync(ct).ConfigureAwait(false);
             created = Stopwatch.GetTimestamp();
             reaper.Forget(create.Id);
@@ -138,16 +137,6 @@ public static class RuntimeDirectLifecycle
         catch (Exception ex) when (ex is OperationCanceledException or System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
             // The state dir's removal (and the next run's sweep) is the last line of defence.
-        }
-    }
-
-    private static async Task PumpAsync(Stream stream, OutputCollector output, bool isStdErr, CancellationToken ct)
-    {
-        var buffer = new byte[16 * 1024];
-        int n;
-        while ((n = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
-        {
-            output.Add(buffer.AsSpan(0, n), isStdErr, Stopwatch.GetTimestamp());
         }
     }
 }
