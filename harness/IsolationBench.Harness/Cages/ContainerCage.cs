@@ -8,10 +8,9 @@ namespace IsolationBench.Harness.Cages;
 /// line written is never missed) → start → … → kill/remove. Its output is pumped from attach until it is removed, on a
 /// token of its own: a held container keeps its stream after its start's deadline is gone.
 /// </summary>
-public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) : ICage
+public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) : Cage
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _life = new();
     private IContainerOutput? _stream;
     private Task _pump = Task.CompletedTask;
     private bool _exited;
@@ -24,43 +23,31 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
     /// <summary>The engine's id; null until created.</summary>
     public string? Id { get; private set; }
 
-    public string Source => Id is null ? string.Empty : ShortId.Of(Id);
+    public override string Source => Id is null ? string.Empty : ShortId.Of(Id);
 
-    public CageOutput Output { get; } = new();
-
-    public CageClock Clock { get; } = new();
-
-    public string Phase { get; set; } = "create";
-
-    public long? ExitCode { get; private set; }
+    public override string Phase { get; set; } = "create";
 
     /// <summary>The pump's task: done when the container's output closed.</summary>
     public Task Pump => _pump;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         Phase = "create";
         Clock.CreateCalled = System.Diagnostics.Stopwatch.GetTimestamp();
         Id = await Engine.CreateContainerAsync(Spec, cancellationToken).ConfigureAwait(false);
         _stream = await Engine.AttachAsync(Id, cancellationToken).ConfigureAwait(false);
         Clock.Attached = System.Diagnostics.Stopwatch.GetTimestamp();
-        _pump = OutputPump.PumpAsync(_stream, Output, _life.Token);
+        _pump = OutputPump.PumpAsync(_stream, Output, Life.Token);
 
         Phase = "start";
         await Engine.StartAsync(Id, cancellationToken).ConfigureAwait(false);
         Clock.StartReturned = System.Diagnostics.Stopwatch.GetTimestamp();
     }
 
-    public Task<ReadySignal?> WaitReadyAsync(IReadiness readiness, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(readiness);
-        return readiness.WaitAsync(this, cancellationToken);
-    }
-
-    public async Task<string?> CheckRecordAsync(CancellationToken cancellationToken) =>
+    public override async Task<string?> CheckRecordAsync(CancellationToken cancellationToken) =>
         Verification.ContainerConfigCheck.Compare(Spec, await Engine.InspectConfigAsync(RequireId(), cancellationToken).ConfigureAwait(false));
 
-    public async Task<long> WaitForExitAsync(CancellationToken cancellationToken)
+    public override async Task<long> WaitForExitAsync(CancellationToken cancellationToken)
     {
         Phase = "exit";
         var code = await Engine.WaitAsync(RequireId(), cancellationToken).ConfigureAwait(false);
@@ -73,6 +60,9 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
         Clock.ExitSeen = System.Diagnostics.Stopwatch.GetTimestamp();
         return code;
     }
+
+    public override async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
+        (await InspectStateAsync(cancellationToken).ConfigureAwait(false)).Status == "running";
 
     public Task<ContainerStateFacts> InspectStateAsync(CancellationToken cancellationToken) => Engine.InspectStateAsync(RequireId(), cancellationToken);
 
@@ -98,24 +88,11 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
     }
 
     /// <summary>Killed unless it exited, then removed (<see cref="ContainerRemoval"/>: refusals left to the label sweep, engine loss thrown).</summary>
-    public async Task StopAsync()
+    public override async Task StopAsync()
     {
         if (TakeRemoval())
         {
             await ContainerRemoval.KillAndRemoveAsync(Engine, Id!, _exited).ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await StopAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            await _life.CancelAsync().ConfigureAwait(false);
-            _life.Dispose();
         }
     }
 

@@ -7,10 +7,9 @@ namespace IsolationBench.Harness.Cages;
 /// A workload as a plain host process, behind the same face as a container: spawned with a minimal environment inside
 /// the run's limits, its stdout and stderr pumped, killed (with its children) or released when stopped.
 /// </summary>
-public sealed class HostProcessCage(HostProcessSpec spec) : ICage
+public sealed class HostProcessCage(HostProcessSpec spec) : Cage
 {
     private static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _life = new();
     private readonly Process _process = new() { StartInfo = Info(spec ?? throw new ArgumentNullException(nameof(spec))) };
     private Task _pumps = Task.CompletedTask;
     private bool _started;
@@ -20,19 +19,13 @@ public sealed class HostProcessCage(HostProcessSpec spec) : ICage
 
     public int? ProcessId { get; private set; }
 
-    public string Source => ProcessId is { } pid ? "host:" + pid.ToString(CultureInfo.InvariantCulture) : string.Empty;
+    public override string Source => ProcessId is { } pid ? "host:" + pid.ToString(CultureInfo.InvariantCulture) : string.Empty;
 
-    public CageOutput Output { get; } = new();
-
-    public CageClock Clock { get; } = new();
-
-    public string Phase { get; set; } = "start";
-
-    public long? ExitCode { get; private set; }
+    public override string Phase { get; set; } = "start";
 
     public bool HasExited => _started && _process.HasExited;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
@@ -49,19 +42,15 @@ public sealed class HostProcessCage(HostProcessSpec spec) : ICage
 
         _started = true;
         ProcessId = _process.Id;
-        _pumps = OutputPump.PumpAsync(_process.StandardOutput.BaseStream, _process.StandardError.BaseStream, Output, _life.Token);
+        _pumps = OutputPump.PumpAsync(_process.StandardOutput.BaseStream, _process.StandardError.BaseStream, Output, Life.Token);
         return Task.CompletedTask;
     }
 
-    public Task<ReadySignal?> WaitReadyAsync(IReadiness readiness, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(readiness);
-        return readiness.WaitAsync(this, cancellationToken);
-    }
+    public override Task<string?> CheckRecordAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    public Task<string?> CheckRecordAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    public override Task<bool> IsRunningAsync(CancellationToken cancellationToken) => Task.FromResult(_started && !_process.HasExited);
 
-    public async Task<long> WaitForExitAsync(CancellationToken cancellationToken)
+    public override async Task<long> WaitForExitAsync(CancellationToken cancellationToken)
     {
         Phase = "exit";
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -73,7 +62,7 @@ public sealed class HostProcessCage(HostProcessSpec spec) : ICage
         return _process.ExitCode;
     }
 
-    public async Task StopAsync()
+    public override async Task StopAsync()
     {
         if (_stopped)
         {
@@ -94,19 +83,7 @@ public sealed class HostProcessCage(HostProcessSpec spec) : ICage
         Kill();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await StopAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            await _life.CancelAsync().ConfigureAwait(false);
-            _life.Dispose();
-            _process.Dispose();
-        }
-    }
+    protected override void Release() => _process.Dispose();
 
     // Closing stdin is a held probe's release; one that does not go within the grace is killed after.
     private async Task ReleaseAsync()

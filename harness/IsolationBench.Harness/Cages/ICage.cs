@@ -31,6 +31,9 @@ public interface ICage : IAsyncDisposable
     /// <summary>Null when the engine recorded what was asked (runtime, isolation, limits), else the mismatch; a host process has no record.</summary>
     Task<string?> CheckRecordAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether it still runs (a held probe that ended costs nothing, so a step that counts it would lie).</summary>
+    Task<bool> IsRunningAsync(CancellationToken cancellationToken);
+
     /// <summary>Waits for its exit and for its output to drain; returns the exit code.</summary>
     /// <exception cref="TimeoutException">A container's output did not close within 10 s of its exit.</exception>
     Task<long> WaitForExitAsync(CancellationToken cancellationToken);
