@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using IsolationBench.Harness.Engine;
 
@@ -27,21 +28,18 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
 
     public override string Phase { get; set; } = "create";
 
-    /// <summary>The pump's task: done when the container's output closed.</summary>
-    public Task Pump => _pump;
-
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         Phase = "create";
-        Clock.CreateCalled = System.Diagnostics.Stopwatch.GetTimestamp();
+        Clock.CreateCalled = Stopwatch.GetTimestamp();
         Id = await Engine.CreateContainerAsync(Spec, cancellationToken).ConfigureAwait(false);
         _stream = await Engine.AttachAsync(Id, cancellationToken).ConfigureAwait(false);
-        Clock.Attached = System.Diagnostics.Stopwatch.GetTimestamp();
+        Clock.Attached = Stopwatch.GetTimestamp();
         _pump = OutputPump.PumpAsync(_stream, Output, Life.Token);
 
         Phase = "start";
         await Engine.StartAsync(Id, cancellationToken).ConfigureAwait(false);
-        Clock.StartReturned = System.Diagnostics.Stopwatch.GetTimestamp();
+        Clock.StartReturned = Stopwatch.GetTimestamp();
     }
 
     public override async Task<string?> CheckRecordAsync(CancellationToken cancellationToken) =>
@@ -57,7 +55,7 @@ public sealed class ContainerCage(IContainerEngine engine, ContainerSpec spec) :
         // belongs to exit (the container is not done until its output is), not to remove.
         Phase = "output";
         await _pump.WaitAsync(DrainTimeout, cancellationToken).ConfigureAwait(false);
-        Clock.ExitSeen = System.Diagnostics.Stopwatch.GetTimestamp();
+        Clock.ExitSeen = Stopwatch.GetTimestamp();
         return code;
     }
 
