@@ -34,10 +34,15 @@ public sealed class CageCleanupTests
         var engine = new ScriptedEngine();
         var cage = Cage(engine);
 
-        var failure = await CageRun.RunAsync(cage, TimeSpan.FromMilliseconds(200), async ct =>
+        var failure = await CageRun.RunAsync(cage, TimeSpan.FromSeconds(1), async ct =>
         {
             await cage.StartAsync(ct);
             engine.Write("listening soon\n", isStdErr: true);
+            while (cage.Output.StdErr.Length == 0)
+            {
+                await Task.Delay(5, ct); // the pump is asynchronous: the tail must be in before the deadline
+            }
+
             await cage.ReadyAsync("ready", Readiness.NamedLine("ISOBENCH-READY"), "the service wrote no ready line", ct);
             return null;
         }, CancellationToken.None);
