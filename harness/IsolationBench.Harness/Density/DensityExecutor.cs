@@ -1,5 +1,6 @@
 using System.Globalization;
 using IsolationBench.Fingerprint;
+using IsolationBench.Harness.Cages;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
@@ -153,7 +154,7 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
     {
         if (cell.Mode.Kind == ModeKind.Host)
         {
-            return await HeldHostProcess.StartAsync(hostProbePath, context.HostLimits, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            return await HeldCage.AsHostProcessAsync(hostProbePath, context.HostLimits, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         }
 
         var spec = new ContainerSpec
@@ -166,7 +167,7 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
             Limits = ContainerLimits.For(context.Resources, cell.Mode.Knob),
             OpenStdin = true,
         };
-        return await HeldContainer.StartAsync(engine ?? throw new InvalidOperationException("container mode without an engine"), spec, cell.Mode.ContainerTimeout, cancellationToken).ConfigureAwait(false);
+        return await HeldCage.InContainerAsync(engine ?? throw new InvalidOperationException("container mode without an engine"), spec, cell.Mode.ContainerTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     // Why the ladder ended where it did, beside the cell's artifacts (samples.csv keeps numbers; this keeps the reason).
@@ -178,18 +179,7 @@ public sealed class DensityExecutor(IContainerEngine? engine, string probeImage,
             $"reached {reached} of {max} containers; {reason ?? "the ladder ran to its top"}\n"));
     }
 
-    private static Sample Row(MatrixCell cell, RunContext context, string metric, string unit, double value, int iteration, string source = "") => new()
-    {
-        RunId = context.RunId,
-        Round = cell.Round,
-        Mode = cell.Mode.Name,
-        Workload = DensityMetrics.Workload,
-        Metric = metric,
-        Unit = unit,
-        Value = value,
-        Status = SampleStatus.Ok,
-        Iteration = iteration,
-        Source = source,
-        TimestampUtc = DateTimeOffset.UtcNow,
-    };
+    // Each row stamped when it is made: a ladder's steps are seconds apart.
+    private static Sample Row(MatrixCell cell, RunContext context, string metric, string unit, double value, int iteration, string source = "") =>
+        (SampleFactory.For(cell, context, DensityMetrics.Workload) with { Source = source }).Ok(metric, unit, value, iteration);
 }

@@ -7,7 +7,8 @@ namespace IsolationBench.Harness.Engine;
 /// </summary>
 public static class ContainerRemoval
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long taking a container away may take, on its own token.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public static async Task KillAndRemoveAsync(IContainerEngine engine, string containerId, bool exited)
     {

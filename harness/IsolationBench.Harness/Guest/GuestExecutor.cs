@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Globalization;
 using IsolationBench.Fingerprint;
+using IsolationBench.Harness.Cages;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
@@ -255,17 +256,6 @@ public sealed class GuestExecutor(IContainerEngine? engine, string? image, bool 
         }
     }
 
-    private static Sample Failed(MatrixCell cell, RunContext context, string source, string failure) => new()
-    {
-        RunId = context.RunId,
-        Round = cell.Round,
-        Mode = cell.Mode.Name,
-        Workload = cell.Workload,
-        Metric = "(run)",
-        Unit = Units.NanosecondsPerOp,
-        Value = double.NaN,
-        Status = SampleStatus.Failed(failure),
-        Source = source,
-        TimestampUtc = DateTimeOffset.UtcNow,
-    };
+    private static Sample Failed(MatrixCell cell, RunContext context, string source, string failure) =>
+        (SampleFactory.For(cell, context) with { Source = source }).Failed("(run)", Units.NanosecondsPerOp, failure);
 }

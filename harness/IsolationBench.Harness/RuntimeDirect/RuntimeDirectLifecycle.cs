@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using IsolationBench.Harness.Cages;
 using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.RuntimeDirect;
@@ -28,92 +29,35 @@ public static class RuntimeDirectLifecycle
         ArgumentNullException.ThrowIfNull(reaper);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var ct = deadline.Token;
-        var output = new OutputCollector();
-        var phase = "create";
-        long t0 = 0, created = 0, started = 0, exited = 0, removed = 0;
-        string? failure = null;
-        var createAttempted = false;
-        var deleted = false;
         using var create = new Process { StartInfo = RuntimeProcess.Info(runtime.Executable, runtime.Create(bundle, containerId)) };
-        Task? pumps = null;
+        var run = new Attempt(runtime, containerId, create, reaper);
         try
         {
-            t0 = Stopwatch.GetTimestamp();
-            createAttempted = true;
-            reaper.Start(create);
-            create.StandardInput.Close();
-            pumps = Task.WhenAll(
-                PumpAsync(create.StandardOutput.BaseStream, output, false, ct),
-                PumpAsync(create.StandardError.BaseStream, output, true, ct));
-            await create.WaitForExitAsync(ct).ConfigureAwait(false);
-            created = Stopwatch.GetTimestamp();
-            reaper.Forget(create.Id);
-            if (create.ExitCode != 0)
-            {
-                // The create process's stderr is the container's too; only the runtime writes to it before start.
-                await pumps.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
-                failure = string.Create(CultureInfo.InvariantCulture, $"{runtime.Name} create exited {create.ExitCode}: {RuntimeProcess.LastLine(output.StdErr) ?? "(no output)"}");
-                return Failed();
-            }
-
-            phase = "start";
-            var start = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Start(containerId), ct, reaper).ConfigureAwait(false);
-            started = Stopwatch.GetTimestamp();
-            if (start.ExitCode != 0)
-            {
-                failure = start.Describe(runtime.Name + " start");
-                return Failed();
-            }
-
-            phase = "exit";
-            await pumps.ConfigureAwait(false);
-            exited = Stopwatch.GetTimestamp();
-
-            phase = "delete";
-            var delete = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Delete(containerId), ct, reaper).ConfigureAwait(false);
-            removed = Stopwatch.GetTimestamp();
-            deleted = delete.ExitCode == 0;
-            if (!deleted)
-            {
-                failure = delete.Describe(runtime.Name + " delete");
-            }
+            await run.LiveAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            failure = string.Create(CultureInfo.InvariantCulture, $"timeout after {timeout.TotalSeconds:0} s (phase {phase})");
+            run.Failure = string.Create(CultureInfo.InvariantCulture, $"timeout after {timeout.TotalSeconds:0} s (phase {run.Phase})");
         }
         catch (TimeoutException)
         {
-            failure = $"{runtime.Name} create failed and its output did not close (phase {phase})";
+            run.Failure = $"{runtime.Name} create failed and its output did not close (phase {run.Phase})";
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
-            failure = $"cannot run {runtime.Executable}: {ex.Message}";
+            run.Failure = $"cannot run {runtime.Executable}: {ex.Message}";
         }
         finally
         {
-            if (createAttempted && !deleted)
+            if (run.CreateAttempted && !run.Deleted)
             {
                 // Whatever happened, the container goes: our own bounded token, even when the caller cancelled.
-                failure ??= "the container was not deleted";
+                run.Failure ??= "the container was not deleted";
                 await ForceCleanupAsync(runtime, create, containerId).ConfigureAwait(false);
             }
         }
 
-        return failure is null && output.FirstLineAt is null
-            ? Failed() with { Failure = "the workload exited without writing its ready line" }
-            : failure is null
-                ? new WorkloadRun
-                {
-                    Source = runtime.Name + ":" + containerId,
-                    Timings = new PhaseTimings(t0, created, started, output.FirstLineAt, output.FingerprintDoneAt, exited, removed, ProbeOutput.FingerprintMilliseconds(output.StdOut)),
-                    StdOut = output.StdOut,
-                    StdErr = output.StdErr,
-                }
-                : Failed();
-
-        WorkloadRun Failed() => new() { Source = runtime.Name + ":" + containerId, StdOut = output.StdOut, StdErr = output.StdErr, Failure = failure ?? "unknown failure" };
+        return run.Outcome();
     }
 
     private static async Task ForceCleanupAsync(RuntimeCommand runtime, Process create, string containerId)
@@ -141,13 +85,71 @@ public static class RuntimeDirectLifecycle
         }
     }
 
-    private static async Task PumpAsync(Stream stream, OutputCollector output, bool isStdErr, CancellationToken ct)
+    /// <summary>One container's way through the runtime's commands: the clock points, where it is, what went wrong.</summary>
+    private sealed class Attempt(RuntimeCommand runtime, string containerId, Process create, OrphanReaper reaper)
     {
-        var buffer = new byte[16 * 1024];
-        int n;
-        while ((n = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        private readonly CageOutput _output = new();
+        private long _t0, _created, _started, _exited, _removed;
+
+        public string Phase { get; private set; } = "create";
+
+        public string? Failure { get; set; }
+
+        public bool CreateAttempted { get; private set; }
+
+        public bool Deleted { get; private set; }
+
+        public async Task LiveAsync(CancellationToken ct)
         {
-            output.Add(buffer.AsSpan(0, n), isStdErr, Stopwatch.GetTimestamp());
+            _t0 = Stopwatch.GetTimestamp();
+            CreateAttempted = true;
+            reaper.Start(create);
+            create.StandardInput.Close();
+            var pumps = OutputPump.PumpAsync(create.StandardOutput.BaseStream, create.StandardError.BaseStream, _output, ct);
+            await create.WaitForExitAsync(ct).ConfigureAwait(false);
+            _created = Stopwatch.GetTimestamp();
+            reaper.Forget(create.Id);
+            if (create.ExitCode != 0)
+            {
+                // The create process's stderr is the container's too; only the runtime writes to it before start.
+                await pumps.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+                Failure = string.Create(CultureInfo.InvariantCulture, $"{runtime.Name} create exited {create.ExitCode}: {RuntimeProcess.LastLine(_output.StdErr) ?? "(no output)"}");
+                return;
+            }
+
+            Phase = "start";
+            var start = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Start(containerId), ct, reaper).ConfigureAwait(false);
+            _started = Stopwatch.GetTimestamp();
+            if (start.ExitCode != 0)
+            {
+                Failure = start.Describe(runtime.Name + " start");
+                return;
+            }
+
+            Phase = "exit";
+            await pumps.ConfigureAwait(false);
+            _exited = Stopwatch.GetTimestamp();
+
+            Phase = "delete";
+            var delete = await RuntimeProcess.RunAsync(runtime.Executable, runtime.Delete(containerId), ct, reaper).ConfigureAwait(false);
+            _removed = Stopwatch.GetTimestamp();
+            Deleted = delete.ExitCode == 0;
+            if (!Deleted)
+            {
+                Failure = delete.Describe(runtime.Name + " delete");
+            }
+        }
+
+        public WorkloadRun Outcome()
+        {
+            var failed = new WorkloadRun { Source = runtime.Name + ":" + containerId, StdOut = _output.StdOut, StdErr = _output.StdErr, Failure = Failure ?? "unknown failure" };
+            return Failure is not null ? failed
+                : _output.FirstLineAt is null ? failed with { Failure = "the workload exited without writing its ready line" }
+                : failed with
+                {
+                    Timings = new PhaseTimings(_t0, _created, _started, _output.FirstLineAt, _output.FingerprintDoneAt, _exited, _removed, ProbeOutput.FingerprintMilliseconds(_output.StdOut)),
+                    Failure = null,
+                };
         }
     }
 }

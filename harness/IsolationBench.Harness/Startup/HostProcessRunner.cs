@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
+using IsolationBench.Harness.Cages;
 
 namespace IsolationBench.Harness.Startup;
 
-/// <summary>Runs the workload as a plain host process (the <c>host</c> baseline), timed like a container.</summary>
+/// <summary>Runs the workload as a plain host process (the <c>host</c> baseline), timed like a container, as a <see cref="HostProcessCage"/>.</summary>
 public static class HostProcessRunner
 {
     /// <param name="requireReadyLine">The probe's protocol starts with a ready line; the guest benchmarks print BDN's log instead.</param>
@@ -14,78 +14,41 @@ public static class HostProcessRunner
     public static async Task<WorkloadRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, bool requireReadyLine, Hosting.IHostLimits? limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var info = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        Hosting.MinimalEnvironment.Apply(info.Environment);
-
-        var output = new OutputCollector();
+        await using var cage = new HostProcessCage(new HostProcessSpec(executable, arguments, limits));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        long t0, started;
-        using var process = new Process { StartInfo = info };
         try
         {
-            // The clock runs around the spawn only: a cgroup join is the limits' bookkeeping, not the workload's start
-            // (measured here: it put ~12 ms into the host's start phase, against ~2 ms for the spawn itself).
-            (t0, started) = limits is null ? Hosting.SpawnTimes.Around(process) : limits.Start(process);
+            await cage.StartAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (CageStartException ex)
         {
-            return Failed($"cannot start {executable}: {ex.Message}");
+            return Failed(cage, ex.Message) with { Source = string.Empty };
         }
 
-        var source = "host:" + process.Id.ToString(CultureInfo.InvariantCulture);
-        var stdout = PumpAsync(process.StandardOutput.BaseStream, output, false, deadline.Token);
-        var stderr = PumpAsync(process.StandardError.BaseStream, output, true, deadline.Token);
         try
         {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            // Exit ends when the output is drained too, as for a container.
-            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-            var exited = Stopwatch.GetTimestamp();
-            string? failure = process.ExitCode != 0
-                ? string.Create(CultureInfo.InvariantCulture, $"exit code {process.ExitCode}: {output.StdErr.Trim().Split('\n').LastOrDefault()}")
-                : requireReadyLine && output.FirstLineAt is null ? "the workload exited without writing its ready line" : null;
-            return new WorkloadRun
+            var exitCode = await cage.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            var ready = await cage.WaitReadyAsync(Readiness.FirstLine, deadline.Token).ConfigureAwait(false);
+            string? failure = exitCode != 0
+                ? string.Create(CultureInfo.InvariantCulture, $"exit code {exitCode}: {cage.Output.StdErr.Trim().Split('\n').LastOrDefault()}")
+                : requireReadyLine && ready is null ? "the workload exited without writing its ready line" : null;
+            var (output, clock) = (cage.Output, cage.Clock);
+            return Failed(cage, failure) with
             {
-                Source = source,
-                Timings = failure is null ? new PhaseTimings(t0, t0, started, output.FirstLineAt, output.FingerprintDoneAt, exited, exited, ProbeOutput.FingerprintMilliseconds(output.StdOut)) : null,
-                ExitCode = process.ExitCode,
-                StdOut = output.StdOut,
-                StdErr = output.StdErr,
-                Failure = failure,
+                Timings = failure is null
+                    ? new PhaseTimings(clock.CreateCalled, clock.Attached, clock.StartReturned, ready?.At, output.FingerprintDoneAt, clock.ExitSeen, clock.ExitSeen, ProbeOutput.FingerprintMilliseconds(output.StdOut))
+                    : null,
+                ExitCode = exitCode,
             };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
-            return Failed(string.Create(CultureInfo.InvariantCulture, $"timeout after {timeout.TotalSeconds:0} s")) with { Source = source };
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        WorkloadRun Failed(string why) => new() { Source = string.Empty, StdOut = output.StdOut, StdErr = output.StdErr, Failure = why };
-    }
-
-    private static async Task PumpAsync(Stream stream, OutputCollector output, bool isStdErr, CancellationToken ct)
-    {
-        var buffer = new byte[16 * 1024];
-        int n;
-        while ((n = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
-        {
-            output.Add(buffer.AsSpan(0, n), isStdErr, Stopwatch.GetTimestamp());
+            await cage.StopAsync().ConfigureAwait(false);
+            return Failed(cage, string.Create(CultureInfo.InvariantCulture, $"timeout after {timeout.TotalSeconds:0} s"));
         }
     }
+
+    private static WorkloadRun Failed(HostProcessCage cage, string? why) =>
+        new() { Source = cage.Source, StdOut = cage.Output.StdOut, StdErr = cage.Output.StdErr, Failure = why };
 }

@@ -1,3 +1,4 @@
+using IsolationBench.Harness.Cages;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Results;
 
@@ -14,35 +15,21 @@ internal static class StartupCellResult
     {
         var (fingerprint, problem) = run.Ok ? ProbeOutput.Parse(run.StdOut) : (null, null);
         var failure = run.Failure ?? problem;
-        var now = DateTimeOffset.UtcNow;
+        var rows = SampleFactory.For(cell, context, workload) with { Source = run.Source, At = DateTimeOffset.UtcNow };
         IReadOnlyList<Sample> samples;
         double? total = null;
         if (failure is null && run.Timings is { } t)
         {
             var durations = host ? t.HostPhaseDurations() : t.ContainerPhaseDurations();
             total = durations.Single(d => d.Phase == StartupPhases.Total).Milliseconds;
-            samples = [.. durations.Select(d => Row(d.Phase, d.Milliseconds, SampleStatus.Ok))];
+            samples = [.. durations.Select(d => rows.Ok(d.Phase, Units.Milliseconds, d.Milliseconds))];
         }
         else
         {
             var phases = host ? StartupPhases.Host : StartupPhases.Container;
-            samples = [.. phases.Append(StartupPhases.Total).Select(p => Row(p, double.NaN, SampleStatus.Failed(failure ?? "unknown failure")))];
+            samples = [.. phases.Append(StartupPhases.Total).Select(p => rows.Failed(p, Units.Milliseconds, failure ?? "unknown failure"))];
         }
 
         return new CellResult(samples, run.Source, fingerprint, failure, total);
-
-        Sample Row(string metric, double value, string status) => new()
-        {
-            RunId = context.RunId,
-            Round = cell.Round,
-            Mode = cell.Mode.Name,
-            Workload = workload,
-            Metric = metric,
-            Unit = Units.Milliseconds,
-            Value = value,
-            Status = status,
-            Source = run.Source,
-            TimestampUtc = now,
-        };
     }
 }

@@ -101,11 +101,11 @@ public sealed class EngineLossTests
     public async Task A_held_probe_refused_by_an_engine_that_then_stops_answering_is_engine_loss()
     {
         var refused = new DyingEngine(dieAt: "ping", exitCode: 0, refuseAt: "create");
-        await Assert.ThrowsAsync<EngineUnavailableException>(() => HeldContainer.StartAsync(
+        await Assert.ThrowsAsync<EngineUnavailableException>(() => HeldCage.InContainerAsync(
             refused, new ContainerSpec { Image = "probe", Labels = new Dictionary<string, string>() }, TimeSpan.FromSeconds(30), CancellationToken.None));
 
         var answering = new DyingEngine(dieAt: "never", exitCode: 0, refuseAt: "create");
-        var start = await HeldContainer.StartAsync(
+        var start = await HeldCage.InContainerAsync(
             answering, new ContainerSpec { Image = "probe", Labels = new Dictionary<string, string>() }, TimeSpan.FromSeconds(30), CancellationToken.None);
         Assert.Equal("engine refused to create: Stat /var/lib/docker/overlay2/x-init/merged/etc", start.Failure);
         Assert.Equal(["create", "ping"], answering.Calls);
