@@ -16,14 +16,14 @@ public enum AppClientPath
     InContainer,
 }
 
-/// <summary>The rule that picks <see cref="AppClientPath"/>: the network-host workload's skip rule, read as a route instead of a skip.</summary>
+/// <summary>The rule that picks <see cref="AppClientPath"/>: whether the mode can publish a port (<see cref="ModeNetwork"/>), read as a route.</summary>
 public static class AppRoute
 {
     public static AppClientPath For(IsolationMode mode, EngineFacts? facts)
     {
         ArgumentNullException.ThrowIfNull(mode);
         return mode.Kind == ModeKind.Host ? AppClientPath.HostLoopback
-            : NetworkHost.NetworkHostSupport.Skip(mode, facts) is null ? AppClientPath.PublishedPort
+            : ModeNetwork.NoPublishedPort(mode, facts) is null ? AppClientPath.PublishedPort
             : AppClientPath.InContainer;
     }
 
