@@ -1,8 +1,8 @@
+using IsolationBench.Harness.Lifecycle;
 using BenchmarkDotNet.Attributes;
 using IsolationBench.Harness;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Modes;
-using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Benchmarks.Host;
 

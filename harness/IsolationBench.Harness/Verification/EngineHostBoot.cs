@@ -1,9 +1,9 @@
+using IsolationBench.Harness.Lifecycle;
 using System.Globalization;
 using IsolationBench.Fingerprint;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Resources;
-using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.Verification;
 

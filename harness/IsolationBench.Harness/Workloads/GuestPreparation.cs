@@ -1,4 +1,4 @@
-using IsolationBench.Harness.Guest;
+using IsolationBench.Harness.Images;
 
 namespace IsolationBench.Harness.Workloads;
 

@@ -1,5 +1,4 @@
 using IsolationBench.Reporting.Workloads;
-using IsolationBench.Harness.App;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
 

@@ -1,7 +1,6 @@
 using IsolationBench.Reporting.Workloads;
 using System.Globalization;
 using IsolationBench.Harness;
-using IsolationBench.Harness.Density;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;

@@ -1,6 +1,5 @@
 using IsolationBench.Reporting.Analysers;
 using IsolationBench.Reporting.Workloads;
-using IsolationBench.Harness.Guest;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results;

@@ -1,5 +1,4 @@
 using IsolationBench.Reporting.Workloads;
-using IsolationBench.Harness.NetworkHost;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
 

@@ -1,6 +1,6 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using IsolationBench.Reporting.Workloads;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.RuntimeDirect;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
 

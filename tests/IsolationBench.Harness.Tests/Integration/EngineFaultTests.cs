@@ -1,7 +1,7 @@
+using IsolationBench.Harness.Lifecycle;
 using System.Diagnostics;
 using System.Globalization;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.Startup;
 using IsolationBench.Results;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
+using IsolationBench.Harness.Lifecycle;
 using System.Diagnostics;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.Tests.Integration;
 

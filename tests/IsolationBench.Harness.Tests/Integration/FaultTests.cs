@@ -1,7 +1,7 @@
+using IsolationBench.Harness.Lifecycle;
 using IsolationBench.Fingerprint;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
-using IsolationBench.Harness.Startup;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Integration;

@@ -1,5 +1,5 @@
+using IsolationBench.Harness.Images;
 using System.Reflection.PortableExecutable;
-using IsolationBench.Harness.Guest;
 
 namespace IsolationBench.Harness.Tests.Integration;
 

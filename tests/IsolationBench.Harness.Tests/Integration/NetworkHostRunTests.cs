@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.NetworkHost;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Integration;
@@ -48,5 +49,5 @@ public sealed class NetworkHostRunTests(RealEngine real)
         Assert.Empty(await real.Engine!.ListContainersAsync(Labels.Run, "it-network-host", CancellationToken.None));
     }
 
-    private static int ClientPlanIterations => IsolationBench.Harness.NetworkHost.ClientPlan.For("quick").Iterations;
+    private static int ClientPlanIterations => IsolationBench.Workloads.NetworkHost.ClientPlan.For("quick").Iterations;
 }

@@ -1,8 +1,8 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using IsolationBench.Fingerprint;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Resources;
-using IsolationBench.Harness.RuntimeDirect;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Integration;

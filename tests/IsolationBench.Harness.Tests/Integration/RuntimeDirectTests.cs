@@ -1,9 +1,9 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
+using IsolationBench.Harness.Lifecycle;
 using IsolationBench.Fingerprint;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Harness.Resources;
-using IsolationBench.Harness.RuntimeDirect;
-using IsolationBench.Harness.Startup;
 using IsolationBench.Harness.Verification;
 using IsolationBench.Results;
 

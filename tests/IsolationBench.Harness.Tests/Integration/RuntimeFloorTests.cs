@@ -1,7 +1,7 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using System.Diagnostics;
 using System.Globalization;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.RuntimeDirect;
 using IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 using IsolationBench.Results;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using IsolationBench.Harness.Hosting;
-using IsolationBench.Harness.RuntimeDirect;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Integration;

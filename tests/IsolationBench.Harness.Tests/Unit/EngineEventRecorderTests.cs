@@ -1,7 +1,7 @@
+using IsolationBench.Workloads.Startup;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
-using IsolationBench.Harness.Startup;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Unit;

@@ -1,7 +1,7 @@
+using IsolationBench.Workloads.Density;
+using IsolationBench.Harness.Lifecycle;
 using System.Text;
-using IsolationBench.Harness.Density;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.Tests.Unit;
 

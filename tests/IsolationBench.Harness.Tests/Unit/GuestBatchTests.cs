@@ -1,4 +1,4 @@
-using IsolationBench.Harness.Guest;
+using IsolationBench.Workloads.Guest;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
 using IsolationBench.Results;

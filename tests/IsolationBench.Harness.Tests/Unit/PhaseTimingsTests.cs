@@ -1,5 +1,5 @@
+using IsolationBench.Harness.Lifecycle;
 using System.Diagnostics;
-using IsolationBench.Harness.Startup;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Unit;

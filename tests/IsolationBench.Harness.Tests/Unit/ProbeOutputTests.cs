@@ -1,5 +1,5 @@
+using IsolationBench.Harness.Lifecycle;
 using IsolationBench.Fingerprint;
-using IsolationBench.Harness.Startup;
 
 namespace IsolationBench.Harness.Tests.Unit;
 

@@ -1,4 +1,4 @@
-using IsolationBench.Harness.Guest;
+using IsolationBench.Workloads.Guest;
 
 namespace IsolationBench.Harness.Tests.Unit;
 

@@ -1,6 +1,6 @@
+using IsolationBench.Workloads.App;
 using System.Text.Json.Nodes;
 using IsolationBench.AppLoad;
-using IsolationBench.Harness.App;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;

@@ -1,5 +1,5 @@
+using IsolationBench.Workloads.App;
 using IsolationBench.AppLoad;
-using IsolationBench.Harness.App;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Unit.App;

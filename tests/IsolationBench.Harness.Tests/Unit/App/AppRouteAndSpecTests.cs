@@ -1,5 +1,5 @@
+using IsolationBench.Workloads.App;
 using IsolationBench.AppLoad;
-using IsolationBench.Harness.App;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;

@@ -1,4 +1,4 @@
-using IsolationBench.Harness.Density;
+using IsolationBench.Workloads.Density;
 
 namespace IsolationBench.Harness.Tests.Unit.Density;
 

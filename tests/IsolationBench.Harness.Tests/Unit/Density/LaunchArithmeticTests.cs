@@ -1,5 +1,5 @@
+using IsolationBench.Workloads.Density;
 using IsolationBench.Fingerprint;
-using IsolationBench.Harness.Density;
 
 namespace IsolationBench.Harness.Tests.Unit.Density;
 

@@ -1,7 +1,7 @@
+using IsolationBench.Workloads.NetworkHost;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Matrix;
 using IsolationBench.Harness.Modes;
-using IsolationBench.Harness.NetworkHost;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results;
 

@@ -1,6 +1,6 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using System.Text.Json.Nodes;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.RuntimeDirect;
 
 namespace IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 

@@ -1,6 +1,6 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using System.Diagnostics;
 using System.Globalization;
-using IsolationBench.Harness.RuntimeDirect;
 
 namespace IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 

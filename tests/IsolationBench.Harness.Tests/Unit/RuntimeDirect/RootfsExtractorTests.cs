@@ -1,5 +1,5 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using System.Formats.Tar;
-using IsolationBench.Harness.RuntimeDirect;
 
 namespace IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 

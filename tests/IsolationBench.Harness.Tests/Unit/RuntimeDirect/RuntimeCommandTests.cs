@@ -1,5 +1,5 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using IsolationBench.Harness.Engine;
-using IsolationBench.Harness.RuntimeDirect;
 
 namespace IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 

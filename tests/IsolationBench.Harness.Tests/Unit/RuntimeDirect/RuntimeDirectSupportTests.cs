@@ -1,4 +1,4 @@
-using IsolationBench.Harness.RuntimeDirect;
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 
 namespace IsolationBench.Harness.Tests.Unit.RuntimeDirect;
 

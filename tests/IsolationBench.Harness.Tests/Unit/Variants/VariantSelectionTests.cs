@@ -1,6 +1,6 @@
+using IsolationBench.Workloads.Startup.RuntimeDirect;
 using IsolationBench.Harness.Engine;
 using IsolationBench.Harness.Modes;
-using IsolationBench.Harness.RuntimeDirect;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results;
 
