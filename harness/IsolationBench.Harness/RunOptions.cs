@@ -39,7 +39,7 @@ public sealed record RunOptions
 
     public string Output { get; init; } = "results";
 
-    /// <summary>Where host io targets and volumes go; null = beside the engine's data root, on its filesystem (ScratchLocation).</summary>
+    /// <summary>Where host io targets and volumes go; null = beside the engine's data root, on its filesystem (the guest workload chooses it).</summary>
     public string? ScratchDir { get; init; }
 
     public string? Engine { get; init; }

@@ -1,9 +1,9 @@
 namespace IsolationBench.Results;
 
 /// <summary>
-/// Which way is better for each metric of a run: what manifest.json declares, else the built-in declarations
-/// (startup phases), else — only for run directories written before metrics were declared — the guess from the
-/// unit (<see cref="Units.HigherIsBetter"/>).
+/// Which way is better for each metric of a run: what manifest.json declares, else — only for run directories written
+/// before metrics were declared — the guess from the unit (<see cref="Units.HigherIsBetter"/>; a phase in ms is lower
+/// is better either way).
 /// </summary>
 public sealed class MetricDirections
 {
@@ -12,7 +12,7 @@ public sealed class MetricDirections
     public MetricDirections(IEnumerable<MetricDescriptor> declared)
     {
         ArgumentNullException.ThrowIfNull(declared);
-        foreach (var d in StartupPhases.Descriptors.Concat(declared))
+        foreach (var d in declared)
         {
             _declared[(d.Workload, d.Id)] = d.Direction;
         }
@@ -25,7 +25,7 @@ public sealed class MetricDirections
         return new MetricDirections(manifest.Metrics ?? []);
     }
 
-    /// <summary>Only the built-in declarations and the unit guess: for rows that come with no manifest.</summary>
+    /// <summary>Only the unit guess: for rows that come with no manifest.</summary>
     public static MetricDirections BuiltIn { get; } = new([]);
 
     public bool HigherIsBetter(string workload, string metric, string unit) =>

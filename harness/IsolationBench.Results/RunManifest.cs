@@ -59,7 +59,7 @@ public sealed record RunManifest
 
     /// <summary>
     /// The run's workloads as data (title, OSes, headline metric, sampling plan), so report and compare read the run
-    /// without the code; null in manifests written before the field existed (<see cref="WorkloadCatalog.Of"/>).
+    /// without the code; null in manifests written before the field existed (<see cref="Workloads.WorkloadDescriptors.Of"/>).
     /// </summary>
     public IReadOnlyList<WorkloadDescriptor>? WorkloadDescriptors { get; init; }
 

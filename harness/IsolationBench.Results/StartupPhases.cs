@@ -1,8 +1,9 @@
 namespace IsolationBench.Results;
 
 /// <summary>
-/// The startup workload's metrics: the phases of one container's (or host process's) life, in order, then their sum.
-/// The one definition of the list; the harness writes these and the reports read them.
+/// The phases of one container's (or host process's) life, in order, then their sum: the metrics of every workload that
+/// times a probe's lifecycle (startup, startup-runtime). The one definition of the list; the harness writes these and the
+/// reports read them.
 /// </summary>
 public static class StartupPhases
 {
@@ -18,31 +19,14 @@ public static class StartupPhases
     /// <summary>Every startup metric in order, <see cref="Total"/> last.</summary>
     public static readonly IReadOnlyList<string> All = [.. Container, Total];
 
-    /// <summary>The startup workload's name in samples.csv and manifest.json.</summary>
-    public const string Workload = "startup";
-
-    /// <summary>
-    /// The same probe lifecycle straight on the mode's OCI runtime binary (create → start → ready → exit → delete), no
-    /// engine and no containerd: the same phases under this workload name in samples.csv and manifest.json.
-    /// </summary>
-    public const string RuntimeDirectWorkload = "startup-runtime";
-
-    /// <summary>The workloads whose metrics are these phases (one lifecycle per sample).</summary>
-    public static readonly IReadOnlyList<string> Workloads = [Workload, RuntimeDirectWorkload];
-
     /// <summary>
     /// The first container of each mode in a run (its first warm-up, or its first measured cell without warm-ups) is
     /// also written under its own metric set: each phase with this prefix ("first.total"), in round 0.
     /// </summary>
-    public const string FirstPrefix = IsolationBench.Results.Workloads.FirstContainer.Prefix;
-
-    /// <summary>Every phase as a metric: milliseconds, lower is better.</summary>
-    public static readonly IReadOnlyList<MetricDescriptor> Descriptors = DescriptorsOf(Workload);
-
-    public static bool IsStartupWorkload(string workload) => Workloads.Contains(workload, StringComparer.Ordinal);
+    public const string FirstPrefix = Workloads.FirstContainer.Prefix;
 
     /// <summary>The metric of <paramref name="phase"/> of a run's first container ("first.total").</summary>
-    public static string First(string phase) => IsolationBench.Results.Workloads.FirstContainer.Metric(phase);
+    public static string First(string phase) => Workloads.FirstContainer.Metric(phase);
 
     public static bool IsFirst(string metric)
     {

@@ -1,3 +1,4 @@
+using IsolationBench.Results.Workloads;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Reporting.Workloads;
 using IsolationBench.Workloads.App;
@@ -23,6 +24,12 @@ public static class WorkloadModules
         new AppModule(),
         new DensityModule(),
     ];
+
+    /// <summary>Every module's descriptor, in run order (what a run writes into manifest.json).</summary>
+    public static readonly IReadOnlyList<WorkloadDescriptor> Descriptors = [.. All.Select(m => m.Descriptor)];
+
+    /// <summary>The descriptor of the workload so named; null for a name this version does not know.</summary>
+    public static WorkloadDescriptor? Descriptor(string name) => Descriptors.FirstOrDefault(d => d.Name == name);
 
     /// <summary>What the harness runs: the modules' harness parts.</summary>
     public static readonly WorkloadRegistry Registry = new(All.Select(m => m.Harness));

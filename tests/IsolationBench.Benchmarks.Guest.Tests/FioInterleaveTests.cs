@@ -88,8 +88,8 @@ public sealed class FioInterleaveTests
         var name = FioInterleave.FileName(IoOperations.RandomRead, 3);
 
         Assert.Equal("RandomRead4KiB@layer.interleaved-03.json", name);
-        Assert.Equal(3, Results.BenchmarkDotNet.FioReportConverter.InterleavedIteration("/a/fio/" + name));
-        Assert.Null(Results.BenchmarkDotNet.FioReportConverter.InterleavedIteration("/a/fio/RandomRead4KiB@layer.before.json"));
+        Assert.Equal(3, IsolationBench.Workloads.Guest.FioReportConverter.InterleavedIteration("/a/fio/" + name));
+        Assert.Null(IsolationBench.Workloads.Guest.FioReportConverter.InterleavedIteration("/a/fio/RandomRead4KiB@layer.before.json"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class FioInterleaveTests
         File.WriteAllText(Path.Combine(fio, FioInterleave.FileName(IoOperations.RandomRead, 1)), job);
         File.WriteAllText(Path.Combine(fio, FioInterleave.FileName(IoOperations.RandomRead, 3)), job); // job after iteration 2 failed
 
-        var samples = Results.BenchmarkDotNet.FioReportConverter.ConvertArtifacts(
+        var samples = IsolationBench.Workloads.Guest.FioReportConverter.ConvertArtifacts(
             Path.GetDirectoryName(fio)!, new Results.BenchmarkDotNet.GuestSampleContext("r", 1, "runc", "abc", DateTimeOffset.UnixEpoch));
 
         Assert.Equal([1, 3], samples.Select(s => s.Iteration));

@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.Guest;
 using System.Text.Json.Nodes;
 using IsolationBench.Results;
 using IsolationBench.Results.BenchmarkDotNet;

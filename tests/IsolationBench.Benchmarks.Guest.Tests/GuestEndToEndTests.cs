@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.Guest;
 using System.Diagnostics;
 using IsolationBench.Fingerprint;
 using IsolationBench.Results.BenchmarkDotNet;

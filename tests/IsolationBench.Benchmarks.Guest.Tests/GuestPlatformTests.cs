@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.Guest;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;

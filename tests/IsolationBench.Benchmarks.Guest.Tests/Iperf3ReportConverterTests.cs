@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.Guest;
 using IsolationBench.Results;
 using IsolationBench.Results.BenchmarkDotNet;
 using Xunit;

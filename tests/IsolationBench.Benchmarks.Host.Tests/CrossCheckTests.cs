@@ -115,7 +115,7 @@ public sealed class CrossCheckTests
             Source = "x", TimestampUtc = DateTimeOffset.UnixEpoch,
         };
 
-        var sides = HarnessLifecycle.From([S("runc", "total", 200), S("host", "total", 7), S("runc", "start", 120), S("runc", "total", double.NaN, "failed: exit code 1"), S("runc", "total", 210)]);
+        var sides = HarnessLifecycle.From([S("runc", "total", 200), S("host", "total", 7), S("runc", "start", 120), S("runc", "total", double.NaN, "failed: exit code 1"), S("runc", "total", 210)], "startup", "total");
 
         Assert.Equal(["runc", "host"], sides.Select(s => s.Mode));
         Assert.Equal([200.0, 210.0], sides[0].Totals);

@@ -15,7 +15,7 @@ public sealed class AppReportTests
 {
     private static FixtureRun AppRun()
     {
-        var run = new FixtureRun(17) { Modes = ["host", "runc", "runsc"], Workloads = [AppMetrics.Workload], WorkloadDescriptors = [WorkloadCatalog.App], Metrics = AppMetrics.Descriptors };
+        var run = new FixtureRun(17) { Modes = ["host", "runc", "runsc"], Workloads = [AppMetrics.Workload], WorkloadDescriptors = [IsolationBench.Workloads.App.AppModule.Workload], Metrics = AppMetrics.Descriptors };
         foreach (var (mode, engine, client, process, first, rps, p50, p99) in new[]
         {
             ("host", 2.0, 0.0, 180.0, 60.0, 9000.0, 800.0, 2500.0),

@@ -1,3 +1,5 @@
+using IsolationBench.Workloads.Guest;
+using IsolationBench.Workloads.Startup;
 using IsolationBench.Reporting.Workloads;
 using IsolationBench.Results;
 using IsolationBench.Results.Workloads;
@@ -14,14 +16,14 @@ public sealed class CatalogContractTests
     [Fact]
     public void Reporting_registers_exactly_the_workloads_of_the_data_catalog_in_its_order()
     {
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Reports.Select(r => r.Workload));
-        Assert.Equal(WorkloadCatalog.BuiltIn.Count, WorkloadCatalog.BuiltIn.Select(w => w.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(IsolationBench.Workloads.WorkloadModules.Descriptors.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Reports.Select(r => r.Workload));
+        Assert.Equal(IsolationBench.Workloads.WorkloadModules.Descriptors.Count, IsolationBench.Workloads.WorkloadModules.Descriptors.Select(w => w.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
     public void Every_workload_descriptor_is_complete_and_its_metrics_unique_and_directed()
     {
-        Assert.All(WorkloadCatalog.BuiltIn, w =>
+        Assert.All(IsolationBench.Workloads.WorkloadModules.Descriptors, w =>
         {
             Assert.False(string.IsNullOrWhiteSpace(w.Title), w.Name);
             Assert.NotEmpty(w.SupportedOs);
@@ -31,7 +33,7 @@ public sealed class CatalogContractTests
             Assert.Equal(w.Metrics.Count, w.Metrics.Select(m => m.Id).Distinct(StringComparer.Ordinal).Count());
             Assert.True(w.HeadlineMetric is null || w.Metrics.Any(m => m.Id == w.HeadlineMetric), w.Name);
         });
-        Assert.Equal(GuestWorkloads.Categories, WorkloadCatalog.BuiltIn.Where(w => w.Sampling.Strategy == "throughput").Select(w => w.Name));
+        Assert.Equal(GuestWorkloads.Categories, IsolationBench.Workloads.WorkloadModules.Descriptors.Where(w => w.Sampling.Strategy == "throughput").Select(w => w.Name));
     }
 
     [Fact]
@@ -39,10 +41,10 @@ public sealed class CatalogContractTests
     {
         var samples = SampleCsv.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", "vm-run", SampleCsv.FileName));
 
-        Assert.All(samples, s => Assert.NotNull(WorkloadCatalog.Find(s.Workload)));
-        Assert.Contains(samples, s => s.Workload == WorkloadCatalog.Startup.Name);
+        Assert.All(samples, s => Assert.NotNull(IsolationBench.Workloads.WorkloadModules.Descriptor(s.Workload)));
+        Assert.Contains(samples, s => s.Workload == IsolationBench.Workloads.Startup.StartupModule.Workload.Name);
         // A workload the recorded run did not run (density is opt-in) emitted nothing to check.
-        foreach (var workload in WorkloadCatalog.BuiltIn.Where(w => w.Metrics.Count > 0 && samples.Any(s => s.Workload == w.Name)))
+        foreach (var workload in IsolationBench.Workloads.WorkloadModules.Descriptors.Where(w => w.Metrics.Count > 0 && samples.Any(s => s.Workload == w.Name)))
         {
             // The host has no create/remove phase, containers have them all: together the modes cover the declared ids, and emit no other.
             var emitted = samples.Where(s => s.Workload == workload.Name).Select(s => s.Metric).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -58,20 +60,20 @@ public sealed class CatalogContractTests
         run.WriteManifest();
         var old = run.Run.ReadManifest();
         Assert.Null(old.WorkloadDescriptors);
-        Assert.Equal(old.Workloads, WorkloadCatalog.Of(old).Select(w => w.Name));
-        Assert.Equal("Container startup", WorkloadCatalog.Of(old)[0].Title);
+        Assert.Equal(old.Workloads, IsolationBench.Results.Workloads.WorkloadDescriptors.Of(old, IsolationBench.Workloads.WorkloadModules.Descriptors).Select(w => w.Name));
+        Assert.Equal("Container startup", IsolationBench.Results.Workloads.WorkloadDescriptors.Of(old, IsolationBench.Workloads.WorkloadModules.Descriptors)[0].Title);
 
-        run.Run.WriteManifest(old with { WorkloadDescriptors = [WorkloadCatalog.Startup with { Title = "Start-up as recorded" }] });
+        run.Run.WriteManifest(old with { WorkloadDescriptors = [IsolationBench.Workloads.Startup.StartupModule.Workload with { Title = "Start-up as recorded" }] });
         var written = run.Run.ReadManifest();
-        Assert.Equal("Start-up as recorded", Assert.Single(WorkloadCatalog.Of(written)).Title);
-        Assert.Equal(StartupPhases.Descriptors, written.WorkloadDescriptors![0].Metrics);
+        Assert.Equal("Start-up as recorded", Assert.Single(IsolationBench.Results.Workloads.WorkloadDescriptors.Of(written, IsolationBench.Workloads.WorkloadModules.Descriptors)).Title);
+        Assert.Equal(StartupPhases.DescriptorsOf(StartupWorkloads.Startup), written.WorkloadDescriptors![0].Metrics);
     }
 
     [Fact]
     public async Task A_run_whose_every_sample_failed_still_renders_and_one_with_no_samples_says_why()
     {
         using var failed = new FixtureRun(5) { Modes = ["host", "runc"] };
-        foreach (var workload in WorkloadCatalog.BuiltIn)
+        foreach (var workload in IsolationBench.Workloads.WorkloadModules.Descriptors)
         {
             failed.AddFailed("host", workload.Name, workload.HeadlineMetric ?? "Any", Units.Milliseconds, 2).AddFailed("runc", workload.Name, workload.HeadlineMetric ?? "Any", Units.Milliseconds, 2);
         }

@@ -68,7 +68,7 @@ public sealed class DesignChecksTests
         f.Write();
         await File.WriteAllLinesAsync(Path.Combine(f.Path, EngineEventsCsv.FileName), events);
 
-        var rows = EngineClockCheck.Compare(EngineEvents.Read(f.Path)!, SampleCsv.Read(f.Run.Samples));
+        var rows = EngineClockCheck.Compare(EngineEvents.Read(f.Path)!, SampleCsv.Read(f.Run.Samples), "startup");
         var runcLife = rows.Single(r => r.Mode == "runc" && r.What.StartsWith("create", StringComparison.Ordinal));
         var runscLife = rows.Single(r => r.Mode == "runsc" && r.What.StartsWith("create", StringComparison.Ordinal));
         var runcRun = rows.Single(r => r.Mode == "runc" && r.What.StartsWith("start", StringComparison.Ordinal));

@@ -35,9 +35,9 @@ public sealed class MetricDirectionsTests : IDisposable
     [Fact]
     public void Startup_phases_are_declared_lower_is_better_in_milliseconds()
     {
-        Assert.Equal(StartupPhases.All, StartupPhases.Descriptors.Select(d => d.Id));
-        Assert.All(StartupPhases.Descriptors, d => Assert.Equal((StartupPhases.Workload, Units.Milliseconds, MetricDirection.LowerIsBetter), (d.Workload, d.Unit, d.Direction)));
-        Assert.All(StartupPhases.All, p => Assert.False(MetricDirections.BuiltIn.HigherIsBetter(StartupPhases.Workload, p, Units.Milliseconds)));
+        Assert.Equal(StartupPhases.All, StartupPhases.DescriptorsOf("startup").Select(d => d.Id));
+        Assert.All(StartupPhases.DescriptorsOf("startup"), d => Assert.Equal(("startup", Units.Milliseconds, MetricDirection.LowerIsBetter), (d.Workload, d.Unit, d.Direction)));
+        Assert.All(StartupPhases.All, p => Assert.False(MetricDirections.BuiltIn.HigherIsBetter("startup", p, Units.Milliseconds)));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class MetricDirectionsTests : IDisposable
         var run = new RunDirectory(_dir);
         run.WriteManifest(Manifest() with
         {
-            Metrics = [new MetricDescriptor("density", "fit", "containers that fit", "containers", MetricDirection.HigherIsBetter), .. StartupPhases.Descriptors],
+            Metrics = [new MetricDescriptor("density", "fit", "containers that fit", "containers", MetricDirection.HigherIsBetter), .. StartupPhases.DescriptorsOf("startup")],
         });
 
         var text = File.ReadAllText(run.Manifest);
@@ -102,11 +102,11 @@ public sealed class MetricDirectionsTests : IDisposable
         File.WriteAllText(Path.Combine(old, GuestUnitsFile.FileName), UnitsJson(string.Empty).Replace("\"cpu\"", "\"syscall\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(broken, GuestUnitsFile.FileName), "{ not json");
 
-        var startup = new Workloads.WorkloadDescriptor("startup", "Container startup", ["linux"], StartupPhases.Total, StartupPhases.Descriptors, new Workloads.SamplingPlan("cold start", 3, 30));
+        var startup = new Workloads.WorkloadDescriptor("startup", "Container startup", ["linux"], StartupPhases.Total, StartupPhases.DescriptorsOf("startup"), new Workloads.SamplingPlan("cold start", 3, 30));
         Workloads.WorkloadDescriptor Guest(string name) => new(name, "Workload " + name, ["linux"], null, [], new Workloads.SamplingPlan("throughput", 0, 3));
         var metrics = DeclaredMetrics.Collect(run, [startup, Guest("cpu"), Guest("syscall")]);
 
-        Assert.Equal([.. StartupPhases.Descriptors, new MetricDescriptor("cpu", "Spin", "Spin", "ns/op", MetricDirection.LowerIsBetter)], metrics);
+        Assert.Equal([.. StartupPhases.DescriptorsOf("startup"), new MetricDescriptor("cpu", "Spin", "Spin", "ns/op", MetricDirection.LowerIsBetter)], metrics);
         Assert.Equal([new MetricDescriptor("cpu", "Spin", "Spin", "ns/op", MetricDirection.LowerIsBetter)], DeclaredMetrics.Collect(run, [Guest("cpu"), Guest("syscall")]));
     }
 

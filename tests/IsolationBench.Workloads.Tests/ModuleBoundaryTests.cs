@@ -79,7 +79,8 @@ public sealed partial class ModuleBoundaryTests
 
     private static string Relative(string path) => Path.GetRelativePath(Root, path);
 
-    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(?:struct\s+|class\s+)?([A-Z][A-Za-z0-9_]*)")]
+    /// <summary>A top-level type (nested ones are the file's own business): declared at the start of a line.</summary>
+    [GeneratedRegex(@"^(?:public |internal )?(?:sealed |static |abstract |partial |readonly )*(?:class|record|struct|interface|enum)\s+(?:struct\s+|class\s+)?([A-Z][A-Za-z0-9_]*)", RegexOptions.Multiline)]
     private static partial Regex DeclaredTypes();
 
     private static string FindRoot()

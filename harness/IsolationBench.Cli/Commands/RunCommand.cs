@@ -163,7 +163,9 @@ internal sealed class RunCommand : ICommand
 
         var figures = BdnLifecycleReader.Read(Path.GetDirectoryName(bench.Directory)!) ?? [];
         context.Out.WriteLine("BenchmarkDotNet cross-check (median lifecycle, create → remove):");
-        foreach (var row in LifecycleCrossCheck.Compare(figures, HarnessLifecycle.From(samples)))
+        // The workload --engine-bench anchors (its module says so) and its whole-lifecycle metric.
+        var anchor = IsolationBench.Workloads.WorkloadModules.All.First(m => m.Report.EngineCrossChecked).Descriptor;
+        foreach (var row in LifecycleCrossCheck.Compare(figures, HarnessLifecycle.From(samples, anchor.Name, anchor.HeadlineMetric!)))
         {
             context.Out.WriteLine("  " + row.Sentence);
         }

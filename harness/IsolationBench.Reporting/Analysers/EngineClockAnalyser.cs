@@ -8,12 +8,12 @@ public sealed class EngineClockAnalyser : IAnalyser
     public Conclusions Analyse(AnalyserInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (EngineEvents.Read(input.RunPath) is not { } events)
+        if (input.Analysis.EngineCrossChecked is not { } crossChecked || EngineEvents.Read(input.RunPath) is not { } events)
         {
             return Conclusions.None;
         }
 
-        var rows = EngineClockCheck.Compare(events, input.AllSamples);
+        var rows = EngineClockCheck.Compare(events, input.AllSamples, crossChecked.Workload);
         return new Conclusions
         {
             DesignChecks = [.. rows.Select(r => "engine clock, " + r.Sentence)],

@@ -27,7 +27,7 @@ internal static class OverheadChart
         var log = extremes.Max() / extremes.Min() > LogThreshold;
         Func<double, double> y = log ? Math.Log10 : v => v;
 
-        using var plot = ChartStyle.NewPlot($"{Title(workload)}: overhead vs {a.Baseline} (median ratio, 95 % CI)", a.Manifest);
+        using var plot = ChartStyle.NewPlot($"{Title(a, workload)}: overhead vs {a.Baseline} (median ratio, 95 % CI)", a.Manifest);
         foreach (var (mode, j) in modes.Select((m, j) => (m, j)))
         {
             AddBars(plot, a, workload, metrics, modes, mode, j, y);
@@ -111,5 +111,5 @@ internal static class OverheadChart
         ChartStyle.IntervalBars(plot, xs, ys, lows, highs);
     }
 
-    private static string Title(string workload) => IsolationBench.Results.Workloads.WorkloadCatalog.Find(workload)?.Title ?? "Workload " + workload;
+    private static string Title(RunAnalysis a, string workload) => a.DescriptorOf(workload)?.Title ?? "Workload " + workload;
 }

@@ -17,11 +17,16 @@ internal static class TrendChart
 
     public static string Name(string workload) => "trend-" + ChartNames.Slug(workload);
 
-    public static IReadOnlyList<string> Render(IReadOnlyList<HistoryRow> history, string workload, string baseline, string directory)
+    /// <param name="history">every run's rows.</param>
+    /// <param name="workload">the workload to draw.</param>
+    /// <param name="baseline">the mode the overheads divide by.</param>
+    /// <param name="directory">where the PNG and SVG go.</param>
+    /// <param name="headline">(title, metric): a workload whose verdict is its headline (startup: "starts … slower") trends on that metric alone, titled so; null: every metric, "Workload NAME".</param>
+    public static IReadOnlyList<string> Render(IReadOnlyList<HistoryRow> history, string workload, string baseline, string directory, (string Title, string Metric)? headline = null)
     {
         var rows = history
             .Where(r => r.Workload == workload && r.Baseline == baseline && r.Mode != baseline && double.IsFinite(r.Overhead) && r.Overhead > 0)
-            .Where(r => workload != Statistics.RunAnalysis.StartupWorkload || r.Metric == Statistics.RunAnalysis.StartupHeadline)
+            .Where(r => headline is null || r.Metric == headline.Value.Metric)
             .ToList();
         if (rows.Count == 0)
         {
@@ -35,7 +40,7 @@ internal static class TrendChart
         Func<double, double> y = log ? Math.Log10 : v => v;
 
         using var plot = new Plot();
-        plot.Title($"{(workload == Statistics.RunAnalysis.StartupWorkload ? "Container startup (total)" : "Workload " + workload)}: overhead vs {baseline} over time", size: 18);
+        plot.Title($"{(headline is { } h ? $"{h.Title} ({h.Metric})" : "Workload " + workload)}: overhead vs {baseline} over time", size: 18);
         var latest = rows.MaxBy(r => r.RunDateUtc)!;
         var sub = new ScottPlot.Panels.TitlePanel();
         sub.Label.Text = string.Create(CultureInfo.InvariantCulture,
@@ -47,7 +52,7 @@ internal static class TrendChart
 
         foreach (var group in series)
         {
-            AddSeries(plot, group, series, modes, workload, y);
+            AddSeries(plot, group, series, modes, headline is not null, y);
         }
 
         var one = plot.Add.HorizontalLine(y(1.0), 1.5f, Colors.DimGray, LinePattern.Dashed);
@@ -79,7 +84,7 @@ internal static class TrendChart
 
     /// <summary>One (mode, metric)'s line over the runs, its 95 % CI as a band (one point: a whisker).</summary>
     private static void AddSeries(
-        Plot plot, IGrouping<(string Mode, string Metric), HistoryRow> group, List<IGrouping<(string Mode, string Metric), HistoryRow>> series, List<string> modes, string workload, Func<double, double> y)
+        Plot plot, IGrouping<(string Mode, string Metric), HistoryRow> group, List<IGrouping<(string Mode, string Metric), HistoryRow>> series, List<string> modes, bool oneMetric, Func<double, double> y)
     {
         var points = group.GroupBy(r => r.RunId).Select(g => g.First()).OrderBy(r => r.RunDateUtc).ToList();
         var xs = points.Select(p => p.RunDateUtc.UtcDateTime.ToOADate()).ToArray();
@@ -110,6 +115,6 @@ internal static class TrendChart
         line.LineWidth = 2;
         line.MarkerSize = 7;
         line.LinePattern = Patterns[Math.Max(0, metricIndex) % Patterns.Length];
-        line.LegendText = workload == Statistics.RunAnalysis.StartupWorkload ? group.Key.Mode : $"{group.Key.Mode} · {group.Key.Metric}";
+        line.LegendText = oneMetric ? group.Key.Mode : $"{group.Key.Mode} · {group.Key.Metric}";
     }
 }

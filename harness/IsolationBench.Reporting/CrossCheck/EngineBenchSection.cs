@@ -33,13 +33,18 @@ public sealed record EngineBenchSection(IReadOnlyList<IReadOnlyList<string>> Row
     }
 
     /// <param name="samples">the run's samples: the harness's side is every ok startup total of the modes the analysis kept (verified ones).</param>
-    public static EngineBenchSection Build(IReadOnlyList<BdnLifecycleFigure> figures, RunAnalysis analysis, IEnumerable<Sample> samples)
+    public static EngineBenchSection? Build(IReadOnlyList<BdnLifecycleFigure> figures, RunAnalysis analysis, IEnumerable<Sample> samples)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(analysis);
-        var totals = HarnessLifecycle.From(samples);
+        if (analysis.EngineCrossChecked is not { } checkedWorkload)
+        {
+            return null;
+        }
+
+        var totals = HarnessLifecycle.From(samples, checkedWorkload.Workload, checkedWorkload.Metric);
         var harness = analysis.Modes
-            .Where(m => analysis.Row(RunAnalysis.StartupWorkload, RunAnalysis.StartupHeadline, m) is not null)
+            .Where(m => analysis.Row(checkedWorkload.Workload, checkedWorkload.Metric, m) is not null)
             .Select(m => totals.FirstOrDefault(t => t.Mode == m) ?? new HarnessLifecycle(m, []))
             .ToList();
         var checks = LifecycleCrossCheck.Compare(figures, harness);

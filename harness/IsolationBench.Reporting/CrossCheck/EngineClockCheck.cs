@@ -39,11 +39,11 @@ public static class EngineClockCheck
     private static readonly string[] ReadyToRemove = ["ready", "fingerprint", "exit", "remove"];
     private static readonly string[] StartToRemove = ["start", .. ReadyToRemove];
 
-    public static IReadOnlyList<EngineClockRow> Compare(IReadOnlyList<EngineEvent> events, IReadOnlyList<Sample> samples)
+    public static IReadOnlyList<EngineClockRow> Compare(IReadOnlyList<EngineEvent> events, IReadOnlyList<Sample> samples, string workload)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(samples);
-        var startup = samples.Where(s => s.Workload == RunAnalysis.StartupWorkload && RunAnalyzer.IsUsable(s) && s.Source.Length > 0).ToList();
+        var startup = samples.Where(s => s.Workload == workload && RunAnalyzer.IsUsable(s) && s.Source.Length > 0).ToList();
         var rows = new List<EngineClockRow>();
         foreach (var mode in events.Select(e => e.Mode).Distinct(StringComparer.Ordinal))
         {

@@ -24,10 +24,13 @@ public enum CrossCheckVerdict
 public sealed record HarnessLifecycle(string Mode, IReadOnlyList<double> Totals)
 {
     /// <summary>Ok startup totals per mode, modes in the order they first appear.</summary>
-    public static IReadOnlyList<HarnessLifecycle> From(IEnumerable<Sample> samples)
+    /// <param name="samples">the run's samples.</param>
+    /// <param name="workload">the workload whose lifecycles BenchmarkDotNet timed too.</param>
+    /// <param name="metric">its whole-lifecycle metric (create → remove).</param>
+    public static IReadOnlyList<HarnessLifecycle> From(IEnumerable<Sample> samples, string workload, string metric)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        return [.. samples.Where(s => s.IsOk && s.Workload == Results.StartupPhases.Workload && s.Metric == Results.StartupPhases.Total)
+        return [.. samples.Where(s => s.IsOk && s.Workload == workload && s.Metric == metric)
             .GroupBy(s => s.Mode, StringComparer.Ordinal)
             .Select(g => new HarnessLifecycle(g.Key, [.. g.Select(s => s.Value)]))];
     }

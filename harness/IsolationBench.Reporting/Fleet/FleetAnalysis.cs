@@ -41,8 +41,8 @@ public sealed record FleetAnalysis(IReadOnlyList<FleetHost> Hosts, IReadOnlyList
         }
 
         var keys = hosts
+            // Each host's analysis is its judged one (Judge.ForVerdicts): the referees' rows are already out.
             .SelectMany(h => OverviewChart.Lines(h.Analysis)
-                .Where(l => !l.Metric.StartsWith(FioReportConverter.MetricPrefix, StringComparison.Ordinal) && !l.Metric.StartsWith(Iperf3ReportConverter.MetricPrefix, StringComparison.Ordinal)) // the referees, not results
                 .SelectMany(l => h.Analysis.Modes
                     .Where(m => h.Analysis.Row(l.Workload, l.Metric, m)?.Comparison is not null && m != h.Baseline)
                     .Select(m => (l.Workload, l.Metric, Mode: m))))

@@ -24,7 +24,9 @@ public static class HistoryReport
         foreach (var workload in analysis.Workloads)
         {
             ct.ThrowIfCancellationRequested();
-            var written = TrendChart.Render(history, workload, analysis.Baseline, outputDirectory);
+            // A workload whose verdict is its headline ("starts … slower") trends on that metric alone.
+            var headline = analysis.PartOf(workload)?.HeadlineVerb is not null && analysis.DescriptorOf(workload) is { HeadlineMetric: { } metric } d ? (d.Title, metric) : ((string, string)?)null;
+            var written = TrendChart.Render(history, workload, analysis.Baseline, outputDirectory, headline);
             if (written.Count > 0)
             {
                 files.AddRange(written);

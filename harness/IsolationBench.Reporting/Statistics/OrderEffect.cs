@@ -33,7 +33,7 @@ public static class OrderEffect
             foreach (var mode in analysis.Modes)
             {
                 var ofMode = usable.Where(s => s.Workload == workload && s.Mode == mode
-                    && (!Results.StartupPhases.IsStartupWorkload(workload) || s.Metric == StartupPhases.Total)).ToList();
+                    && (analysis.PartOf(workload)?.UnitIsLifecycle != true || s.Metric == analysis.HeadlineOf(workload))).ToList();
                 var medians = ofMode.GroupBy(s => s.Metric).ToDictionary(g => g.Key, g => Descriptive.Median(g.Select(s => s.Value).ToArray()), StringComparer.Ordinal);
                 var groups = ofMode
                     .Where(s => medians[s.Metric] > 0)

@@ -12,9 +12,6 @@ public sealed record RunAnalysis(
     IReadOnlyList<MetricRow> Rows,
     IReadOnlyList<Sample> Samples)
 {
-    public const string StartupWorkload = IsolationBench.Results.StartupPhases.Workload;
-    public const string StartupHeadline = IsolationBench.Results.StartupPhases.Total;
-
     /// <summary>The workloads' report parts this analysis was made with (<see cref="ReportOptions.Workloads"/>): charts, sections and analysers read them here.</summary>
     public IReadOnlyList<Workloads.WorkloadReport> Parts { get; init; } = [];
 
@@ -32,9 +29,17 @@ public sealed record RunAnalysis(
     /// The workload's headline metric as its descriptor says (the run's manifest, else this version's catalog); null
     /// when the workload is summarised over all its metrics (a guest category, or a workload this version does not know).
     /// </summary>
-    public string? HeadlineOf(string workload) =>
-        (IsolationBench.Results.Workloads.WorkloadCatalog.Of(Manifest).FirstOrDefault(d => d.Name == workload)
-            ?? IsolationBench.Results.Workloads.WorkloadCatalog.Find(workload))?.HeadlineMetric;
+    public string? HeadlineOf(string workload) => DescriptorOf(workload)?.HeadlineMetric;
+
+    /// <summary>The workload's descriptor: the run's manifest, else this version's module; null for a workload neither knows.</summary>
+    public IsolationBench.Results.Workloads.WorkloadDescriptor? DescriptorOf(string workload) =>
+        IsolationBench.Results.Workloads.WorkloadDescriptors.Of(Manifest, [.. Parts.Select(p => p.Descriptor).OfType<IsolationBench.Results.Workloads.WorkloadDescriptor>()])
+            .FirstOrDefault(d => d.Name == workload)
+        ?? PartOf(workload)?.Descriptor;
+
+    /// <summary>The workload the engine's clock and --engine-bench cross-check (<see cref="Workloads.WorkloadReport.EngineCrossChecked"/>), with its headline metric; null when the run has none.</summary>
+    public (string Workload, string Metric)? EngineCrossChecked =>
+        Parts.FirstOrDefault(p => p.EngineCrossChecked) is { } part && HeadlineOf(part.Workload) is { } metric ? (part.Workload, metric) : null;
 
     public IEnumerable<MetricRow> RowsOf(string workload) => Rows.Where(r => r.Workload == workload);
 

@@ -49,14 +49,14 @@ public static class RunAnalyzer
         bool HostLike(string mode) => manifest.Modes.FirstOrDefault(m => m.Name == mode) is { } d ? d.Kind == "host" : mode == "host";
 
         var directions = MetricDirections.Of(manifest);
-        var workloads = OrderWorkloads(manifest, kept);
+        var workloads = OrderWorkloads(manifest, kept, options.Workloads);
         var rows = new List<MetricRow>();
         foreach (var workload in workloads)
         {
             var ofWorkload = kept.Where(s => s.Workload == workload).ToList();
             var part = Workloads.WorkloadReports.Find(options.Workloads, workload);
             // A mode's first container is one lifecycle, not a series: the first-vs-warm table shows it, no ratio row does.
-            foreach (var metric in OrderMetrics(part, ofWorkload).Where(m => !Results.StartupPhases.IsFirst(m)))
+            foreach (var metric in OrderMetrics(part, ofWorkload).Where(m => !Results.Workloads.FirstContainer.IsFirst(m)))
             {
                 var ofMetric = ofWorkload.Where(s => s.Metric == metric).ToList();
                 var unit = ofMetric.FirstOrDefault(s => s.Mode == baseline)?.Unit ?? ofMetric[0].Unit;
@@ -155,14 +155,11 @@ public static class RunAnalyzer
         return ordered;
     }
 
-    private static List<string> OrderWorkloads(RunManifest manifest, List<Sample> samples)
+    private static List<string> OrderWorkloads(RunManifest manifest, List<Sample> samples, IReadOnlyList<Workloads.WorkloadReport> parts)
     {
         var present = samples.Select(s => s.Workload).Distinct().ToList();
         var ordered = new List<string>();
-        if (present.Contains(RunAnalysis.StartupWorkload))
-        {
-            ordered.Add(RunAnalysis.StartupWorkload);
-        }
+        ordered.AddRange(parts.Where(p => p.LeadsTheReport && present.Contains(p.Workload)).Select(p => p.Workload));
 
         ordered.AddRange(manifest.Workloads.Where(w => present.Contains(w) && !ordered.Contains(w)));
         ordered.AddRange(present.Where(w => !ordered.Contains(w)));

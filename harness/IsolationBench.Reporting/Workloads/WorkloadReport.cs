@@ -30,6 +30,18 @@ public sealed record WorkloadReport(string Workload, IReadOnlyList<WorkloadChart
     /// <summary>A pure compute loop whose ratio should be ~1.00 in any cage: the report's check of host noise.</summary>
     public bool IsHostNoiseControl { get; init; }
 
+    /// <summary>Its descriptor in this version (a run written before manifests recorded descriptors is read with it).</summary>
+    public Results.Workloads.WorkloadDescriptor? Descriptor { get; init; }
+
+    /// <summary>Listed first in the report and the console whenever the run has it (startup: the figure most asked for).</summary>
+    public bool LeadsTheReport { get; init; }
+
+    /// <summary>
+    /// The workload whose lifecycles the engine's own clock (engine-events.csv) and --engine-bench's BenchmarkDotNet time
+    /// too: its headline metric per sample is what those cross-checks compare.
+    /// </summary>
+    public bool EngineCrossChecked { get; init; }
+
     /// <summary>Its own analysers (referees, controls), run after the generic ones that lead and before those that close.</summary>
     public IReadOnlyList<IAnalyser> Analysers { get; init; } = [];
 }

@@ -10,10 +10,23 @@ namespace IsolationBench.Workloads.App;
 /// </summary>
 public sealed class AppModule : IWorkloadModule
 {
-    public WorkloadDescriptor Descriptor => WorkloadCatalog.App;
+    /// <summary>
+    /// A real application: the guest image's ASP.NET Core service from create to its first response, then a steady
+    /// closed-loop load; the client on the host through a published port where the mode has a network, else inside the
+    /// container over loopback. One container per round and mode. Not in a default run (its containers may get a network).
+    /// </summary>
+    public static WorkloadDescriptor Workload { get; } = new(
+        AppMetrics.Workload,
+        "App: ASP.NET Core service, cold start and steady load",
+        ["linux", "windows"],
+        AppMetrics.ColdStartTotal,
+        AppMetrics.Descriptors,
+        new SamplingPlan("cold start and load", Warmup: 0, Rounds: 3));
+
+    public WorkloadDescriptor Descriptor => Workload;
 
     public HarnessWorkload Harness { get; } = new(
-        WorkloadCatalog.App,
+        Workload,
         WorkloadPlanning.OwnContainerRounds,
         (_, _) => null,
         async (setup, ct) => new AppExecutor(
@@ -29,16 +42,17 @@ public sealed class AppModule : IWorkloadModule
         ByDefault = false,
     };
 
-    public WorkloadReport Report { get; } = new(WorkloadCatalog.App.Name,
+    public WorkloadReport Report { get; } = new(Workload.Name,
     [
         new(AppColdStartChart.Name, AppColdStartChart.Render),
         new(AppLoadChart.Name, AppLoadChart.Render),
     ])
     {
+        Descriptor = Workload,
         Findings = AppSection.Findings,
         Tables = AppSection.Tables,
         NotComparable = AppSection.NotComparable,
     };
 
-    public ConsoleTable? Console { get; } = new(WorkloadCatalog.App.Name, AppTable.Write);
+    public ConsoleTable? Console { get; } = new(Workload.Name, AppTable.Write);
 }

@@ -10,10 +10,22 @@ namespace IsolationBench.Workloads.Density;
 /// <summary>Density: per mode, one ladder of idle held probes, the host's memory per container read at each step. Linux only.</summary>
 public sealed class DensityModule : IWorkloadModule
 {
-    public WorkloadDescriptor Descriptor => WorkloadCatalog.Density;
+    /// <summary>
+    /// The density workload: per mode, one ladder of idle held probes (1, 2, 4, … alive at once), the host's memory
+    /// per container read at each step. One ladder per mode; it is not in a default run (name it in --workloads).
+    /// </summary>
+    public static WorkloadDescriptor Workload { get; } = new(
+        DensityMetrics.Workload,
+        "Density: memory per container",
+        ["linux"],
+        DensityMetrics.AvailableDrop,
+        DensityMetrics.Descriptors,
+        new SamplingPlan("ladder", Warmup: 0, Rounds: 1));
+
+    public WorkloadDescriptor Descriptor => Workload;
 
     public HarnessWorkload Harness { get; } = new(
-        WorkloadCatalog.Density,
+        Workload,
         WorkloadPlanning.Ladder,
         (mode, facts) => (mode.Kind == ModeKind.Host ? facts.HostOs : facts.EngineOs?.ToLowerInvariant()) is "linux" or null
             ? null
@@ -49,7 +61,7 @@ public sealed class DensityModule : IWorkloadModule
         Recorded = o => new KeyValuePair<string, string>("density_max", o.DensityMax.ToString(CultureInfo.InvariantCulture)),
     };
 
-    public WorkloadReport Report { get; } = new(WorkloadCatalog.Density.Name,
+    public WorkloadReport Report { get; } = new(Workload.Name,
     [
         new(DensityMemoryChart.Name, DensityMemoryChart.Render),
         new(DensityHostMemoryChart.Name, DensityHostMemoryChart.Render),
@@ -57,8 +69,9 @@ public sealed class DensityModule : IWorkloadModule
         new(DensityLaunchChart.Name, DensityLaunchChart.Render),
     ])
     {
+        Descriptor = Workload,
         Findings = DensitySection.Findings,
     };
 
-    public ConsoleTable? Console { get; } = new(WorkloadCatalog.Density.Name, DensityTable.Write);
+    public ConsoleTable? Console { get; } = new(Workload.Name, DensityTable.Write);
 }

@@ -16,7 +16,7 @@ public sealed class GuestModule : IWorkloadModule
 {
     public GuestModule(string category)
     {
-        Descriptor = WorkloadCatalog.Find(category) ?? WorkloadCatalog.Guest(category);
+        Descriptor = DescriptorOf(category);
         Harness = new HarnessWorkload(
             Descriptor,
             WorkloadPlanning.GuestRounds,
@@ -26,13 +26,26 @@ public sealed class GuestModule : IWorkloadModule
             StartEarly = (setup, ct) => GuestPreparation.LinuxBase(setup, ct),
             Options = category == "io" ? [Fio] : [],
         };
-        Report = ReportOf(category);
+        Report = ReportOf(category) with { Descriptor = Descriptor };
     }
 
     /// <summary>Every category of the guest binary, in run order.</summary>
     public static IReadOnlyList<GuestModule> All => [.. GuestWorkloads.Categories.Select(c => new GuestModule(c))];
 
     public WorkloadDescriptor Descriptor { get; }
+
+    /// <summary>One guest category (BenchmarkDotNet inside one container per round); its metrics come from isobench-units.json.</summary>
+    public static WorkloadDescriptor DescriptorOf(string category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return new WorkloadDescriptor(
+            category,
+            "Workload " + category,
+            [.. GuestWorkloads.ByOs.Where(os => os.Value.Contains(category, StringComparer.Ordinal)).Select(os => os.Key).Order(StringComparer.Ordinal)],
+            HeadlineMetric: null,
+            Metrics: [],
+            new SamplingPlan("throughput", Warmup: 0, Rounds: 3));
+    }
 
     public HarnessWorkload Harness { get; }
 

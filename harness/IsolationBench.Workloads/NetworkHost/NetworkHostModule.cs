@@ -10,10 +10,23 @@ namespace IsolationBench.Workloads.NetworkHost;
 /// </summary>
 public sealed class NetworkHostModule : IWorkloadModule
 {
-    public WorkloadDescriptor Descriptor => WorkloadCatalog.NetworkHost;
+    /// <summary>
+    /// Host ↔ container: the server in a container of the guest image behind a port published on 127.0.0.1, the client
+    /// in the harness; one container per round and mode, several timed iterations inside. Not in a default run (it is
+    /// the one workload whose containers get a network).
+    /// </summary>
+    public static WorkloadDescriptor Workload { get; } = new(
+        NetworkHostMetrics.Workload,
+        "Network host ↔ container",
+        ["linux"],
+        NetworkHostMetrics.RoundTrip,
+        NetworkHostMetrics.Descriptors,
+        new SamplingPlan("client on the host", Warmup: 0, Rounds: 3));
+
+    public WorkloadDescriptor Descriptor => Workload;
 
     public HarnessWorkload Harness { get; } = new(
-        WorkloadCatalog.NetworkHost,
+        Workload,
         WorkloadPlanning.OwnContainerRounds,
         NetworkHostSupport.Reason,
         async (setup, ct) => new NetworkHostExecutor(
@@ -28,8 +41,9 @@ public sealed class NetworkHostModule : IWorkloadModule
         ByDefault = false,
     };
 
-    public WorkloadReport Report { get; } = new(WorkloadCatalog.NetworkHost.Name, [])
+    public WorkloadReport Report { get; } = new(Workload.Name, [])
     {
+        Descriptor = Workload,
         Findings = NetworkHostSection.Findings,
     };
 

@@ -49,7 +49,7 @@ public sealed class EngineEventRecorder : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.TimeUnixNano <= 0 || e.ContainerId.Length == 0
-            || e.Attributes.GetValueOrDefault(Labels.Workload) != StartupPhases.Workload
+            || e.Attributes.GetValueOrDefault(Labels.Workload) != StartupWorkloads.Startup
             || !int.TryParse(e.Attributes.GetValueOrDefault(Labels.Round), NumberStyles.None, CultureInfo.InvariantCulture, out var round)
             || e.Attributes.GetValueOrDefault(Labels.Mode) is not { Length: > 0 } mode)
         {

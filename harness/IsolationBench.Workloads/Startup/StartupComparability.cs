@@ -1,3 +1,4 @@
+using IsolationBench.Results;
 using IsolationBench.Reporting.Workloads;
 using IsolationBench.Reporting;
 

@@ -1,3 +1,4 @@
+using IsolationBench.Results;
 using IsolationBench.Reporting.Charts;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
@@ -13,9 +14,9 @@ internal static class StartupDistributionChart
 
     public static IReadOnlyList<string> Render(RunAnalysis a, string directory)
     {
-        const string w = RunAnalysis.StartupWorkload;
+        const string w = StartupWorkloads.Startup;
         var series = a.Modes
-            .Select(m => (Mode: m, Values: a.Values(w, RunAnalysis.StartupHeadline, m)))
+            .Select(m => (Mode: m, Values: a.Values(w, StartupPhases.Total, m)))
             .Where(s => s.Values.Count > 0)
             .ToList();
         if (series.Count == 0)

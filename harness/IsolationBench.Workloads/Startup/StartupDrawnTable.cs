@@ -8,7 +8,7 @@ namespace IsolationBench.Workloads.Startup;
 internal static class StartupDrawnTable
 {
     /// <summary>Startup's drawn table.</summary>
-    public static void Draw(IAnsiConsole console, RunAnalysis analysis) => Draw(console, analysis, IsolationBench.Results.StartupPhases.Workload);
+    public static void Draw(IAnsiConsole console, RunAnalysis analysis) => Draw(console, analysis, StartupWorkloads.Startup);
 
     internal static void Draw(IAnsiConsole console, RunAnalysis analysis, string workload)
     {

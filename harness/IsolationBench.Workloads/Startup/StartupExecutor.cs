@@ -10,7 +10,7 @@ namespace IsolationBench.Workloads.Startup;
 /// <summary>The startup workload: the probe in each mode, every phase (<see cref="StartupPhases"/>) timed.</summary>
 public sealed class StartupExecutor(IContainerEngine? engine, string probeImage, string hostProbePath) : IWorkloadExecutor
 {
-    public bool CanRun(string workload) => workload == StartupPhases.Workload;
+    public bool CanRun(string workload) => workload == StartupWorkloads.Startup;
 
     public async Task<CellResult> ExecuteAsync(MatrixCell cell, RunContext context, CancellationToken cancellationToken)
     {
@@ -35,6 +35,6 @@ public sealed class StartupExecutor(IContainerEngine? engine, string probeImage,
             run = await lifecycle.RunAsync(spec, cell.Mode.ContainerTimeout, afterExit: null, requireReadyLine: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return StartupCellResult.From(run, cell, context, StartupPhases.Workload, host: cell.Mode.Kind == ModeKind.Host);
+        return StartupCellResult.From(run, cell, context, StartupWorkloads.Startup, host: cell.Mode.Kind == ModeKind.Host);
     }
 }

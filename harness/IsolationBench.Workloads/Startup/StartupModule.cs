@@ -1,3 +1,4 @@
+using IsolationBench.Results;
 using IsolationBench.Reporting.Workloads;
 using IsolationBench.Harness.Workloads;
 using IsolationBench.Results.Workloads;
@@ -7,10 +8,19 @@ namespace IsolationBench.Workloads.Startup;
 /// <summary>Container startup: a fresh probe per sample, its lifecycle split into phases; the engine's own clock recorded beside it.</summary>
 public sealed class StartupModule : IWorkloadModule
 {
-    public WorkloadDescriptor Descriptor => WorkloadCatalog.Startup;
+    /// <summary>The startup workload: a fresh probe per sample, its lifecycle split into <see cref="StartupPhases"/>.</summary>
+    public static WorkloadDescriptor Workload { get; } = new(
+        StartupWorkloads.Startup,
+        "Container startup",
+        ["linux", "windows"],
+        StartupPhases.Total,
+        StartupPhases.DescriptorsOf(StartupWorkloads.Startup),
+        new SamplingPlan("cold start", Warmup: 3, Rounds: 30));
+
+    public WorkloadDescriptor Descriptor => Workload;
 
     public HarnessWorkload Harness { get; } = new(
-        WorkloadCatalog.Startup,
+        Workload,
         WorkloadPlanning.ColdStart,
         (_, _) => null,
         async (setup, ct) => new StartupExecutor(
@@ -35,18 +45,21 @@ public sealed class StartupModule : IWorkloadModule
         AnchorsEngineBench = true,
     };
 
-    public WorkloadReport Report { get; } = new(WorkloadCatalog.Startup.Name,
+    public WorkloadReport Report { get; } = new(Workload.Name,
     [
         new(StartupPhasesChart.Name, StartupPhasesChart.Render),
         new(StartupDistributionChart.Name, StartupDistributionChart.Render),
     ])
     {
-        Tables = a => FirstVsWarm.Tables(a, WorkloadCatalog.Startup.Name),
+        Tables = a => FirstVsWarm.Tables(a, Workload.Name),
+        Descriptor = Workload,
         HeadlineVerb = "starts",
+        LeadsTheReport = true,
+        EngineCrossChecked = true,
         NotComparable = StartupComparability.NotComparable,
         MetricOrder = StartupComparability.ReportedOrder,
         UnitIsLifecycle = true,
     };
 
-    public ConsoleTable? Console { get; } = new(WorkloadCatalog.Startup.Name, StartupTable.Write) { Draw = StartupDrawnTable.Draw };
+    public ConsoleTable? Console { get; } = new(Workload.Name, StartupTable.Write) { Draw = StartupDrawnTable.Draw };
 }

@@ -1,3 +1,4 @@
+using IsolationBench.Results;
 using IsolationBench.Reporting.Charts;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
@@ -16,7 +17,7 @@ internal static class StartupPhasesChart
 
     public static IReadOnlyList<string> Render(RunAnalysis a, string directory)
     {
-        const string w = RunAnalysis.StartupWorkload;
+        const string w = StartupWorkloads.Startup;
         var modes = a.Modes.Where(m => IsolationBench.Results.StartupPhases.Container.Any(p => a.Row(w, p, m) is not null)).ToList();
         if (modes.Count == 0)
         {
@@ -61,7 +62,7 @@ internal static class StartupPhasesChart
         var max = tops.Max();
         foreach (var (mode, i) in modes.Select((m, i) => (m, i)))
         {
-            var total = a.Row(w, RunAnalysis.StartupHeadline, mode)?.Statistics.Median ?? double.NaN;
+            var total = a.Row(w, StartupPhases.Total, mode)?.Statistics.Median ?? double.NaN;
             var text = plot.Add.Text($"{Fmt.Value(tops[i])} ms\n(total median {Fmt.Value(total)} ms)", i, tops[i] + (max * 0.015));
             text.LabelAlignment = Alignment.LowerCenter;
             text.LabelFontSize = 13;

@@ -36,14 +36,14 @@ public sealed record StartupSplitAnalysis(IReadOnlyList<StartupSplitRow> Rows, I
         var direct = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var mode in analysis.Modes)
         {
-            var d = Totals(analysis, StartupPhases.RuntimeDirectWorkload, mode);
+            var d = Totals(analysis, StartupWorkloads.RuntimeDirect, mode);
             if (d.Length == 0)
             {
                 continue;
             }
 
             direct[mode] = d;
-            var engine = Totals(analysis, StartupPhases.Workload, mode);
+            var engine = Totals(analysis, StartupWorkloads.Startup, mode);
             if (engine.Length > 0)
             {
                 var (share, ci) = MedianDifference.Of(engine, d, Bootstrap.SeedFor(Seed, mode));

@@ -1,3 +1,4 @@
+using IsolationBench.Results;
 using System.Globalization;
 using IsolationBench.Reporting.Output;
 using IsolationBench.Reporting.Statistics;
@@ -45,7 +46,7 @@ public static class StartupSplitSection
     private static string Slower(RunAnalysis analysis, StartupSplitRow r)
     {
         var worst = IsolationBench.Results.StartupPhases.Container
-            .Select(p => (Phase: p, Direct: Median(analysis, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload, p, r.Mode), Engine: Median(analysis, IsolationBench.Results.StartupPhases.Workload, p, r.Mode)))
+            .Select(p => (Phase: p, Direct: Median(analysis, StartupWorkloads.RuntimeDirect, p, r.Mode), Engine: Median(analysis, StartupWorkloads.Startup, p, r.Mode)))
             .Where(p => double.IsFinite(p.Direct) && double.IsFinite(p.Engine))
             .OrderByDescending(p => p.Direct - p.Engine)
             .FirstOrDefault();

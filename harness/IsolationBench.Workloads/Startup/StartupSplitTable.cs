@@ -13,14 +13,14 @@ internal static class StartupSplitTable
 {
     public static void Write(TextWriter output, RunAnalysis analysis)
     {
-        StartupTable.Write(output, analysis, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload);
+        StartupTable.Write(output, analysis, StartupWorkloads.RuntimeDirect);
         WriteSplit(output, analysis);
     }
 
     /// <summary>Its phases drawn like startup's; where startup goes, as text below them.</summary>
     public static void Draw(Spectre.Console.IAnsiConsole console, RunAnalysis analysis)
     {
-        StartupDrawnTable.Draw(console, analysis, IsolationBench.Results.StartupPhases.RuntimeDirectWorkload);
+        StartupDrawnTable.Draw(console, analysis, StartupWorkloads.RuntimeDirect);
         ConsoleText.Plain(console, analysis, WriteSplit);
     }
 

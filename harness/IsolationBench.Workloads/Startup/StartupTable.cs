@@ -10,7 +10,7 @@ namespace IsolationBench.Workloads.Startup;
 /// </summary>
 internal static class StartupTable
 {
-    public static void Write(TextWriter output, RunAnalysis analysis) => Write(output, analysis, RunAnalysis.StartupWorkload);
+    public static void Write(TextWriter output, RunAnalysis analysis) => Write(output, analysis, StartupWorkloads.Startup);
 
     /// <summary>The same table for another workload of startup phases (startup-runtime), headed by its name.</summary>
     public static void Write(TextWriter output, RunAnalysis analysis, string workload)

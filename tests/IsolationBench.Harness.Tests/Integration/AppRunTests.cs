@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.App;
 using IsolationBench.AppLoad;
 using IsolationBench.Results;
 

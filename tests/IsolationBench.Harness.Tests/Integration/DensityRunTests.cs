@@ -1,3 +1,4 @@
+using IsolationBench.Workloads.Density;
 using IsolationBench.Results;
 
 namespace IsolationBench.Harness.Tests.Integration;

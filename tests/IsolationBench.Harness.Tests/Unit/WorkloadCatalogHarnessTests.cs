@@ -13,7 +13,7 @@ public sealed class WorkloadCatalogHarnessTests
     public void Workloads_accepted_are_the_catalog_in_its_order()
     {
         Assert.Equal(["startup", "startup-runtime", "syscall", "io", "cpu", "memory", "network", "network-host", "app", "density"], IsolationBench.Workloads.WorkloadModules.Registry.Names);
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Registry.Names);
+        Assert.Equal(IsolationBench.Workloads.WorkloadModules.Descriptors.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Registry.Names);
     }
 
     [Fact]
@@ -28,15 +28,15 @@ public sealed class WorkloadCatalogHarnessTests
     {
         var defaults = new RunOptions();
 
-        Assert.Equal((defaults.Warmup, defaults.Samples), (WorkloadCatalog.Startup.Sampling.Warmup, WorkloadCatalog.Startup.Sampling.Rounds));
+        Assert.Equal((defaults.Warmup, defaults.Samples), (IsolationBench.Workloads.Startup.StartupModule.Workload.Sampling.Warmup, IsolationBench.Workloads.Startup.StartupModule.Workload.Sampling.Rounds));
         Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.All.Where(w => w.Planning == WorkloadPlanning.GuestRounds), w => Assert.Equal(defaults.EffectiveGuestRounds, w.Descriptor.Sampling.Rounds));
     }
 
     [Fact]
     public void The_harness_registers_every_descriptor_of_the_workload_catalog_once_in_its_order()
     {
-        Assert.Equal(WorkloadCatalog.BuiltIn.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Registry.All.Select(w => w.Name));
-        Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.All, w => Assert.Equal(WorkloadCatalog.Find(w.Name), w.Descriptor));
+        Assert.Equal(IsolationBench.Workloads.WorkloadModules.Descriptors.Select(w => w.Name), IsolationBench.Workloads.WorkloadModules.Registry.All.Select(w => w.Name));
+        Assert.All(IsolationBench.Workloads.WorkloadModules.Registry.All, w => Assert.Equal(IsolationBench.Workloads.WorkloadModules.Descriptor(w.Name), w.Descriptor));
     }
 
     [Fact]

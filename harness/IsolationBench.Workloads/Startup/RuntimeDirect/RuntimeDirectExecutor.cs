@@ -16,7 +16,7 @@ namespace IsolationBench.Workloads.Startup.RuntimeDirect;
 /// </summary>
 public sealed class RuntimeDirectExecutor(IImageFilesystem images, EngineFacts engine, string probeImage, string stateBase) : IWorkloadExecutor, IAsyncDisposable
 {
-    public const string Workload = StartupPhases.RuntimeDirectWorkload;
+    public const string Workload = StartupWorkloads.RuntimeDirect;
 
     private readonly SemaphoreSlim _open = new(1, 1);
     private RuntimeDirectRun? _run;

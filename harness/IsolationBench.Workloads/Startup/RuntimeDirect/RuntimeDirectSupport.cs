@@ -26,7 +26,7 @@ public static class RuntimeDirectSupport
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(facts);
-        const string workload = $"workload '{StartupPhases.RuntimeDirectWorkload}'";
+        const string workload = $"workload '{StartupWorkloads.RuntimeDirect}'";
         if (mode.Kind == ModeKind.Host)
         {
             return $"{workload} runs each container mode's OCI runtime without the engine, and mode {mode.Name} has none: leave {mode.Name} out of --modes (startup measures it)";
@@ -35,17 +35,17 @@ public static class RuntimeDirectSupport
         if (mode.IsVariant)
         {
             // The bundle is not the engine's spec (it runs without any seccomp profile already): a knob has nothing to change here.
-            return $"{workload} runs the OCI runtime without the engine, where variant {mode.Name}'s knob means nothing: leave {mode.Name} out of --modes, or {StartupPhases.RuntimeDirectWorkload} out of --workloads";
+            return $"{workload} runs the OCI runtime without the engine, where variant {mode.Name}'s knob means nothing: leave {mode.Name} out of --modes, or {StartupWorkloads.RuntimeDirect} out of --workloads";
         }
 
         if (mode.Runtime is null || facts.EngineOs is null)
         {
-            return $"{workload} needs a Linux engine's OCI runtime, and mode {mode.Name} runs on {facts.EngineOs ?? "no engine"}: leave {StartupPhases.RuntimeDirectWorkload} out of --workloads";
+            return $"{workload} needs a Linux engine's OCI runtime, and mode {mode.Name} runs on {facts.EngineOs ?? "no engine"}: leave {StartupWorkloads.RuntimeDirect} out of --workloads";
         }
 
         if (Refusal(facts.HostOs == "linux", facts.Root, facts.EngineOs) is { } refusal)
         {
-            return $"{workload}: {refusal}; or leave {StartupPhases.RuntimeDirectWorkload} out of --workloads";
+            return $"{workload}: {refusal}; or leave {StartupWorkloads.RuntimeDirect} out of --workloads";
         }
 
         return facts.Runtimes?.TryGetValue(mode.Runtime, out var registration) == true && RuntimeCommand.From(mode.Runtime, registration, "/") is null

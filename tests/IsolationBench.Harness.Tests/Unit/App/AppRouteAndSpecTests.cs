@@ -86,10 +86,10 @@ public sealed class AppRouteAndSpecTests
     [Fact]
     public void The_descriptor_declares_every_metric_once_with_its_direction_and_the_catalogs_agree()
     {
-        var descriptor = WorkloadCatalog.App;
+        var descriptor = IsolationBench.Workloads.App.AppModule.Workload;
 
         Assert.Equal("app", descriptor.Name);
-        Assert.Same(descriptor, WorkloadCatalog.Find("app"));
+        Assert.Same(descriptor, IsolationBench.Workloads.WorkloadModules.Descriptor("app"));
         Assert.Contains(descriptor.HeadlineMetric, descriptor.Metrics.Select(m => m.Id));
         Assert.Equal(descriptor.Metrics.Count, descriptor.Metrics.Select(m => m.Id).Distinct().Count());
         Assert.All(AppMetrics.Phases.Append(AppMetrics.ColdStartTotal), p => Assert.Contains(p, descriptor.Metrics.Select(m => m.Id)));

@@ -1,4 +1,5 @@
-namespace IsolationBench.Results;
+using IsolationBench.Results;
+namespace IsolationBench.Workloads.NetworkHost;
 
 /// <summary>
 /// The host↔container workload's metrics: the server runs in the container (or, for the host baseline, as a host

@@ -1,4 +1,5 @@
-namespace IsolationBench.Results;
+using IsolationBench.Results;
+namespace IsolationBench.Workloads.Density;
 
 /// <summary>
 /// The density workload's metrics: per ladder step (samples.csv's iteration = containers alive), the host memory per

@@ -1,6 +1,8 @@
+using IsolationBench.Results;
+using IsolationBench.Results.BenchmarkDotNet;
 using System.Text.Json;
 
-namespace IsolationBench.Results.BenchmarkDotNet;
+namespace IsolationBench.Workloads.Guest;
 
 /// <summary>
 /// Turns the fio JSON that isobench-guest --fio leaves in &lt;artifacts&gt;/fio/*.json into samples: one per fio job

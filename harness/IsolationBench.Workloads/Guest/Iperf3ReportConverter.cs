@@ -1,6 +1,8 @@
+using IsolationBench.Results;
+using IsolationBench.Results.BenchmarkDotNet;
 using System.Text.Json;
 
-namespace IsolationBench.Results.BenchmarkDotNet;
+namespace IsolationBench.Workloads.Guest;
 
 /// <summary>
 /// Turns the iperf3 client JSON (-J) that isobench-guest --iperf3 leaves in &lt;artifacts&gt;/iperf3/&lt;metric&gt;.&lt;side&gt;.json

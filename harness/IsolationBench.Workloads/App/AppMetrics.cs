@@ -1,4 +1,5 @@
-namespace IsolationBench.Results;
+using IsolationBench.Results;
+namespace IsolationBench.Workloads.App;
 
 /// <summary>
 /// The app workload's metrics, one sample each per container (or host process): the ASP.NET Core service's cold start

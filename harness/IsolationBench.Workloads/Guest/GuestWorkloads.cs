@@ -1,4 +1,5 @@
-namespace IsolationBench.Results;
+using IsolationBench.Results;
+namespace IsolationBench.Workloads.Guest;
 
 /// <summary>
 /// Which guest categories have benchmarks on which OS, for code that must know without loading the guest
