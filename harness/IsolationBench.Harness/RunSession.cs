@@ -37,8 +37,6 @@ public sealed class RunSession(WorkloadRegistry workloads, RepositoryLayout layo
         log.Report(built.Reused ? $"image {built.Tag} is up to date" : $"built {built.Tag}");
         return built.Tag;
     }
-
-    public static string NewRunId() => RunDirectories.NewRunId();
 }
 
 public sealed record RunSummary(RunDirectory Directory, MatrixOutcome Outcome, string Status)

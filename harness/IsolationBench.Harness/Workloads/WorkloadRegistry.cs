@@ -17,6 +17,9 @@ public sealed class WorkloadRegistry
     {
         ArgumentNullException.ThrowIfNull(workloads);
         _all = [.. workloads];
+        Names = [.. _all.Select(w => w.Name)];
+        Defaults = [.. _all.Where(w => w.ByDefault).Select(w => w.Name)];
+        Options = [.. _all.SelectMany(w => w.Options).DistinctBy(o => o.Flag, StringComparer.Ordinal)];
         var twice = _all.GroupBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
@@ -27,10 +30,10 @@ public sealed class WorkloadRegistry
     public IReadOnlyList<HarnessWorkload> All => _all;
 
     /// <summary>Every workload --workloads accepts, in run order.</summary>
-    public IReadOnlyList<string> Names => [.. _all.Select(w => w.Name)];
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>What a run without --workloads runs: the workloads that are in a default run, in order.</summary>
-    public IReadOnlyList<string> Defaults => [.. _all.Where(w => w.ByDefault).Select(w => w.Name)];
+    public IReadOnlyList<string> Defaults { get; }
 
     /// <summary>The descriptors of the named workloads, in the order given (what a run writes into its manifest).</summary>
     public IReadOnlyList<WorkloadDescriptor> Descriptors(IEnumerable<string> workloads) => [.. workloads.Select(w => Get(w).Descriptor)];
@@ -68,7 +71,7 @@ public sealed class WorkloadRegistry
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workloads);
         var selected = workloads.Select(Get).ToList();
-        foreach (var option in _all.SelectMany(w => w.Options).GroupBy(o => o.Flag, StringComparer.Ordinal).Select(g => g.First()))
+        foreach (var option in Options)
         {
             if (option.Check?.Invoke(options) is { } wrong)
             {
@@ -83,11 +86,11 @@ public sealed class WorkloadRegistry
     }
 
     /// <summary>Every option a workload owns, once each (shared ones such as --cold once), in the registry's order: what `isobench run` accepts beside its own.</summary>
-    public IReadOnlyList<WorkloadOption> Options => [.. _all.SelectMany(w => w.Options).DistinctBy(o => o.Flag, StringComparer.Ordinal)];
+    public IReadOnlyList<WorkloadOption> Options { get; }
 
     /// <summary>The options the run's workloads record of their own, for manifest.json (<see cref="RunOptions.ToDictionary"/>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> RecordedOptions(RunOptions options, IEnumerable<string> workloads) =>
-        [.. workloads.Select(Get).SelectMany(w => w.Options).GroupBy(o => o.Flag, StringComparer.Ordinal).Select(g => g.First())
+        [.. workloads.Select(Get).SelectMany(w => w.Options).DistinctBy(o => o.Flag, StringComparer.Ordinal)
             .Select(o => o.Recorded?.Invoke(options)).OfType<KeyValuePair<string, string>>()];
 
     /// <summary>The first reason one of <paramref name="workloads"/> cannot run in one of <paramref name="modes"/>, or null.</summary>
