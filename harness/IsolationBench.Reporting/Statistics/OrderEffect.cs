@@ -30,10 +30,12 @@ public static class OrderEffect
         var usable = analysis.Samples.Where(s => RunAnalyzer.IsUsable(s) && s.Position > 0).ToList();
         foreach (var workload in analysis.Workloads)
         {
+            // A lifecycle workload is judged on its headline (the whole lifecycle), not on each phase again.
+            var lifecycle = analysis.PartOf(workload)?.UnitIsLifecycle == true;
+            var headline = lifecycle ? analysis.HeadlineOf(workload) : null;
             foreach (var mode in analysis.Modes)
             {
-                var ofMode = usable.Where(s => s.Workload == workload && s.Mode == mode
-                    && (analysis.PartOf(workload)?.UnitIsLifecycle != true || s.Metric == analysis.HeadlineOf(workload))).ToList();
+                var ofMode = usable.Where(s => s.Workload == workload && s.Mode == mode && (!lifecycle || s.Metric == headline)).ToList();
                 var medians = ofMode.GroupBy(s => s.Metric).ToDictionary(g => g.Key, g => Descriptive.Median(g.Select(s => s.Value).ToArray()), StringComparer.Ordinal);
                 var groups = ofMode
                     .Where(s => medians[s.Metric] > 0)
