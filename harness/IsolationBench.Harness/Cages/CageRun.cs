@@ -12,7 +12,7 @@ namespace IsolationBench.Harness.Cages;
 /// </summary>
 public static class CageRun
 {
-    /// <param name="steps">The workload's steps on the started… and unstarted cage: it starts it itself; returns the failure, or null.</param>
+    /// <param name="steps">The workload's steps on the cage, which it is given unstarted and starts itself; they return the failure, or null.</param>
     public static async Task<string?> RunAsync(ICage cage, TimeSpan timeout, Func<CancellationToken, Task<string?>> steps, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cage);
